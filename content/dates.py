@@ -1,0 +1,107 @@
+"""Dates known to a precision: a year, a month or a day, possibly approximate.
+
+Sources rarely give a day for everything: "in 2002", "August 2021", "December 14,
+2021". A `PartialDate` keeps exactly what is known and says it the way a briefer
+would ("c. 2002", "August 2021", "14 December 2021").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Precision(IntEnum):
+    """How much of a date is known."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A calendar date known to `precision`; unknown parts are None."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @property
+    def precision(self) -> Precision:
+        """YEAR, MONTH or DAY, from which parts are known."""
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.MONTH if self.month is not None else Precision.YEAR
+
+    @classmethod
+    def parse(cls, text: str, approximate: bool = False) -> PartialDate:
+        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError saying what is wrong."""
+        match = _ISO.match(text.strip())
+        if not match:
+            raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is out of range")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist (in {text!r})")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{text!r} does not exist: {calendar.month_name[month]} "
+                                 f"{year} has {last} days")
+        return cls(year, month, day, approximate)
+
+    def iso(self) -> str:
+        """The ISO form of the precision known: `2002`, `2021-08`, `2021-12-14`."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        """The earliest calendar day this date may mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The latest calendar day this date may mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def label(self) -> str:
+        """How a briefer writes it: `c. 2002`, `August 2021`, `14 December 2021`."""
+        if self.month is None:
+            text = str(self.year)
+        elif self.day is None:
+            text = f"{calendar.month_name[self.month]} {self.year}"
+        else:
+            text = f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        return f"c. {text}" if self.approximate else text
+
+    def short_label(self) -> str:
+        """A compact form for tight spaces: `2002`, `Aug 2021`, `14 Dec 2021`."""
+        if self.month is None:
+            text = str(self.year)
+        elif self.day is None:
+            text = f"{calendar.month_abbr[self.month]} {self.year}"
+        else:
+            text = f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
+        return f"c. {text}" if self.approximate else text
+
+
+def span_label(start: PartialDate, end: PartialDate | None) -> str:
+    """A date or a span, e.g. `2002 – 2021`, `since 1994` is for callers to phrase."""
+    if end is None:
+        return start.label()
+    return f"{start.label()} – {end.label()}"

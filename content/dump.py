@@ -1,0 +1,53 @@
+"""The documented JSON shape of a loaded pack (`briefdesk dump`).
+
+`{"pack": {...}, "sections": [...], "events": [...], "places": [...], "actors": [...],
+"sources": [...], "members": [...]}`, dates as ISO strings of the precision known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from content.model import Citation, Pack
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return {"source": c.source, "grade": c.grade or None, "note": c.note or None}
+
+
+def pack_to_dict(pack: Pack) -> dict[str, Any]:
+    """The whole pack as plain JSON-ready data."""
+    info = pack.info
+    return {
+        "pack": {
+            "title": info.title, "subtitle": info.subtitle, "as_of": info.as_of.iso(),
+            "marking": info.marking, "description": info.description,
+            "map_view": {"west": info.map_view.west, "south": info.map_view.south,
+                         "east": info.map_view.east, "north": info.map_view.north},
+            "focus_countries": list(info.focus_countries),
+        },
+        "sections": [
+            {"id": s.id, "title": s.title, "summary": s.summary, "order": s.order,
+             "colour": s.colour or None,
+             "key_points": [{"text": k.text, "sources": [_citation(c) for c in k.citations]}
+                            for k in s.key_points]}
+            for s in pack.sections
+        ],
+        "events": [
+            {"id": e.id, "date": e.date.iso(), "end": e.end.iso() if e.end else None,
+             "approximate": e.date.approximate, "title": e.title, "summary": e.summary,
+             "sections": list(e.sections), "places": list(e.places),
+             "actors": list(e.actors), "sources": [_citation(c) for c in e.citations]}
+            for e in pack.events
+        ],
+        "places": [{"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind,
+                    "country": p.country or None} for p in pack.places.values()],
+        "actors": [{"id": a.id, "name": a.name, "role": a.role,
+                    "affiliation": a.affiliation or None} for a in pack.actors.values()],
+        "sources": [{"id": s.id, "title": s.title, "outlet": s.outlet,
+                     "date": s.date.iso() if s.date else None, "url": s.url or None,
+                     "via": s.via or None, "author": s.author or None}
+                    for s in pack.sources.values()],
+        "members": [{"country": m.country, "name": m.name, "joined": m.joined.iso(),
+                     "sources": [_citation(c) for c in m.citations]} for m in pack.members],
+    }

@@ -1,0 +1,234 @@
+"""Typed field access on parsed YAML records, collecting problems instead of raising.
+
+A `Fields` reads one record (`YMap`) of one file; every wrong or missing field adds
+a `Problem` with the field's line and column, and returns a harmless default so
+validation can go on and report everything in one run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from content.dates import PartialDate
+from content.errors import Problem
+from content.model import CREDIBILITY, RELIABILITY, Citation
+from content.yamlread import YList, YMap
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}\Z")
+MAX_TEXT = 20_000
+
+
+def type_name(value: Any) -> str:
+    """A user-facing name for a parsed value's type."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class Fields:
+    """Checked access to the fields of one record in `file`."""
+
+    def __init__(self, record: YMap, file: str, problems: list[Problem],
+                 allowed: set[str], what: str) -> None:
+        self.record = record
+        self.file = file
+        self.problems = problems
+        self.what = what
+        for key in record:
+            if key not in allowed:
+                line, col = record.key_marks[key]
+                choices = ", ".join(sorted(allowed))
+                self.problems.append(Problem(file, line, col,
+                                             f"unknown field {key!r} in {what}; "
+                                             f"expected one of: {choices}"))
+
+    def add(self, key: str | None, message: str) -> None:
+        """Record a problem at `key`'s value (or the record when None)."""
+        line, col = self.record.where(key) if key else self.record.mark
+        self.problems.append(Problem(self.file, line, col, message))
+
+    def has(self, key: str) -> bool:
+        """Whether the record has a non-null value for `key`."""
+        return self.record.get(key) is not None
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        """A non-empty single text value."""
+        value = self.record.get(key)
+        if value is None:
+            if required:
+                self.add(None, f"{self.what} is missing required field {key!r}")
+            return default
+        if not isinstance(value, str):
+            self.add(key, f"{key!r} must be text, not {type_name(value)} ({value!r}); "
+                          "quote it if it is meant as text")
+            return default
+        value = value.strip()
+        if required and not value:
+            self.add(key, f"{key!r} must not be empty")
+        if len(value) > MAX_TEXT:
+            self.add(key, f"{key!r} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
+            return value[:MAX_TEXT]
+        return value
+
+    def ident(self, key: str = "id") -> str:
+        """An identifier: lower-case letters, digits, `-`, `_`, `.`."""
+        value = self.text(key)
+        if value and not ID_PATTERN.match(value):
+            self.add(key, f"{key!r} {value!r} must be lower-case letters, digits, '-', '_' "
+                          "or '.', at most 64 characters")
+        return value
+
+    def number(self, key: str, low: float, high: float) -> float:
+        """A finite number within [low, high]."""
+        value = self.record.get(key)
+        if value is None:
+            self.add(None, f"{self.what} is missing required field {key!r}")
+            return 0.0
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.add(key, f"{key!r} must be a number, not {type_name(value)} ({value!r})")
+            return 0.0
+        if not math.isfinite(value) or not low <= value <= high:
+            self.add(key, f"{key!r} is {value}; it must be between {low:g} and {high:g}")
+            return 0.0
+        return float(value)
+
+    def integer(self, key: str, default: int) -> int:
+        """An optional whole number."""
+        value = self.record.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(key, f"{key!r} must be a whole number, not {type_name(value)}")
+            return default
+        return value
+
+    def flag(self, key: str) -> bool:
+        """An optional true/false."""
+        value = self.record.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.add(key, f"{key!r} must be true or false, not {value!r}")
+            return False
+        return value
+
+    def date(self, key: str, required: bool = True, approximate: bool = False
+             ) -> PartialDate | None:
+        """A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (an unquoted year counts too)."""
+        value = self.record.get(key)
+        if value is None:
+            if required:
+                self.add(None, f"{self.what} is missing required field {key!r}")
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.add(key, f"{key!r} must be a date like 2021-12-14, not {type_name(value)}")
+            return None
+        try:
+            return PartialDate.parse(value, approximate)
+        except ValueError as exc:
+            self.add(key, str(exc))
+            return None
+
+    def id_list(self, key: str, required: bool = False) -> tuple[str, ...]:
+        """A list of identifiers (a single one is accepted too); positions kept for refs."""
+        value = self.record.get(key)
+        if value is None:
+            if required:
+                self.add(None, f"{self.what} is missing required field {key!r}")
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.add(key, f"{key!r} must be a list of ids, not {type_name(value)}")
+            return ()
+        out: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or not ID_PATTERN.match(item):
+                self.add(key, f"{key!r} holds {item!r}, which is not an id")
+                continue
+            out.append(item)
+        if required and not out:
+            self.add(key, f"{key!r} must name at least one")
+        return tuple(out)
+
+    def text_list(self, key: str) -> list[tuple[Any, tuple[int, int]]]:
+        """The raw items of an optional list, each with its position."""
+        value = self.record.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            self.add(key, f"{key!r} must be a list, not {type_name(value)}")
+            return []
+        return list(zip(value, value.item_marks, strict=True))
+
+    def citations(self, key: str = "sources", required: bool = True
+                  ) -> tuple[Citation, ...]:
+        """Citations: `id`, `id B2`, or `{source: id, grade: B2, note: ...}`."""
+        items = self.text_list(key)
+        if not items:
+            if required:
+                self.add(key if self.has(key) else None,
+                         f"{self.what} must cite at least one source in {key!r}")
+            return ()
+        out = []
+        for item, (line, col) in items:
+            citation = parse_citation(item, self.file, line, col, self.problems)
+            if citation:
+                out.append(citation)
+        return tuple(out)
+
+
+def parse_citation(item: Any, file: str, line: int, col: int,
+                   problems: list[Problem]) -> Citation | None:
+    """One citation from text (`id` or `id B2`) or a mapping; problems appended."""
+    note = ""
+    if isinstance(item, str):
+        parts = item.split()
+        source, grade = (parts[0], parts[1]) if len(parts) == 2 else (item, "")
+        if len(parts) > 2 or not parts:
+            problems.append(Problem(file, line, col,
+                                    f"citation {item!r} must be 'source-id' or "
+                                    "'source-id B2'"))
+            return None
+    elif isinstance(item, dict):
+        unknown = set(item) - {"source", "grade", "note"}
+        if unknown:
+            problems.append(Problem(file, line, col, f"unknown citation field(s): "
+                                    f"{', '.join(sorted(unknown))}"))
+        source, grade, note = item.get("source"), item.get("grade", ""), item.get("note", "")
+        if not isinstance(source, str) or not isinstance(grade, str) \
+                or not isinstance(note, str):
+            problems.append(Problem(file, line, col,
+                                    "a citation needs 'source' (an id), optional 'grade' "
+                                    "and 'note' as text"))
+            return None
+    else:
+        problems.append(Problem(file, line, col,
+                                f"a citation must be a source id, not {type_name(item)}"))
+        return None
+    if not ID_PATTERN.match(source):
+        problems.append(Problem(file, line, col, f"citation {source!r} is not a source id"))
+        return None
+    reliability = credibility = None
+    if grade:
+        if len(grade) != 2 or grade[0] not in RELIABILITY or grade[1] not in CREDIBILITY:
+            problems.append(Problem(file, line, col,
+                                    f"Admiralty grade {grade!r} must be a reliability A–F "
+                                    "followed by a credibility 1–6, e.g. B2"))
+        else:
+            reliability, credibility = grade[0], grade[1]
+    return Citation(source, reliability, credibility, note.strip())

@@ -1,0 +1,349 @@
+"""Load a content pack folder into a validated `Pack`, or raise `ContentError`.
+
+A pack is `pack.yaml`, `sections.yaml`, `events.yaml`, `places.yaml`, `actors.yaml`,
+`sources.yaml` and optionally `members.yaml` (NATO accessions for the map). Every
+problem in every file is collected, cross-references included, and reported
+together as `FILE:LINE:COL: message`. Nothing but `ContentError` leaves `load_pack`.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+from content import cache
+from content.dates import PartialDate
+from content.errors import ContentError, ContentErrors, Problem
+from content.fields import Fields
+from content.model import (
+    Actor,
+    Citation,
+    Event,
+    KeyPoint,
+    MapView,
+    Membership,
+    Pack,
+    PackInfo,
+    Place,
+    Section,
+    Source,
+)
+from content.yamlread import YList, YMap, decode, read_yaml_text
+
+REQUIRED_FILES = ("pack.yaml", "sections.yaml", "events.yaml", "places.yaml",
+                  "actors.yaml", "sources.yaml")
+OPTIONAL_FILES = ("members.yaml",)
+DEFAULT_PACK = "azerbaijan-nato"
+_EPOCH = PartialDate(1900)  # stands in for a missing date while problems are collected
+_KIND_OF_FILE = {"sections.yaml": "section", "places.yaml": "place", "actors.yaml": "actor",
+                 "sources.yaml": "source"}
+
+
+def default_pack_folder() -> Path:
+    """The embedded Azerbaijan–NATO pack, found relative to the installed package."""
+    return Path(str(importlib.resources.files("content") / "packs" / DEFAULT_PACK))
+
+
+def read_pack_files(folder: Path) -> dict[str, bytes]:
+    """The raw bytes of each pack file present; unreadable or escaping files are problems."""
+    if not folder.is_dir():
+        raise ContentError(Problem(str(folder), 0, 0, "pack folder not found"))
+    root = folder.resolve()
+    problems: list[Problem] = []
+    files: dict[str, bytes] = {}
+    for name in REQUIRED_FILES + OPTIONAL_FILES:
+        path = folder / name
+        shown = str(path)
+        if not path.exists() and not path.is_symlink():
+            if name in REQUIRED_FILES:
+                problems.append(Problem(shown, 0, 0, "required pack file is missing"))
+            continue
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem(shown, 0, 0, "broken or looping symbolic link"))
+            continue
+        if real.parent != root:
+            problems.append(Problem(shown, 0, 0,
+                                    f"links outside the pack folder (to {real}); refused"))
+            continue
+        if not real.is_file():
+            problems.append(Problem(shown, 0, 0, "is not a regular file"))
+            continue
+        try:
+            size = real.stat().st_size
+            if size > cache.MAX_FILE_BYTES:
+                problems.append(Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is "
+                                                     f"{cache.MAX_FILE_BYTES:,}"))
+                continue
+            files[name] = real.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(shown, 0, 0, f"cannot read: {exc.strerror or exc}"))
+    if problems:
+        raise ContentErrors(problems)
+    return files
+
+
+def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
+    """Load and validate the pack in `folder` (the embedded pack when None)."""
+    folder = Path(folder) if folder is not None else default_pack_folder()
+    files = read_pack_files(folder)
+    key = cache.key_for(files)
+    if use_cache:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    pack = build_pack(folder, files)
+    if use_cache:
+        cache.put(key, pack)
+    return pack
+
+
+def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
+    """Parse and validate already-read pack files."""
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    for name, data in files.items():
+        shown = str(folder / name)
+        try:
+            parsed[name] = read_yaml_text(decode(data, shown), shown)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    # Files that parsed are still validated; references into a broken file are not
+    # checked, since they would all look unknown.
+    unchecked = {_KIND_OF_FILE[n] for n in files if n not in parsed and n in _KIND_OF_FILE}
+    builder = _PackBuilder(folder, parsed, problems, unchecked)
+    pack = builder.build()
+    if problems:
+        raise ContentErrors(sorted(problems, key=lambda p: (p.file, p.line, p.column)))
+    assert pack is not None
+    return pack
+
+
+class _PackBuilder:
+    """Turns parsed files into model objects, collecting every problem."""
+
+    def __init__(self, folder: Path, parsed: dict[str, Any], problems: list[Problem],
+                 unchecked: set[str]) -> None:
+        self.unchecked = unchecked
+        self.folder = folder
+        self.parsed = parsed
+        self.problems = problems
+        self.refs: list[tuple[str, str, str, int, int]] = []  # kind, id, file, line, col
+
+    def file(self, name: str) -> str:
+        return str(self.folder / name)
+
+    def records(self, name: str, key: str) -> list[YMap]:
+        """The list of mappings under top-level `key` (or the top-level list itself)."""
+        doc = self.parsed.get(name)
+        if doc is None:
+            return []
+        if isinstance(doc, YMap) and key in doc:
+            doc = doc[key]
+            where = (1, 1)
+        else:
+            where = getattr(doc, "mark", (1, 1))
+        if not isinstance(doc, YList):
+            self.problems.append(Problem(self.file(name), *where,
+                                         f"expected a list of {key} (a '- ' item each)"))
+            return []
+        out = []
+        for item, mark in zip(doc, doc.item_marks, strict=True):
+            if isinstance(item, YMap):
+                out.append(item)
+            else:
+                self.problems.append(Problem(self.file(name), *mark,
+                                             f"each of the {key} must be a mapping of fields"))
+        return out
+
+    def unique(self, name: str, items: list[tuple[str, YMap]]) -> None:
+        seen: dict[str, YMap] = {}
+        for ident, record in items:
+            if not ident:
+                continue
+            if ident in seen:
+                first = seen[ident].where("id")[0]
+                self.problems.append(Problem(self.file(name), *record.where("id"),
+                                             f"duplicate id {ident!r} (first at line {first})"))
+            seen[ident] = record
+
+    def ref(self, kind: str, ids: tuple[str, ...], name: str, record: YMap, key: str) -> None:
+        line, col = record.where(key)
+        self.refs.extend((kind, i, self.file(name), line, col) for i in ids)
+
+    def cite(self, citations: tuple[Citation, ...], name: str, record: YMap, key: str) -> None:
+        self.ref("source", tuple(c.source for c in citations), name, record, key)
+
+    def build(self) -> Pack | None:
+        info = self.pack_info()
+        sections = self.sections()
+        places = self.places()
+        actors = self.actors()
+        sources = self.sources()
+        events = self.events()
+        members = self.members()
+        known = {"section": {s.id for s in sections}, "place": set(places),
+                 "actor": set(actors), "source": set(sources)}
+        for kind, ident, file, line, col in self.refs:
+            if kind not in self.unchecked and ident not in known[kind]:
+                self.problems.append(Problem(file, line, col, f"unknown {kind} {ident!r}"))
+        if info is None or "pack.yaml" not in self.parsed:
+            return None
+        events.sort(key=lambda e: (e.start_day, e.id))
+        return Pack(info=info, sections=tuple(sorted(sections, key=lambda s: s.order)),
+                    events=tuple(events), places=places, actors=actors, sources=sources,
+                    members=tuple(members), folder=str(self.folder))
+
+    def pack_info(self) -> PackInfo | None:
+        doc = self.parsed.get("pack.yaml")
+        if doc is None and "pack.yaml" not in self.parsed:
+            return None
+        if not isinstance(doc, YMap):
+            self.problems.append(Problem(self.file("pack.yaml"), 1, 1,
+                                         "pack.yaml must be a mapping of fields"))
+            return None
+        f = Fields(doc, self.file("pack.yaml"), self.problems,
+                   {"title", "subtitle", "as_of", "marking", "map_view", "focus_countries",
+                    "description", "format"}, "pack.yaml")
+        view = doc.get("map_view")
+        map_view = MapView(40.0, 35.0, 52.0, 45.0)
+        if isinstance(view, YMap):
+            v = Fields(view, f.file, self.problems, {"west", "south", "east", "north"},
+                       "map_view")
+            map_view = MapView(v.number("west", -180, 180), v.number("south", -90, 90),
+                               v.number("east", -180, 180), v.number("north", -90, 90))
+            if map_view.west >= map_view.east or map_view.south >= map_view.north:
+                v.add(None, "map_view needs west < east and south < north")
+        elif view is not None:
+            f.add("map_view", "map_view must be a mapping of west, south, east, north")
+        focus = tuple(str(item) for item, _ in f.text_list("focus_countries"))
+        as_of = f.date("as_of")
+        return PackInfo(title=f.text("title"), subtitle=f.text("subtitle", required=False),
+                        as_of=as_of or _EPOCH, marking=f.text("marking"), map_view=map_view,
+                        focus_countries=focus,
+                        description=f.text("description", required=False))
+
+    def sections(self) -> list[Section]:
+        name = "sections.yaml"
+        out, ids = [], []
+        for n, rec in enumerate(self.records(name, "sections")):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"id", "title", "summary", "key_points", "order", "colour"}, "a section")
+            points = []
+            for item, (line, col) in f.text_list("key_points"):
+                if not isinstance(item, YMap):
+                    self.problems.append(Problem(f.file, line, col,
+                                                 "a key point needs 'text' and 'sources'"))
+                    continue
+                p = Fields(item, f.file, self.problems, {"text", "sources"}, "a key point")
+                citations = p.citations()
+                self.cite(citations, name, item, "sources")
+                points.append(KeyPoint(p.text("text"), citations))
+            colour = f.text("colour", required=False)
+            if colour and not _is_colour(colour):
+                f.add("colour", f"colour {colour!r} must be #rrggbb")
+            section = Section(f.ident(), f.text("title"), f.text("summary"), tuple(points),
+                              f.integer("order", n), colour)
+            ids.append((section.id, rec))
+            out.append(section)
+        self.unique(name, ids)
+        return out
+
+    def places(self) -> dict[str, Place]:
+        name = "places.yaml"
+        out, ids = {}, []
+        for rec in self.records(name, "places"):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"id", "name", "lat", "lon", "kind", "country"}, "a place")
+            place = Place(f.ident(), f.text("name"), f.number("lat", -90, 90),
+                          f.number("lon", -180, 180), f.text("kind"),
+                          f.text("country", required=False))
+            ids.append((place.id, rec))
+            out[place.id] = place
+        self.unique(name, ids)
+        return out
+
+    def actors(self) -> dict[str, Actor]:
+        name = "actors.yaml"
+        out, ids = {}, []
+        for rec in self.records(name, "actors"):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"id", "name", "role", "affiliation"}, "an actor")
+            actor = Actor(f.ident(), f.text("name"), f.text("role"),
+                          f.text("affiliation", required=False))
+            ids.append((actor.id, rec))
+            out[actor.id] = actor
+        self.unique(name, ids)
+        return out
+
+    def sources(self) -> dict[str, Source]:
+        name = "sources.yaml"
+        out, ids, vias = {}, [], []
+        for rec in self.records(name, "sources"):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"id", "title", "outlet", "date", "url", "via", "author"}, "a source")
+            url = f.text("url", required=False)
+            if url and not url.lower().startswith(("http://", "https://")):
+                f.add("url", f"url {url!r} must start with http:// or https://")
+                url = ""
+            via = f.text("via", required=False)
+            source = Source(f.ident(), f.text("title"), f.text("outlet"),
+                            f.date("date", required=False), url, via,
+                            f.text("author", required=False))
+            if via:
+                vias.append((via, rec))
+            ids.append((source.id, rec))
+            out[source.id] = source
+        self.unique(name, ids)
+        for via, rec in vias:
+            if via not in out:
+                self.problems.append(Problem(self.file(name), *rec.where("via"),
+                                             f"'via' names unknown source {via!r}"))
+        return out
+
+    def events(self) -> list[Event]:
+        name = "events.yaml"
+        out, ids = [], []
+        for rec in self.records(name, "events"):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"id", "date", "end", "approximate", "title", "summary", "sections",
+                        "places", "actors", "sources"}, "an event")
+            approx = f.flag("approximate")
+            date = f.date("date", approximate=approx)
+            end = f.date("end", required=False, approximate=approx)
+            if date and end and end.last_day() < date.first_day():
+                f.add("end", f"ends ({end.iso()}) before it starts ({date.iso()})")
+            sections = f.id_list("sections", required=True)
+            places, actors = f.id_list("places"), f.id_list("actors")
+            citations = f.citations()
+            self.ref("section", sections, name, rec, "sections")
+            self.ref("place", places, name, rec, "places")
+            self.ref("actor", actors, name, rec, "actors")
+            self.cite(citations, name, rec, "sources")
+            event = Event(id=f.ident(), date=date or _EPOCH, title=f.text("title"),
+                          summary=f.text("summary"), sections=sections, citations=citations,
+                          places=places, actors=actors, end=end)
+            ids.append((event.id, rec))
+            out.append(event)
+        self.unique(name, ids)
+        return out
+
+    def members(self) -> list[Membership]:
+        name = "members.yaml"
+        out = []
+        for rec in self.records(name, "members"):
+            f = Fields(rec, self.file(name), self.problems,
+                       {"country", "name", "joined", "sources"}, "a member")
+            citations = f.citations()
+            self.cite(citations, name, rec, "sources")
+            out.append(Membership(f.text("country"), f.text("name"),
+                                  f.date("joined") or _EPOCH, citations))
+        return out
+
+
+def _is_colour(text: str) -> bool:
+    return len(text) == 7 and text[0] == "#" and all(c in "0123456789abcdefABCDEF"
+                                                     for c in text[1:])
+

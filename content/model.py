@@ -1,0 +1,185 @@
+"""The content model: a pack of sections, events, places, actors and sources.
+
+Plain frozen dataclasses, built only by the loader after validation, so every
+reference in a `Pack` resolves. Text fields are plain text: no markup is ever
+interpreted by any renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from content.dates import PartialDate
+
+RELIABILITY = "ABCDEF"  # Admiralty code: A completely reliable ... F cannot be judged
+CREDIBILITY = "123456"  # 1 confirmed ... 6 cannot be judged
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference to a source, optionally graded with the Admiralty code (e.g. `B2`)."""
+
+    source: str
+    reliability: str | None = None
+    credibility: str | None = None
+    note: str = ""
+
+    @property
+    def grade(self) -> str:
+        """The Admiralty grade such as `B2`, or an empty string when ungraded."""
+        return f"{self.reliability or ''}{self.credibility or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """One bullet of a section: a statement with the sources it comes from."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A thematic section a briefer can select, e.g. "Operations"."""
+
+    id: str
+    title: str
+    summary: str
+    key_points: tuple[KeyPoint, ...]
+    order: int
+    colour: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A point on the map."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or body, with the role they held at the time the content speaks of."""
+
+    id: str
+    name: str
+    role: str
+    affiliation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from; `via` names the article that reported it, if any."""
+
+    id: str
+    title: str
+    outlet: str
+    date: PartialDate | None = None
+    url: str = ""
+    via: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated happening; `end` makes it a span (an era such as 2002–2021)."""
+
+    id: str
+    date: PartialDate
+    title: str
+    summary: str
+    sections: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    end: PartialDate | None = None
+
+    @property
+    def start_day(self) -> dt.date:
+        """First day the event may cover (used for ordering and filtering)."""
+        return self.date.first_day()
+
+    @property
+    def end_day(self) -> dt.date:
+        """Last day the event may cover."""
+        return (self.end or self.date).last_day()
+
+    @property
+    def is_span(self) -> bool:
+        """True for eras and other events with an end date."""
+        return self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A country's NATO accession, for the map's membership layer."""
+
+    country: str  # ISO 3166-1 numeric code as used by the basemap, e.g. "752"
+    name: str
+    joined: PartialDate
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    """The default map view: a box in degrees."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """What `pack.yaml` says of the pack as a whole."""
+
+    title: str
+    subtitle: str
+    as_of: PartialDate
+    marking: str
+    map_view: MapView
+    focus_countries: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A whole, validated content pack; lookups by id are dictionaries."""
+
+    info: PackInfo
+    sections: tuple[Section, ...]
+    events: tuple[Event, ...]  # sorted by start date, then id
+    places: dict[str, Place]
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+    members: tuple[Membership, ...] = ()
+    folder: str = ""
+    _section_index: dict[str, Section] = field(default_factory=dict, repr=False)
+    _event_index: dict[str, Event] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._section_index.update({s.id: s for s in self.sections})
+        self._event_index.update({e.id: e for e in self.events})
+
+    def section(self, section_id: str) -> Section:
+        """The section with `section_id` (KeyError if absent)."""
+        return self._section_index[section_id]
+
+    def event(self, event_id: str) -> Event:
+        """The event with `event_id` (KeyError if absent)."""
+        return self._event_index[event_id]
+
+    def has_event(self, event_id: str) -> bool:
+        """Whether the pack holds an event with `event_id`."""
+        return event_id in self._event_index
+
+    def events_in_section(self, section_id: str) -> list[Event]:
+        """The section's events in date order."""
+        return [e for e in self.events if section_id in e.sections]

@@ -1,0 +1,89 @@
+"""The `briefdesk` command line: open the app, validate or dump a pack.
+
+Commands that need no window never import Qt, so they start fast and run on
+servers. Every error is one clear line (or one line per content problem) on stderr
+and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from content.errors import ContentError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefdesk",
+        description="Briefing Desk: map, timeline and briefing decks from a content pack.")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="content pack folder (default: the embedded Azerbaijan–NATO pack)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check a pack; print every problem")
+    validate.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    dump = commands.add_parser("dump", help="print the loaded pack as JSON")
+    dump.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.content)
+        if args.command == "dump":
+            return _dump(args.content)
+        return _open_app(args.content)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _load(folder: Path | None):
+    from content.loader import load_pack
+
+    return load_pack(folder)
+
+
+def _validate(folder: Path | None) -> int:
+    pack = _load(folder)
+    print(f"ok: {pack.info.title}: {len(pack.sections)} sections, {len(pack.events)} events, "
+          f"{len(pack.places)} places, {len(pack.actors)} actors, {len(pack.sources)} sources")
+    return EXIT_OK
+
+
+def _dump(folder: Path | None) -> int:
+    from content.dump import pack_to_dict
+
+    json.dump(pack_to_dict(_load(folder)), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def has_display() -> bool:
+    """Whether Qt can show a window here (a display, or an explicit QPA platform)."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def _open_app(folder: Path | None) -> int:
+    if not has_display():
+        print("briefdesk: no display to open a window on (DISPLAY is not set); "
+              "use 'briefdesk validate' or 'briefdesk dump' here, or run under Xvfb.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    from desktop.app import run_app
+
+    return run_app(folder)

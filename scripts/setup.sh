@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for Briefing Desk: the Debian libraries Qt needs
+# (and, for tests, Xvfb, LibreOffice Impress and poppler), then a virtual
+# environment in .venv with the pinned Python packages. Safe to run again: it
+# installs only what is missing.
+#
+# Usage: scripts/setup.sh [app|test]
+set -euo pipefail
+profile="${1:-app}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+qt_libs=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
+         fonts-dejavu-core)
+window_libs=(libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+             libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
+             libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-glx0)
+test_tools=(xvfb xauth poppler-utils)
+test_office=(libreoffice-impress)
+
+packages=("${qt_libs[@]}" "${window_libs[@]}")
+[ "$profile" = test ] && packages+=("${test_tools[@]}" "${test_office[@]}")
+python3 -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+    for pkg in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get)
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt_get=(sudo apt-get)
+    else
+        echo "setup: these Debian packages are missing and installing them needs root:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+        echo "setup: run that once (or ask an administrator), then run this command again." >&2
+        exit 1
+    fi
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${apt_get[@]}" update -qq
+    "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv"
+    "$python" -m venv .venv
+fi
+stamp=".venv/.briefdesk-installed"
+hash="$(sha256sum pyproject.toml | cut -c1-16)"
+have="$(cat "$stamp" 2>/dev/null || true)"
+# A test install includes everything the app needs, so it satisfies "app" too.
+if [ "$have" != "test $hash" ] && [ "$have" != "$profile $hash" ]; then
+    echo "setup: installing Python packages into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    if [ "$profile" = test ]; then
+        .venv/bin/python -m pip install -q -e ".[test]"
+    else
+        .venv/bin/python -m pip install -q -e .
+    fi
+    echo "$profile $hash" > "$stamp"
+fi

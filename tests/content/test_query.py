@@ -1,0 +1,42 @@
+"""Filters narrow events the way the analyst expects."""
+
+import datetime as dt
+
+from content.loader import load_pack
+from content.query import EventFilter, EventIndex
+
+
+def index() -> EventIndex:
+    return EventIndex(load_pack())
+
+
+def test_section_filter() -> None:
+    events = index().matches(EventFilter(sections=frozenset({"operations"})))
+    assert {e.id for e in events} >= {"kabul-airlift", "afghanistan-contribution"}
+    assert all("operations" in e.sections for e in events)
+
+
+def test_a_span_overlapping_the_window_is_kept() -> None:
+    flt = EventFilter(start=dt.date(2010, 1, 1), end=dt.date(2010, 12, 31))
+    ids = {e.id for e in index().matches(flt)}
+    assert ids == {"partnership-for-peace", "afghanistan-contribution"}
+
+
+def test_text_search_ignores_case_and_diacritics_and_searches_actors() -> None:
+    idx = index()
+    assert [e.id for e in idx.matches(EventFilter(text="oguz"))] == ["oguz-visit"]
+    assert [e.id for e in idx.matches(EventFilter(text="BRUÅSDAL"))] == ["nato-days-baku"]
+    assert idx.matches(EventFilter(text="kabul airport thanks"))[0].id == \
+        "stoltenberg-thanks-kabul"
+
+
+def test_place_and_actor_filters() -> None:
+    idx = index()
+    assert {e.id for e in idx.matches(EventFilter(place="washington"))} == {"washington-meeting"}
+    assert all("javier-colomina" in e.actors
+               for e in idx.matches(EventFilter(actor="javier-colomina")))
+
+
+def test_section_counts_follow_the_other_filters() -> None:
+    counts = index().count_by_section(EventFilter(start=dt.date(2025, 1, 1)))
+    assert counts["outreach"] >= 2 and counts["operations"] == 0
