@@ -25,6 +25,6 @@ def run_app(folder: Path | None) -> int:
                                                     f"{exc.report()}")
         print(exc.report(), file=sys.stderr)
         return 1
-    window = MainWindow(pack)
+    window = MainWindow(pack, folder)
     window.show()
     return app.exec()

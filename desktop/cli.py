@@ -30,7 +30,23 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     dump = commands.add_parser("dump", help="print the loaded pack as JSON")
     dump.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
+    snap.add_argument("view", choices=("map", "timeline", "window"))
+    snap.add_argument("--out", type=Path, required=True, metavar="F.png")
+    snap.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH")
+    snap.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size {text!r} must be WIDTHxHEIGHT, e.g. 1600x1000"
+                                         ) from None
+    if not (200 <= width <= 8000 and 150 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size {text!r} must be between 200x150 and 8000x8000")
+    return width, height
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.content)
         if args.command == "dump":
             return _dump(args.content)
+        if args.command == "snapshot":
+            return _snapshot(args.view, args.out, args.size, args.content)
         return _open_app(args.content)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
@@ -49,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        name = exc.filename or ""
+        print(f"briefdesk: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _load(folder: Path | None):
@@ -69,6 +91,17 @@ def _dump(folder: Path | None) -> int:
 
     json.dump(pack_to_dict(_load(folder)), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _snapshot(view: str, out: Path, size: tuple[int, int], folder: Path | None) -> int:
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a screen
+    from desktop.snapshot import snapshot
+
+    _load(folder)  # content problems are reported before Qt starts
+    snapshot(view, out, size, folder)
+    print(f"wrote {out} ({size[0]}x{size[1]})")
     return EXIT_OK
 
 

@@ -1,33 +1,282 @@
-"""The main window: the pack's sections and its events."""
+"""The main window: wires the shared state to the map, timeline, lists and details.
+
+This is the one place where views are connected, and only through `BriefingState`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QTreeWidget, QTreeWidgetItem
+from pathlib import Path
 
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from content.errors import ContentError, Problem
+from content.loader import default_pack_folder, load_pack
 from content.model import Pack
+from desktop.detail_pane import DetailPane
+from desktop.event_list import EventList
+from desktop.filter_panel import FilterPanel
+from desktop.map_view import MapView
+from desktop.pack_watcher import PackWatcher
+from desktop.state import BriefingState
+from desktop.timeline_panel import TimelinePanel
+
+LAYER_TITLES = {"membership": "NATO members by accession date",
+                "focus": "Azerbaijan and neighbours", "links": "Links between places",
+                "labels": "Place labels"}
+
+
+def settings() -> QSettings:
+    """The app's settings (tests point XDG_CONFIG_HOME at a temporary folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                     "briefing-desk", "briefing-desk")
 
 
 class MainWindow(QMainWindow):
-    """Lists a pack's sections beside its events in date order (plain text only)."""
+    """Map above timeline; filters and events on the left; details on the right."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, folder: Path | None = None, watch: bool = True,
+                 remember_layout: bool = True) -> None:
         super().__init__()
-        self.pack = pack
+        self.remember_layout = remember_layout
+        self.folder = folder or Path(pack.folder or default_pack_folder())
+        self.state = BriefingState(pack, self)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
-        self.sections = QListWidget()
-        self.sections.addItems([s.title for s in pack.sections])
-        self.events = QTreeWidget()
-        self.events.setHeaderLabels(["Date", "Event"])
-        self.events.setRootIsDecorated(False)
-        for event in pack.events:
-            item = QTreeWidgetItem([event.date.label(), event.title])
-            item.setData(0, Qt.ItemDataRole.UserRole, event.id)
-            self.events.addTopLevelItem(item)
-        self.events.resizeColumnToContents(0)
-        splitter = QSplitter()
-        splitter.addWidget(self.sections)
-        splitter.addWidget(self.events)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        self.resize(1100, 700)
+        self.map = MapView(self.state)
+        self.timeline = TimelinePanel(self.state)
+        self.filters = FilterPanel(self.state)
+        self.events = EventList(self.state)
+        self.details = DetailPane(self.state)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems")
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("mapTimelineSplit")
+        split.addWidget(self.map)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.split = split
+        self.setCentralWidget(split)
+
+        self.filter_dock = self._dock("Filters", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.events_dock = self._dock("Events", self.events, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.details_dock = self._dock("Details", self.details,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.problems_dock = self._dock("Problems", self.problems,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock.hide()
+        self.resizeDocks([self.filter_dock, self.details_dock], [280, 300],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.filter_dock, self.events_dock], [330, 420],
+                         Qt.Orientation.Vertical)
+
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+        self.state.filterChanged.connect(self._show_counts)
+        self.state.packChanged.connect(self._show_counts)
+        self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self._show_counts()
+
+        self.watcher: PackWatcher | None = None
+        if watch:
+            self._watch(self.folder)
+        self.resize(1440, 900)
+        split.setSizes([480, 420])
+        self._default_state = self.saveState()
+        if remember_layout:
+            self._restore_layout()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- menus --------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&Open Pack…", self.open_pack_dialog,
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("&Reload Pack", self.reload_pack, "Ctrl+R"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Export Map as PNG…", lambda: self.export_png("map"),
+                                         "Ctrl+Shift+M"))
+        file_menu.addAction(self._action("Export Timeline as PNG…",
+                                         lambda: self.export_png("timeline"), "Ctrl+Shift+T"))
+        file_menu.addAction(self._action("Export Window as PNG…",
+                                         lambda: self.export_png("window"), "Ctrl+Shift+E"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        view = bar.addMenu("&View")
+        view.addAction(self._action("Map: Default View", self.map.fit_default, "Ctrl+0"))
+        view.addAction(self._action("Map: Fit to Content", self.map.fit_content, "Ctrl+F"))
+        view.addAction(self._action("Map: Fit to Selection", self.map.fit_selection, "Ctrl+E"))
+        view.addAction(self._action("Timeline: Show All", self.timeline.view.fit_all,
+                                    "Ctrl+Shift+0"))
+        view.addAction(self._action("Clear Selection", self._clear_selection, "Esc"))
+        view.addAction(self._action("Reset Filters", self.state.reset_filter, "Ctrl+Shift+R"))
+        view.addSeparator()
+        layers = view.addMenu("Map &Layers")
+        self.layer_actions: dict[str, QAction] = {}
+        for name in self.map.LAYERS:
+            action = self._action(LAYER_TITLES[name], lambda on, n=name: self.map.set_layer(n, on),
+                                  checkable=True)
+            action.setChecked(True)
+            layers.addAction(action)
+            self.layer_actions[name] = action
+        view.addSeparator()
+        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.problems_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addAction(self._action("Reset Layout", self.reset_layout))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Briefing Desk", self.about))
+
+    # -- actions ------------------------------------------------------------
+    def _clear_selection(self) -> None:
+        self.state.select_event(None)
+        self.state.select_place(None)
+
+    def _show_counts(self) -> None:
+        pack = self.state.pack
+        shown = len(self.state.visible_events)
+        self.counts.setText(f"{shown} of {len(pack.events)} events · {len(pack.sections)} "
+                            f"sections · {len(pack.places)} places · as of "
+                            f"{pack.info.as_of.label()} · {pack.info.marking}")
+
+    def _watch(self, folder: Path) -> None:
+        if self.watcher is not None:
+            self.watcher.deleteLater()
+        self.watcher = PackWatcher(folder, self)
+        self.watcher.reloaded.connect(self._reloaded)
+        self.watcher.failed.connect(self.show_problems)
+
+    def reload_pack(self) -> None:
+        """Reload the pack from disk now."""
+        if self.watcher is not None:
+            self.watcher.reload()
+        else:
+            try:
+                self._reloaded(load_pack(self.folder))
+            except ContentError as exc:
+                self.show_problems(exc.problems)
+
+    def _reloaded(self, pack: Pack) -> None:
+        self.state.set_pack(pack)
+        self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
+        self.problems.clear()
+        self.problems_dock.hide()
+        self.statusBar().showMessage("Pack reloaded", 4000)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """List a broken pack's problems; the last good content stays on screen."""
+        self.problems.clear()
+        self.problems.addItems([str(p) for p in problems])
+        self.problems_dock.show()
+        noun = "problem" if len(problems) == 1 else "problems"
+        self.statusBar().showMessage(f"The pack has {len(problems)} {noun}; showing the last "
+                                     "good content", 0)
+
+    def open_pack_dialog(self) -> None:
+        """Ask for a pack folder and open it."""
+        folder = QFileDialog.getExistingDirectory(self, "Open Content Pack", str(self.folder))
+        if folder:
+            self.open_pack(Path(folder))
+
+    def open_pack(self, folder: Path) -> bool:
+        """Open another pack; on problems, list them and keep the current one."""
+        try:
+            pack = load_pack(folder)
+        except ContentError as exc:
+            self.show_problems(exc.problems)
+            return False
+        self.folder = folder
+        self._reloaded(pack)
+        self._watch(folder)
+        self.map.fit_default()
+        self.timeline.view.fit_all()
+        return True
+
+    def export_png(self, kind: str) -> None:
+        """Ask where, then save a PNG of the map, timeline or window."""
+        from desktop.snapshot import grab_png
+
+        name, _ = QFileDialog.getSaveFileName(self, "Export as PNG", f"{kind}.png",
+                                              "PNG image (*.png)")
+        if not name:
+            return
+        widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
+        try:
+            grab_png(widget, Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
+            return
+        self.statusBar().showMessage(f"Saved {name}", 5000)
+
+    def about(self) -> None:
+        """The About box."""
+        box = QMessageBox(self)
+        box.setWindowTitle("About Briefing Desk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        pack = self.state.pack
+        box.setText(f"Briefing Desk\n\nOffline map, timeline and briefing decks.\n\n"
+                    f"Pack: {pack.info.title} (as of {pack.info.as_of.label()})\n"
+                    "Basemap: Natural Earth 1:50m (public domain) via world-atlas.")
+        box.exec()
+
+    # -- layout persistence -------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        split = store.value("window/split")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if isinstance(split, QByteArray):
+            self.split.restoreState(split)
+
+    def save_layout(self) -> None:
+        """Remember geometry, docks and splitter for next time."""
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/split", self.split.saveState())
+        store.sync()
+
+    def reset_layout(self) -> None:
+        """Put docks back where they start."""
+        self.restoreState(self._default_state)
+        self.problems_dock.setVisible(self.problems.count() > 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timeline.stop()
+        if self.remember_layout:
+            self.save_layout()
+        super().closeEvent(event)

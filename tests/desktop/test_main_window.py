@@ -1,15 +1,51 @@
-"""The window lists the real pack's sections and events, as plain text."""
+"""The main window: live reload keeps good content, layout is remembered, snapshots work."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from content.loader import load_pack
 from desktop.main_window import MainWindow
+from desktop.snapshot import snapshot
 
 
-def test_window_lists_the_pack(qtbot) -> None:
-    pack = load_pack()
-    window = MainWindow(pack)
+def test_a_broken_edit_shows_problems_and_keeps_the_content(pack_copy: Path, qtbot) -> None:
+    window = MainWindow(load_pack(pack_copy), pack_copy)
     qtbot.addWidget(window)
-    assert window.sections.count() == len(pack.sections)
-    assert window.events.topLevelItemCount() == len(pack.events)
-    assert window.events.topLevelItem(0).text(1) == "Azerbaijan–NATO relations established"
+    before = len(window.state.pack.events)
+    events = pack_copy / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("date: 2026\n",
+                                                                 "date: 2026-02-30\n"))
+    with qtbot.waitSignal(window.watcher.failed, timeout=5000):
+        pass
+    assert not window.problems_dock.isHidden()
+    assert "2026-02-30" in window.problems.item(0).text()
+    assert len(window.state.pack.events) == before
+    events.write_text(events.read_text(encoding="utf-8").replace("2026-02-30", "2026")
+                      .replace("title: Kabul airlift", "title: Kabul airlift (edited)"))
+    with qtbot.waitSignal(window.watcher.reloaded, timeout=5000):
+        pass
+    assert window.state.pack.event("kabul-airlift").title == "Kabul airlift (edited)"
+    assert window.problems_dock.isHidden()
+
+
+def test_layout_is_remembered(qtbot) -> None:
+    first = MainWindow(load_pack(), watch=False)
+    qtbot.addWidget(first)
+    first.details_dock.hide()
+    first.save_layout()
+    second = MainWindow(load_pack(), watch=False)
+    qtbot.addWidget(second)
+    assert second.details_dock.isHidden()
+
+
+def test_snapshots_render_each_view(tmp_path: Path, qapp) -> None:
+    from PySide6.QtGui import QImage
+
+    for kind in ("map", "timeline", "window"):
+        out = tmp_path / f"{kind}.png"
+        snapshot(kind, out, (800, 500))
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == (800, 500)
+        colours = {image.pixel(x, y) for x in range(0, 800, 37) for y in range(0, 500, 23)}
+        assert len(colours) > 5, f"{kind} snapshot looks blank"

@@ -1,0 +1,93 @@
+"""Geography shared by every renderer: the Mercator projection and the basemap.
+
+Projected units are "Mercator degrees": x is the longitude, y grows southward and
+equals the longitude scale at the equator, so one unit is one degree of longitude.
+The basemap is read once from the shipped resource file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+
+from resources import resource_path
+
+MAX_LAT = 82.0  # Mercator runs to infinity at the poles: clamp
+BASEMAP_FILE = ("basemap", "countries-50m.json")
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    """Longitude/latitude in degrees to projected (x, y), y growing southward."""
+    lat = max(-MAX_LAT, min(MAX_LAT, lat))
+    y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+    return lon, -y
+
+
+def unproject(x: float, y: float) -> tuple[float, float]:
+    """Projected (x, y) back to longitude/latitude in degrees."""
+    lat = math.degrees(2 * math.atan(math.exp(math.radians(-y))) - math.pi / 2)
+    return x, lat
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One country's shape: rings of projected points, flat [x0, y0, x1, y1, ...]."""
+
+    id: str
+    name: str
+    rings: tuple[tuple[float, ...], ...]
+    bounds: tuple[float, float, float, float]  # projected min x, min y, max x, max y
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        """Centre of the largest ring's bounding box (where a label goes)."""
+        ring = max(self.rings, key=len)
+        xs, ys = ring[0::2], ring[1::2]
+        return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Basemap:
+    """Projected countries plus border and coast polylines."""
+
+    countries: tuple[Country, ...]
+    borders: tuple[tuple[float, ...], ...]
+    coasts: tuple[tuple[float, ...], ...]
+
+    def country(self, country_id: str) -> Country | None:
+        """The country with ISO numeric `country_id`, if the basemap has it."""
+        return next((c for c in self.countries if c.id == country_id), None)
+
+
+def _project_flat(flat: list[float]) -> tuple[float, ...]:
+    out: list[float] = []
+    for i in range(0, len(flat), 2):
+        x, y = project(flat[i], flat[i + 1])
+        out += (x, y)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def load_basemap() -> Basemap:
+    """The shipped basemap, projected (read and projected once per process)."""
+    data = json.loads(resource_path(*BASEMAP_FILE).read_text(encoding="utf-8"))
+    countries = []
+    for entry in data["countries"]:
+        rings = tuple(_project_flat(ring) for ring in entry["polygons"])
+        xs = [v for r in rings for v in r[0::2]]
+        ys = [v for r in rings for v in r[1::2]]
+        countries.append(Country(entry["id"], entry["name"], rings,
+                                 (min(xs), min(ys), max(xs), max(ys))))
+    return Basemap(tuple(countries),
+                   tuple(_project_flat(line) for line in data["borders"]),
+                   tuple(_project_flat(line) for line in data["coasts"]))
+
+
+def view_box(west: float, south: float, east: float, north: float
+             ) -> tuple[float, float, float, float]:
+    """A lon/lat box as a projected rectangle (x, y, width, height)."""
+    x0, y0 = project(west, north)
+    x1, y1 = project(east, south)
+    return x0, y0, x1 - x0, y1 - y0

@@ -1,0 +1,133 @@
+"""The detail pane: the selected event, or the selected place and its events.
+
+Content is always shown as plain text: the pane's HTML is built here with every
+content string escaped, so a title holding `<img src=...>` shows those characters.
+No resource is ever loaded, and links open only if they are http or https.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from content.dates import span_label
+from content.model import Citation, Event, Pack
+from desktop.links import open_link
+from desktop.state import BriefingState
+
+
+def esc(text: str) -> str:
+    """Escape content for the pane's HTML."""
+    return html.escape(text, quote=True)
+
+
+class DetailPane(QTextBrowser):
+    """Shows what is selected; clicking an event link selects it."""
+
+    linkRefused = Signal(str)
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Details")
+        self.anchorClicked.connect(self._clicked)
+        state.selectionChanged.connect(self.refresh)
+        state.placeSelected.connect(self.refresh)
+        state.packChanged.connect(self.refresh)
+        state.filterChanged.connect(self.refresh)
+        self.refresh()
+
+    def loadResource(self, _type: int, _name: QUrl) -> object:
+        """Never load anything (images, style sheets) named by content."""
+        return None
+
+    def refresh(self) -> None:
+        """Redraw for the current selection."""
+        pack = self.state.pack
+        event = self.state.selected_event
+        if event is not None:
+            self.setHtml(event_html(pack, event))
+        elif self.state.selected_place:
+            self.setHtml(place_html(pack, self.state.selected_place,
+                                    self.state.visible_events))
+        else:
+            self.setHtml(overview_html(pack, len(self.state.visible_events)))
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("event:"):
+            self.state.select_event(text[len("event:"):])
+            return
+        refused = open_link(text)
+        if refused:
+            self.linkRefused.emit(refused)
+
+
+def citation_html(pack: Pack, citation: Citation) -> str:
+    """One citation: outlet, title, date, Admiralty grade, link and the article it came via."""
+    source = pack.sources.get(citation.source)
+    if source is None:
+        return f"<li>{esc(citation.source)}</li>"
+    parts = [f"<b>{esc(source.outlet)}</b>"]
+    if source.date:
+        parts.append(esc(source.date.label()))
+    parts.append(f"<i>{esc(source.title)}</i>")
+    if citation.grade:
+        parts.append(f"grade <b>{esc(citation.grade)}</b>")
+    text = ", ".join(parts)
+    if source.via and source.via in pack.sources:
+        via = pack.sources[source.via]
+        text += f" — reported via {esc(via.outlet)}"
+        if via.date:
+            text += f", {esc(via.date.label())}"
+    if source.url:
+        text += f'<br><a href="{esc(source.url)}">{esc(source.url)}</a>'
+    if citation.note:
+        text += f"<br>{esc(citation.note)}"
+    return f"<li>{text}</li>"
+
+
+def event_html(pack: Pack, event: Event) -> str:
+    """The whole of one event."""
+    sections = ", ".join(esc(pack.section(s).title) for s in event.sections)
+    places = ", ".join(esc(pack.places[p].name) for p in event.places if p in pack.places)
+    actors = "".join(f"<li>{esc(pack.actors[a].name)} — {esc(pack.actors[a].role)}</li>"
+                     for a in event.actors if a in pack.actors)
+    out = [f"<h2>{esc(event.title)}</h2>",
+           f"<p><b>{esc(span_label(event.date, event.end))}</b>"
+           + (" (approximate date)" if event.date.approximate else "") + "</p>",
+           f"<p>{esc(event.summary)}</p>",
+           f"<p><b>Sections:</b> {sections}</p>"]
+    if places:
+        out.append(f"<p><b>Places:</b> {places}</p>")
+    if actors:
+        out.append(f"<p><b>Actors:</b></p><ul>{actors}</ul>")
+    out.append("<p><b>Sources:</b></p><ul>")
+    out += [citation_html(pack, c) for c in event.citations]
+    out.append("</ul>")
+    return "".join(out)
+
+
+def place_html(pack: Pack, place_id: str, visible: list[Event]) -> str:
+    """A place and the events (in the current filter) that happened there."""
+    place = pack.places[place_id]
+    events = [e for e in visible if place_id in e.places]
+    items = "".join(f'<li><a href="event:{esc(e.id)}">{esc(e.title)}</a> — '
+                    f"{esc(span_label(e.date, e.end))}</li>" for e in events)
+    noun = "event" if len(events) == 1 else "events"
+    return (f"<h2>{esc(place.name)}</h2><p>{esc(place.kind.capitalize())}, "
+            f"{place.lat:.2f}°, {place.lon:.2f}°</p>"
+            f"<p><b>{len(events)} {noun}</b> in the current filter:</p><ul>{items}</ul>")
+
+
+def overview_html(pack: Pack, visible: int) -> str:
+    """What the pane shows with nothing selected."""
+    return (f"<h2>{esc(pack.info.title)}</h2><p>{esc(pack.info.subtitle)}</p>"
+            f"<p>{esc(pack.info.description)}</p>"
+            f"<p>{visible} of {len(pack.events)} events shown · as of "
+            f"{esc(pack.info.as_of.label())}</p>"
+            "<p>Select an event on the timeline, in the list or a place on the map.</p>")

@@ -1,0 +1,78 @@
+"""The visible events as a `QAbstractTableModel`, with named columns and roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from content.dates import span_label
+from content.model import Event
+from desktop.state import BriefingState
+
+Index = QModelIndex | QPersistentModelIndex
+
+DATE_COLUMN, TITLE_COLUMN, SECTIONS_COLUMN = range(3)
+HEADERS = ("Date", "Event", "Sections")
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are `state.visible_events` in date order; refreshed when the filter changes."""
+
+    def __init__(self, state: BriefingState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._events: list[Event] = list(state.visible_events)
+        state.filterChanged.connect(self.refresh)
+        state.packChanged.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Reload rows from the state."""
+        self.beginResetModel()
+        self._events = list(self.state.visible_events)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DATE_COLUMN:
+                return event.date.short_label()
+            if column == TITLE_COLUMN:
+                return event.title
+            pack = self.state.pack
+            return ", ".join(pack.section(s).title for s in event.sections)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            from desktop.theme import plain_tooltip
+
+            return plain_tooltip(f"{event.title}\n{span_label(event.date, event.end)}")
+        if role == EVENT_ID_ROLE:
+            return event.id
+        if role == SORT_ROLE:
+            return event.start_day.toordinal() if column == DATE_COLUMN else event.title
+        return None
+
+    def row_of(self, event_id: str) -> int:
+        """The row showing `event_id`, or -1."""
+        for row, event in enumerate(self._events):
+            if event.id == event_id:
+                return row
+        return -1
+
+    def event_at(self, row: int) -> Event:
+        """The event in `row`."""
+        return self._events[row]

@@ -1,0 +1,148 @@
+"""Filters: sections (checkable, with counts), time window, free-text search, reset."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.state import BriefingState
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class FilterPanel(QWidget):
+    """Edits `state.filter`; follows it when others change it."""
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles, summaries, actors, places…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.result_count = QLabel()
+        self.result_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.sections = QListWidget()
+        self.sections.setAccessibleName("Sections")
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sections.setMinimumHeight(120)
+        self.all_sections = QCheckBox("All sections")
+        self.all_sections.setTristate(False)
+        self.window_on = QCheckBox("Limit to dates")
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.reset = QPushButton("Reset filters")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.result_count)
+        layout.addWidget(self.all_sections)
+        layout.addWidget(self.sections, 1)
+        dates = QFormLayout()
+        dates.addRow(self.window_on)
+        dates.addRow("From", self.start)
+        dates.addRow("To", self.end)
+        layout.addLayout(dates)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(state.set_text)
+        self.sections.itemChanged.connect(self._sections_edited)
+        self.all_sections.clicked.connect(self._all_clicked)
+        self.window_on.toggled.connect(self._dates_edited)
+        self.start.dateChanged.connect(self._dates_edited)
+        self.end.dateChanged.connect(self._dates_edited)
+        self.reset.clicked.connect(state.reset_filter)
+        state.packChanged.connect(self._rebuild)
+        state.filterChanged.connect(self._follow)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        with QSignalBlocker(self.sections):
+            self.sections.clear()
+            for section in self.state.pack.sections:
+                item = QListWidgetItem(section.title)
+                item.setData(SECTION_ROLE, section.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                item.setToolTip(section.summary)
+                self.sections.addItem(item)
+        first, last = self.state.extent()
+        for edit in (self.start, self.end):
+            with QSignalBlocker(edit):
+                edit.setDateRange(_qdate(first.replace(year=first.year - 5)),
+                                  _qdate(last.replace(year=last.year + 5)))
+        self._follow()
+
+    def _follow(self) -> None:
+        """Show the state's filter in the widgets without feeding it back."""
+        flt = self.state.filter
+        pack = self.state.pack
+        counts = self.state.index.count_by_section(flt)
+        with QSignalBlocker(self.sections):
+            for row in range(self.sections.count()):
+                item = self.sections.item(row)
+                sid = item.data(SECTION_ROLE)
+                on = flt.sections is None or sid in flt.sections
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                item.setText(f"{pack.section(sid).title} ({counts.get(sid, 0)})")
+        with QSignalBlocker(self.all_sections):
+            self.all_sections.setChecked(flt.sections is None)
+        if self.search.text() != flt.text:
+            with QSignalBlocker(self.search):
+                self.search.setText(flt.text)
+        first, last = self.state.extent()
+        with QSignalBlocker(self.window_on), QSignalBlocker(self.start), \
+                QSignalBlocker(self.end):
+            self.window_on.setChecked(flt.start is not None or flt.end is not None)
+            self.start.setDate(_qdate(flt.start or first))
+            self.end.setDate(_qdate(flt.end or last))
+        shown, total = len(self.state.visible_events), len(pack.events)
+        self.result_count.setText(f"{shown} of {total} events match" if shown != total
+                                  else f"All {total} events")
+
+    def _sections_edited(self, _item: QListWidgetItem) -> None:
+        chosen = frozenset(self.sections.item(r).data(SECTION_ROLE)
+                           for r in range(self.sections.count())
+                           if self.sections.item(r).checkState() == Qt.CheckState.Checked)
+        self.state.set_sections(chosen)
+
+    def _all_clicked(self, checked: bool) -> None:
+        self.state.set_sections(None if checked else frozenset())
+
+    def _dates_edited(self) -> None:
+        if self.window_on.isChecked():
+            start, end = _pydate(self.start.date()), _pydate(self.end.date())
+            if end < start:
+                start, end = end, start
+            self.state.set_window(start, end)
+        else:
+            self.state.set_window(None, None)

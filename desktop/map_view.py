@@ -1,0 +1,530 @@
+"""The offline vector map: countries, NATO membership, places, links between them.
+
+A `QGraphicsView` over a scene in projected "Mercator degrees" (see content.geo).
+Countries are filled paths; every border is drawn once from a shared mesh. Place
+markers are sized by the number of events in the current filter and clustered in
+screen space when zoomed out; labels that would collide are hidden. The view only
+talks to `BriefingState`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
+
+from content.geo import Country, load_basemap, project, view_box
+from content.model import Place
+from desktop.state import BriefingState
+from desktop.theme import Theme, current_theme, plain_tooltip
+
+CLUSTER_PX = 22.0
+MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
+
+
+def ring_path(rings: tuple[tuple[float, ...], ...]) -> QPainterPath:
+    """A filled path from flat projected rings."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in rings:
+        path.moveTo(ring[0], ring[1])
+        for i in range(2, len(ring), 2):
+            path.lineTo(ring[i], ring[i + 1])
+        path.closeSubpath()
+    return path
+
+
+def line_path(lines: tuple[tuple[float, ...], ...]) -> QPainterPath:
+    """An unfilled path of flat projected polylines."""
+    path = QPainterPath()
+    for line in lines:
+        path.moveTo(line[0], line[1])
+        for i in range(2, len(line), 2):
+            path.lineTo(line[i], line[i + 1])
+    return path
+
+
+class CountryItem(QGraphicsPathItem):
+    """A country's fill; hovering names it."""
+
+    def __init__(self, country: Country) -> None:
+        super().__init__(ring_path(country.rings))
+        self.country = country
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setToolTip(plain_tooltip(country.name))
+        self.setAcceptHoverEvents(False)
+        self.setZValue(0)
+
+
+class MarkerItem(QGraphicsEllipseItem):
+    """A place: a disc of constant screen size that grows with its event count."""
+
+    def __init__(self, place: Place, view: MapView) -> None:
+        super().__init__()
+        self.place = place
+        self.view = view
+        self.count = 0
+        self.shown_count = 0
+        self.cluster: list[MarkerItem] = []
+        self.selected_place = False
+        self.highlighted = False
+        self.setPos(QPointF(*project(place.lon, place.lat)))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(10)
+        self.label = QGraphicsSimpleTextItem(place.name)  # plain text by construction
+        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.label.setZValue(11)
+        self.label.setPos(self.pos())
+
+    def radius(self) -> float:
+        """Screen radius in pixels for the count shown."""
+        return 5.0 + 3.2 * math.sqrt(max(self.shown_count, 1))
+
+    def restyle(self, theme: Theme) -> None:
+        """Apply size and colours for the current count, cluster and selection."""
+        r = self.radius()
+        self.setRect(-r, -r, 2 * r, 2 * r)
+        fill = QColor(theme.selected if self.highlighted or self.selected_place else theme.marker)
+        fill.setAlpha(230)
+        self.setBrush(QBrush(fill))
+        width = 3.0 if self.selected_place else 1.5
+        self.setPen(QPen(theme.marker_edge, width))
+        members = len(self.cluster) + 1
+        name = self.place.name if members == 1 else f"{self.place.name} and {members - 1} more"
+        events = f"{self.shown_count} event{'s' if self.shown_count != 1 else ''}"
+        self.setToolTip(plain_tooltip(f"{name}\n{events}"))
+        self.label.setText(self.place.name if members == 1 else f"{self.place.name} +{members - 1}")
+        self.label.setBrush(QBrush(theme.text))
+        font = QFont(self.label.font())
+        font.setPointSizeF(9.0)
+        font.setBold(self.selected_place or self.highlighted)
+        self.label.setFont(font)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setScale(1.15)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setScale(1.0)
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.view.marker_clicked(self)
+        else:
+            super().mousePressEvent(event)
+
+
+class MapView(QGraphicsView):
+    """The map, subscribed to a `BriefingState`."""
+
+    layersChanged = Signal()
+
+    LAYERS = ("membership", "focus", "links", "labels")
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.theme = current_theme()
+        self.layers = {name: True for name in self.LAYERS}
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Map")
+        self._countries: dict[str, CountryItem] = {}
+        self._markers: dict[str, MarkerItem] = {}
+        self._links = QGraphicsPathItem()
+        self._selected_links = QGraphicsPathItem()
+        self._country_labels: list[QGraphicsSimpleTextItem] = []
+        self._relayout = QTimer(self, singleShot=True, interval=30)
+        self._relayout.timeout.connect(self.relayout)
+        self._build_basemap()
+        self._build_controls()
+        state.packChanged.connect(self._rebuild_places)
+        state.filterChanged.connect(self._refresh_counts)
+        state.filterChanged.connect(self._refresh_membership)
+        state.selectionChanged.connect(self._refresh_selection)
+        state.placeSelected.connect(self._refresh_selection)
+        self._rebuild_places()
+        self._refresh_membership()
+        self.fit_default()
+
+    # -- building -----------------------------------------------------------
+    def _build_basemap(self) -> None:
+        scene = self.scene()
+        basemap = load_basemap()
+        scene.setSceneRect(QRectF(-200, -170, 400, 340))
+        scene.setBackgroundBrush(QBrush(self.theme.sea))
+        for country in basemap.countries:
+            item = CountryItem(country)
+            item.setBrush(QBrush(self.theme.land))
+            scene.addItem(item)
+            self._countries[country.id] = item
+        for lines, colour, z in ((basemap.coasts, self.theme.coast, 2),
+                                 (basemap.borders, self.theme.border, 3)):
+            item = QGraphicsPathItem(line_path(lines))
+            pen = QPen(colour, 0.8)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+            item.setZValue(z)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(item)
+        for item, z in ((self._links, 5), (self._selected_links, 6)):
+            item.setZValue(z)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(item)
+
+    def _build_controls(self) -> None:
+        bar = QWidget(self)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for text, tip, slot in (("+", "Zoom in (+)", lambda: self.zoom_by(1.5)),
+                                ("−", "Zoom out (−)", lambda: self.zoom_by(1 / 1.5)),
+                                ("⌂", "Default view (0)", self.fit_default),
+                                ("⤢", "Fit to content (F)", self.fit_content),
+                                ("◎", "Fit to selection (S)", self.fit_selection)):
+            button = QToolButton(bar)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setAutoRaise(False)
+            button.setFixedSize(30, 30)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        bar.adjustSize()
+        self._controls = bar
+        bar.move(10, 10)
+
+    def _rebuild_places(self) -> None:
+        scene = self.scene()
+        for marker in self._markers.values():
+            scene.removeItem(marker.label)
+            scene.removeItem(marker)
+        self._markers.clear()
+        for place in self.state.pack.places.values():
+            marker = MarkerItem(place, self)
+            scene.addItem(marker)
+            scene.addItem(marker.label)
+            self._markers[place.id] = marker
+        for label in self._country_labels:
+            scene.removeItem(label)
+        self._country_labels.clear()
+        font = QFont()
+        font.setPointSizeF(8.5)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        for cid in self.state.pack.info.focus_countries:
+            item = self._countries.get(cid)
+            if item is None:
+                continue
+            label = QGraphicsSimpleTextItem(item.country.name.upper())
+            label.setFont(font)
+            label.setBrush(QBrush(self.theme.muted))
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setZValue(4)
+            label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            centre = QPointF(*item.country.centre)
+            label.setPos(centre)
+            label.setData(0, centre)
+            scene.addItem(label)
+            self._country_labels.append(label)
+        self._refresh_counts()
+        self._refresh_focus()
+
+    # -- state -> view ------------------------------------------------------
+    def _refresh_counts(self) -> None:
+        counts = self.state.index.count_by_place(self.state.visible_events)
+        for pid, marker in self._markers.items():
+            marker.count = counts.get(pid, 0)
+        self._refresh_links()
+        self.relayout()
+
+    def _refresh_membership(self) -> None:
+        end = self.state.filter.end or self.state.extent()[1]
+        joined = {m.country: m.joined.first_day() for m in self.state.pack.members}
+        recent = end.replace(year=end.year - 10) if end.year > 10 else end
+        focus = set(self.state.pack.info.focus_countries[:1]) if self.layers["focus"] else set()
+        for cid, item in self._countries.items():
+            colour = self.theme.land
+            date = joined.get(cid)
+            if self.layers["membership"] and date is not None and date <= end:
+                colour = self.theme.member_new if date > recent else self.theme.member
+            if cid in focus:
+                colour = self.theme.focus
+            item.setBrush(QBrush(colour))
+
+    def _refresh_focus(self) -> None:
+        self._refresh_membership()
+        for label in self._country_labels:
+            label.setVisible(self.layers["focus"])
+
+    def _refresh_links(self) -> None:
+        places = self.state.pack.places
+        pairs: set[tuple[str, str]] = set()
+        for event in self.state.visible_events:
+            ids = [p for p in event.places if p in places]
+            for a, b in itertools.pairwise(ids):
+                pairs.add((min(a, b), max(a, b)))
+        self._links.setPath(self._arcs(pairs))
+        colour = QColor(self.theme.link)
+        colour.setAlpha(90)
+        pen = QPen(colour, 1.2)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self._links.setPen(pen)
+        self._links.setVisible(self.layers["links"])
+        self._refresh_selection()
+
+    def _arcs(self, pairs: set[tuple[str, str]]) -> QPainterPath:
+        places = self.state.pack.places
+        path = QPainterPath()
+        for a, b in sorted(pairs):
+            p1 = QPointF(*project(places[a].lon, places[a].lat))
+            p2 = QPointF(*project(places[b].lon, places[b].lat))
+            mid = (p1 + p2) / 2
+            dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
+            bend = 0.18
+            control = QPointF(mid.x() + dy * bend, mid.y() - dx * bend)
+            path.moveTo(p1)
+            path.quadTo(control, p2)
+        return path
+
+    def _refresh_selection(self) -> None:
+        event = self.state.selected_event
+        on = set(event.places) if event else set()
+        chosen = self.state.selected_place
+        for pid, marker in self._markers.items():
+            marker.highlighted = pid in on
+            marker.selected_place = pid == chosen
+            marker.restyle(self.theme)
+        pairs = set()
+        if event:
+            ids = [p for p in event.places if p in self.state.pack.places]
+            pairs = {(min(a, b), max(a, b)) for a, b in itertools.pairwise(ids)}
+        self._selected_links.setPath(self._arcs(pairs))
+        pen = QPen(self.theme.selected, 2.6)
+        pen.setCosmetic(True)
+        self._selected_links.setPen(pen)
+        self.relayout()
+
+    # -- level of detail ----------------------------------------------------
+    def relayout(self) -> None:
+        """Cluster markers that overlap on screen; hide colliding labels."""
+        markers = [m for m in self._markers.values() if m.count > 0]
+        for m in self._markers.values():
+            m.cluster = []
+            m.setVisible(False)
+            m.label.setVisible(False)
+        transform = self.viewportTransform()  # scene -> viewport pixels, scroll included
+        inverse, _ = transform.inverted()
+        leads: list[MarkerItem] = []
+        for m in sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place),
+                                                -m.count, m.place.id)):
+            p = transform.map(m.pos())
+            for lead in leads:
+                q = transform.map(lead.pos())
+                if math.hypot(p.x() - q.x(), p.y() - q.y()) < CLUSTER_PX:
+                    lead.cluster.append(m)
+                    break
+            else:
+                leads.append(m)
+        taken: list[QRectF] = [QRectF(self._controls.geometry())]
+        for lead in leads:
+            lead.shown_count = lead.count + sum(m.count for m in lead.cluster)
+            lead.restyle(self.theme)
+            lead.setVisible(True)
+            if not self.layers["labels"]:
+                continue
+            r = lead.radius()
+            p = transform.map(lead.pos())
+            box = lead.label.boundingRect()
+            w, h = box.width(), box.height()
+            circle = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
+            candidates = (QRectF(p.x() + r + 3, p.y() - h / 2, w, h),       # right
+                          QRectF(p.x() - r - 3 - w, p.y() - h / 2, w, h),   # left
+                          QRectF(p.x() - w / 2, p.y() + r + 1, w, h),       # below
+                          QRectF(p.x() - w / 2, p.y() - r - 1 - h, w, h))   # above
+            taken.append(circle)
+            for rect in candidates:
+                if not any(rect.intersects(t) for t in taken):
+                    taken.append(rect)
+                    lead.label.setPos(inverse.map(rect.topLeft()))
+                    lead.label.setVisible(True)
+                    break
+        for label in self._country_labels:
+            centre: QPointF = label.data(0)
+            p = transform.map(centre)
+            box = label.boundingRect()
+            label.setVisible(False)
+            if not self.layers["focus"]:
+                continue
+            for dy in (0.0, 18.0, -18.0, 34.0):
+                rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
+                              box.width(), box.height())
+                if not any(rect.intersects(t) for t in taken):
+                    label.setPos(inverse.map(rect.topLeft()))
+                    label.setVisible(True)
+                    taken.append(rect)
+                    break
+
+    # -- user -> state ------------------------------------------------------
+    def marker_clicked(self, marker: MarkerItem) -> None:
+        """A click on a marker selects its place; on a cluster it zooms in first."""
+        if marker.cluster:
+            self.fit_points([marker.pos()] + [m.pos() for m in marker.cluster])
+            return
+        place = marker.place.id
+        self.state.select_place(None if self.state.selected_place == place else place)
+
+    def set_layer(self, name: str, on: bool) -> None:
+        """Switch a layer on or off."""
+        self.layers[name] = on
+        self._refresh_focus()
+        self._refresh_links()
+        self.layersChanged.emit()
+
+    # -- navigation ---------------------------------------------------------
+    def scale_factor(self) -> float:
+        """Pixels per projected degree at the current zoom."""
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by `factor`, keeping `anchor` (view pixels; centre when None) in place."""
+        current = self.scale_factor()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        else:
+            before = self.mapToScene(anchor.toPoint())
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor.toPoint())
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+        self._relayout.start()
+
+    def fit_rect(self, rect: QRectF) -> None:
+        """Show `rect` (scene units) with a margin."""
+        if rect.width() <= 0 or rect.height() <= 0:
+            rect = rect.adjusted(-2, -2, 2, 2)
+        margin = max(rect.width(), rect.height()) * 0.08
+        self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+        self._relayout.start()
+
+    def fit_points(self, points: list[QPointF]) -> None:
+        """Fit the view to a set of scene points."""
+        if not points:
+            return
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        self.fit_rect(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+
+    def fit_default(self) -> None:
+        """The pack's default view (the South Caucasus for the embedded pack)."""
+        v = self.state.pack.info.map_view
+        self.fit_rect(QRectF(*view_box(v.west, v.south, v.east, v.north)))
+
+    def fit_content(self) -> None:
+        """Fit every place with events in the current filter."""
+        self.fit_points([m.pos() for m in self._markers.values() if m.count > 0])
+
+    def fit_selection(self) -> None:
+        """Fit the selected event's places (or the selected place)."""
+        event = self.state.selected_event
+        ids = list(event.places) if event else []
+        if not ids and self.state.selected_place:
+            ids = [self.state.selected_place]
+        points = [self._markers[p].pos() for p in ids if p in self._markers]
+        if len(points) == 1:
+            self.fit_rect(QRectF(points[0].x() - 6, points[0].y() - 4, 12, 8))
+        else:
+            self.fit_points(points)
+
+    def marker(self, place_id: str) -> MarkerItem:
+        """The marker of a place (for tests and snapshots)."""
+        return self._markers[place_id]
+
+    def country_item(self, country_id: str) -> CountryItem | None:
+        """The fill item of a country, if the basemap has it."""
+        return self._countries.get(country_id)
+
+    # -- events -------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.25 ** steps, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.5)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / 1.5)
+        elif key == Qt.Key.Key_0:
+            self.fit_default()
+        elif key == Qt.Key.Key_F:
+            self.fit_content()
+        elif key == Qt.Key.Key_S:
+            self.fit_selection()
+        elif key == Qt.Key.Key_Escape:
+            self.state.select_place(None)
+        else:
+            super().keyPressEvent(event)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor(), self.mapFromGlobal(
+                    pinch.centerPoint().toPoint()).toPointF())
+                return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self._relayout.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout.start()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._relayout.start()

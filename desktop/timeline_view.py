@@ -1,0 +1,548 @@
+"""The zoomable timeline: lanes by section, eras as spans, adaptive ticks, a window brush.
+
+Painting cost is bounded by the widget's width, not the number of events: each lane
+keeps its events sorted by date, and point events are grouped into fixed pixel bins
+found by bisection, so a bin holding one event is drawn as that event and a bin
+holding several as a cluster with its count. Spans (eras) are drawn longest first,
+at most `MAX_SPANS_PER_LANE` per lane. The view only talks to `BriefingState`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from content.model import Event
+from desktop.state import BriefingState
+from desktop.theme import current_theme
+from desktop.time_scale import TimeScale, tick_unit, ticks
+
+BIN_PX = 14.0
+MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
+MIN_LANE_PX = 24.0
+MAX_SPANS_PER_LANE = 24
+MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
+
+
+@dataclass
+class Lane:
+    """One section's events, pre-sorted for fast painting."""
+
+    section_id: str
+    title: str
+    colour: QColor
+    keys: list[float] = field(default_factory=list)  # midpoint ordinals of point events
+    points: list[Event] = field(default_factory=list)
+    spans: list[Event] = field(default_factory=list)  # longest first
+
+
+def _mid(event: Event) -> float:
+    return (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1) / 2
+
+
+class TimelineView(QWidget):
+    """Custom-painted timeline subscribed to a `BriefingState`."""
+
+    viewChanged = Signal()
+
+    AXIS_H = 28.0
+    BRUSH_H = 30.0
+    GUTTER = 178.0
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.theme = current_theme()
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Timeline")
+        self.lanes: list[Lane] = []
+        self._hits: list[tuple[QRectF, str, object]] = []
+        self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
+        self._brush_preview: tuple[float, float] | None = None
+        start, end = state.extent()
+        self.view_start = float(start.toordinal())
+        self.view_end = float(end.toordinal() + 1)
+        state.packChanged.connect(self._rebuild)
+        state.filterChanged.connect(self._rebuild)
+        state.selectionChanged.connect(self._on_selection)
+        self._rebuild()
+        self.fit_all()
+
+    # -- data ---------------------------------------------------------------
+    def _rebuild(self) -> None:
+        pack = self.state.pack
+        flt = self.state.filter
+        shown = [s for s in pack.sections if flt.sections is None or s.id in flt.sections]
+        lanes = {s.id: Lane(s.id, s.title, QColor(s.colour or "#3566a8")) for s in shown}
+        for event in self.state.index.matches(flt.with_(start=None, end=None)):
+            for sid in event.sections:
+                lane = lanes.get(sid)
+                if lane is None:
+                    continue
+                if event.is_span:
+                    lane.spans.append(event)
+                else:
+                    lane.points.append(event)
+        for lane in lanes.values():
+            lane.points.sort(key=_mid)
+            lane.keys = [_mid(e) for e in lane.points]
+            lane.spans.sort(key=lambda e: e.start_day - e.end_day)
+        self.lanes = list(lanes.values())
+        self.setMinimumHeight(int(self.AXIS_H + self.BRUSH_H + MIN_LANE_PX * len(self.lanes)))
+        self.update()
+
+    def _on_selection(self) -> None:
+        event = self.state.selected_event
+        if event is not None:
+            self.ensure_visible(event)
+        self.update()
+
+    # -- geometry -----------------------------------------------------------
+    def scale(self) -> TimeScale:
+        """The current day-to-pixel mapping."""
+        return TimeScale(self.view_start, self.view_end, self.GUTTER, self.width() - 12.0)
+
+    def lane_rect(self, index: int) -> QRectF:
+        """Where lane `index` is painted."""
+        top = self.AXIS_H
+        height = (self.height() - self.AXIS_H - self.BRUSH_H) / max(len(self.lanes), 1)
+        return QRectF(0, top + index * height, self.width(), height)
+
+    def brush_rect(self) -> QRectF:
+        """The strip at the bottom where the time window is set."""
+        return QRectF(self.GUTTER, self.height() - self.BRUSH_H + 4,
+                      self.width() - 12.0 - self.GUTTER, self.BRUSH_H - 8)
+
+    def set_view(self, start: float, end: float) -> None:
+        """Show days [start, end], clamped to sane zoom limits."""
+        span = max(MIN_DAYS, min(MAX_DAYS, end - start))
+        centre = (start + end) / 2
+        low = dt.date(1, 1, 1).toordinal()
+        self.view_start = max(low, centre - span / 2)
+        self.view_end = self.view_start + span
+        self.viewChanged.emit()
+        self.update()
+
+    def fit_all(self) -> None:
+        """Show the whole span of the pack's events with a margin."""
+        start, end = self.state.extent()
+        a, b = start.toordinal(), end.toordinal() + 1
+        margin = max((b - a) * 0.03, 20)
+        self.set_view(a - margin, b + margin)
+
+    def zoom(self, factor: float, at_x: float | None = None) -> None:
+        """Zoom in (factor > 1) or out around pixel `at_x` (the centre when None)."""
+        s = self.scale()
+        anchor = s.day(at_x) if at_x is not None else (self.view_start + self.view_end) / 2
+        start = anchor - (anchor - self.view_start) / factor
+        end = anchor + (self.view_end - anchor) / factor
+        if MIN_DAYS <= end - start <= MAX_DAYS:
+            self.view_start, self.view_end = start, end
+            self.viewChanged.emit()
+            self.update()
+
+    def pan_pixels(self, dx: float) -> None:
+        """Move the view by `dx` pixels (positive moves towards earlier dates)."""
+        days = dx / self.scale().px_per_day
+        self.set_view(self.view_start - days, self.view_end - days)
+
+    def ensure_visible(self, event: Event) -> None:
+        """Pan so that `event` is on screen."""
+        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+        span = self.view_end - self.view_start
+        if a < self.view_start or b > self.view_end:
+            if b - a > span:
+                self.set_view(a - span * 0.05, b + span * 0.05)
+            elif a < self.view_start or a > self.view_end:
+                self.set_view(a - span * 0.3, a + span * 0.7)
+
+    # -- painting -----------------------------------------------------------
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        t = self.theme
+        painter.fillRect(self.rect(), t.lane)
+        self._hits = []
+        s = self.scale()
+        self._paint_lanes_background(painter)
+        self._paint_axis(painter, s)
+        self._paint_window(painter, s)
+        painter.setClipRect(QRectF(self.GUTTER, self.AXIS_H, self.width() - self.GUTTER,
+                                   self.height() - self.AXIS_H - self.BRUSH_H))
+        selected = self.state.selected_event
+        flt = self.state.filter
+        for index, lane in enumerate(self.lanes):
+            self._paint_lane(painter, s, lane, self.lane_rect(index), selected, flt)
+        painter.setClipping(False)
+        if not self.lanes or not any(lane.points or lane.spans for lane in self.lanes):
+            painter.setPen(t.muted)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "No events match the filter")
+        if self.hasFocus():
+            pen = QPen(self.palette().highlight().color(), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def _paint_lanes_background(self, painter: QPainter) -> None:
+        t = self.theme
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF()))
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        for index, lane in enumerate(self.lanes):
+            rect = self.lane_rect(index)
+            if index % 2:
+                painter.fillRect(rect, t.lane_alt)
+            painter.fillRect(QRectF(0, rect.top() + 4, 4, rect.height() - 8), lane.colour)
+            painter.setPen(t.text)
+            text_rect = QRectF(12, rect.top(), self.GUTTER - 20, rect.height())
+            label = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight,
+                                       text_rect.width())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setPen(QPen(t.border if hasattr(t, "border") else t.muted, 1))
+        painter.drawLine(QPointF(self.GUTTER - 0.5, self.AXIS_H),
+                         QPointF(self.GUTTER - 0.5, self.height() - self.BRUSH_H))
+
+    def _paint_axis(self, painter: QPainter, s: TimeScale) -> None:
+        t = self.theme
+        unit = tick_unit(s.px_per_day)
+        painter.setPen(t.muted)
+        metrics = QFontMetricsF(painter.font())
+        grid = QColor(t.muted)
+        grid.setAlpha(40)
+        last_right = -1e9
+        for day, label in ticks(self.view_start, self.view_end, unit):
+            x = s.x(day)
+            if x < self.GUTTER or x > self.width():
+                continue
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
+            width = metrics.horizontalAdvance(label)
+            if x + 3 > last_right + 6:
+                painter.setPen(t.muted)
+                painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
+                last_right = x + 3 + width
+        painter.setPen(QPen(t.muted, 1))
+        painter.drawLine(QPointF(self.GUTTER, self.AXIS_H - 0.5),
+                         QPointF(self.width(), self.AXIS_H - 0.5))
+
+    def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
+        t = self.theme
+        strip = self.brush_rect()
+        painter.setPen(QPen(t.muted, 1))
+        painter.setBrush(t.lane_alt)
+        painter.drawRoundedRect(strip, 4, 4)
+        window = self._brush_preview or self._window_days()
+        if window is None:
+            painter.setPen(t.muted)
+            painter.drawText(strip, Qt.AlignmentFlag.AlignCenter,
+                             "Drag here to set a time window")
+            return
+        a, b = (max(strip.left(), s.x(window[0])), min(strip.right(), s.x(window[1])))
+        band = QRectF(a, strip.top(), max(b - a, 2), strip.height())
+        painter.setBrush(QColor(t.selected.red(), t.selected.green(), t.selected.blue(), 70))
+        painter.setPen(QPen(t.selected, 1.5))
+        painter.drawRoundedRect(band, 3, 3)
+        shade = QRectF(a, self.AXIS_H, max(b - a, 2),
+                       self.height() - self.AXIS_H - self.BRUSH_H)
+        painter.fillRect(shade, t.window)
+        for x in (a, b):
+            painter.setBrush(t.selected)
+            painter.drawRoundedRect(QRectF(x - 3, strip.top() - 2, 6, strip.height() + 4), 2, 2)
+        start = dt.date.fromordinal(int(window[0]))
+        end = dt.date.fromordinal(max(int(window[0]), int(window[1]) - 1))
+        painter.setPen(t.text)
+        text = f"{start:%d %b %Y} – {end:%d %b %Y}"
+        painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _window_days(self) -> tuple[float, float] | None:
+        flt = self.state.filter
+        if flt.start is None and flt.end is None:
+            return None
+        start = flt.start.toordinal() if flt.start else self.view_start
+        end = flt.end.toordinal() + 1 if flt.end else self.view_end
+        return float(start), float(end)
+
+    def _paint_lane(self, painter: QPainter, s: TimeScale, lane: Lane, rect: QRectF,
+                    selected: Event | None, flt) -> None:
+        t = self.theme
+        window = self._window_days()
+        metrics = QFontMetricsF(painter.font())
+        # Spans: bars in the upper part of the lane, longest first.
+        roomy = rect.height() >= 46  # room for labelled span bars above the points
+        bar_h = min(14.0, rect.height() * 0.22) if roomy else 4.0
+        drawn = 0
+        for event in lane.spans:
+            a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+            if b < self.view_start or a > self.view_end:
+                continue
+            x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
+            top = rect.top() + (5 + (drawn % 2) * (bar_h + 2) if roomy else 2)
+            bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
+            colour = QColor(lane.colour)
+            colour.setAlpha(235 if self._in_window(a, b, window) else 70)
+            painter.setPen(QPen(t.selected, 2) if event is selected else Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(bar, 3, 3)
+            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight,
+                                       bar.width() - 8)
+            if roomy and bar.width() > 40 and label != "…":
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(bar.adjusted(4, -2, -4, 2), Qt.AlignmentFlag.AlignVCenter,
+                                 label)
+            self._hits.append((bar, "event", event))
+            drawn += 1
+            if drawn >= MAX_SPANS_PER_LANE:
+                break
+        # Points: fixed pixel bins, found by bisection.
+        cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
+        if not lane.spans or not roomy:
+            cy = rect.center().y() + (2 if lane.spans else 0)
+        bin_days = BIN_PX / s.px_per_day
+        first_bin = int(self.view_start // bin_days) - 1
+        last_bin = int(self.view_end // bin_days) + 1
+        bins: list[tuple[int, int, float]] = []
+        lo = bisect.bisect_left(lane.keys, first_bin * bin_days)
+        for b in range(first_bin, last_bin + 1):
+            if lo >= len(lane.keys):
+                break
+            hi_day = (b + 1) * bin_days
+            if lane.keys[lo] >= hi_day:
+                # Jump straight to the bin of the next event.
+                b_next = int(lane.keys[lo] // bin_days)
+                if b_next > last_bin:
+                    break
+                continue
+            hi = bisect.bisect_left(lane.keys, hi_day, lo)
+            x = s.x((lane.keys[lo] + lane.keys[hi - 1]) / 2)
+            if bins and x - bins[-1][2] < MERGE_PX:  # would overlap: one cluster
+                first = bins[-1][0]
+                bins[-1] = (first, hi, s.x((lane.keys[first] + lane.keys[hi - 1]) / 2))
+            else:
+                bins.append((lo, hi, x))
+            lo = hi
+        for n, (lo, hi, x) in enumerate(bins):
+            next_x = bins[n + 1][2] if n + 1 < len(bins) else self.width()
+            if hi - lo == 1:
+                self._paint_point(painter, lane, lane.points[lo], x, cy, next_x, selected,
+                                  window, metrics)
+            else:
+                count = hi - lo
+                text = str(count)
+                w = max(22.0, metrics.horizontalAdvance(text) + 12)
+                pill = QRectF(x - w / 2, cy - 10, w, 20)
+                colour = QColor(lane.colour)
+                colour.setAlpha(220)
+                painter.setPen(QPen(t.marker_edge, 1.5))
+                painter.setBrush(colour)
+                painter.drawRoundedRect(pill, 10, 10)
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+                self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
+                                                     lane.points[lo:hi])))
+                if selected is not None and selected in lane.points[lo:hi]:
+                    painter.setPen(QPen(t.selected, 3))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
+
+    def _paint_point(self, painter: QPainter, lane: Lane, event: Event, x: float, cy: float,
+                     next_x: float, selected: Event | None, window, metrics) -> None:
+        t = self.theme
+        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+        inside = self._in_window(a, b, window)
+        colour = QColor(lane.colour)
+        colour.setAlpha(255 if inside else 80)
+        s = self.scale()
+        period = s.x(b) - s.x(a)
+        if period > 10:  # month or year precision: show the period it may fall in
+            faint = QColor(colour)
+            faint.setAlpha(50 if inside else 20)
+            painter.fillRect(QRectF(s.x(a), cy - 3, period, 6), faint)
+        r = 7.0 if event is selected else 5.5
+        pen = QPen(t.selected if event is selected else t.marker_edge,
+                   3 if event is selected else 1.5)
+        if event.date.approximate:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(x, cy), r, r)
+        room = next_x - x - 2 * r - 10
+        if room > 30:
+            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, room)
+            if label != "…":
+                font = painter.font()
+                font.setBold(event is selected)
+                painter.setFont(font)
+                painter.setPen(t.text if inside else t.muted)
+                painter.drawText(QPointF(x + r + 5, cy + metrics.ascent() / 2 - 1), label)
+                font.setBold(False)
+                painter.setFont(font)
+        self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
+
+    @staticmethod
+    def _in_window(a: float, b: float, window: tuple[float, float] | None) -> bool:
+        return window is None or (b > window[0] and a < window[1])
+
+    # -- interaction --------------------------------------------------------
+    def hit(self, pos: QPointF) -> tuple[str, object] | None:
+        """What is painted at `pos`: ("event", Event) or ("cluster", ...), topmost first."""
+        for rect, kind, payload in reversed(self._hits):
+            if rect.contains(pos):
+                return kind, payload
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        self.setFocus()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        strip = self.brush_rect().adjusted(0, -4, 0, 4)
+        if strip.contains(pos):
+            s = self.scale()
+            window = self._window_days()
+            if window:
+                a, b = s.x(window[0]), s.x(window[1])
+                if abs(pos.x() - a) < 8:
+                    self._drag = ("left", pos.x(), window[0], window[1])
+                    return
+                if abs(pos.x() - b) < 8:
+                    self._drag = ("right", pos.x(), window[0], window[1])
+                    return
+                if a < pos.x() < b:
+                    self._drag = ("move", pos.x(), window[0], window[1])
+                    return
+            day = s.day(pos.x())
+            self._drag = ("new", pos.x(), day, day)
+            return
+        found = self.hit(pos)
+        if found and found[0] == "event":
+            self.state.select_event(found[1].id)  # type: ignore[union-attr]
+            return
+        if found and found[0] == "cluster":
+            first, last, _ = found[1]  # type: ignore[misc]
+            pad = max((last - first) * 0.15, 15)
+            self.set_view(first - pad, last + pad)
+            return
+        self._drag = ("pan", pos.x(), self.view_start, self.view_end)
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._drag is None:
+            found = self.hit(pos)
+            if found and found[0] == "event":
+                e: Event = found[1]  # type: ignore[assignment]
+                QToolTip.showText(event.globalPosition().toPoint(),
+                                  f"<qt>{_esc(e.title)}<br>{_esc(_date_text(e))}</qt>", self)
+            elif found and found[0] == "cluster":
+                n = len(found[1][2])  # type: ignore[index]
+                QToolTip.showText(event.globalPosition().toPoint(),
+                                  f"{n} events — click to zoom in", self)
+            else:
+                QToolTip.hideText()
+            strip = self.brush_rect().adjusted(0, -4, 0, 4)
+            self.setCursor(Qt.CursorShape.SizeHorCursor if strip.contains(pos)
+                           else Qt.CursorShape.PointingHandCursor if found
+                           else Qt.CursorShape.OpenHandCursor)
+            return
+        kind, x0, a, b = self._drag
+        s = self.scale()
+        days = (pos.x() - x0) / s.px_per_day
+        if kind == "pan":
+            self.view_start, self.view_end = a - days, b - days
+            self.viewChanged.emit()
+            self.update()
+            return
+        if kind == "new":
+            start, end = sorted((a, s.day(pos.x())))
+        elif kind == "left":
+            start, end = min(a + days, b - 1), b
+        elif kind == "right":
+            start, end = a, max(b + days, a + 1)
+        else:
+            start, end = a + days, b + days
+        self._brush_preview = (start, end)
+        self._apply_window(start, end)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag and self._drag[0] == "new" and abs(event.position().x()
+                                                          - self._drag[1]) < 3:
+            self.state.set_window(None, None)  # a click on the strip clears the window
+        self._drag = None
+        self._brush_preview = None
+        self.unsetCursor()
+        self.update()
+
+    def _apply_window(self, start: float, end: float) -> None:
+        first = dt.date.fromordinal(max(1, int(start)))
+        last = dt.date.fromordinal(max(int(start), int(end) - 1))
+        self.state.set_window(first, last)
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.brush_rect().adjusted(0, -4, 0, 4).contains(event.position()):
+            self.state.set_window(None, None)
+        else:
+            self.zoom(2.0, event.position().x())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or event.angleDelta().x():
+            self.pan_pixels((event.angleDelta().x() or event.angleDelta().y()) / 2)
+        elif steps:
+            self.zoom(1.25 ** steps, event.position().x())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        visible = self.state.visible_events
+        if key == Qt.Key.Key_Right:
+            self.state.step_selection(+1)
+        elif key == Qt.Key.Key_Left:
+            self.state.step_selection(-1)
+        elif key == Qt.Key.Key_Home and visible:
+            self.state.select_event(visible[0].id)
+        elif key == Qt.Key.Key_End and visible:
+            self.state.select_event(visible[-1].id)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / 1.5)
+        elif key == Qt.Key.Key_0:
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self.state.select_event(None)
+        else:
+            super().keyPressEvent(event)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _date_text(event: Event) -> str:
+    if event.end is None:
+        return event.date.label()
+    return f"{event.date.label()} – {event.end.label()}"
