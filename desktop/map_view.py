@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -44,6 +45,7 @@ from desktop.state import BriefingState
 from desktop.theme import Theme, current_theme, plain_tooltip
 
 CLUSTER_PX = 22.0
+MAX_LINKS = 40  # more lines than this is noise, and slow to stroke
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
 
@@ -168,7 +170,7 @@ class MapView(QGraphicsView):
         self.setAccessibleName("Map")
         self._countries: dict[str, CountryItem] = {}
         self._markers: dict[str, MarkerItem] = {}
-        self._links = QGraphicsPathItem()
+        self._links = [QGraphicsPathItem() for _ in range(3)]  # thin, medium, strong
         self._selected_links = QGraphicsPathItem()
         self._country_labels: list[QGraphicsSimpleTextItem] = []
         self._relayout = QTimer(self, singleShot=True, interval=30)
@@ -204,7 +206,7 @@ class MapView(QGraphicsView):
             item.setZValue(z)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
-        for item, z in ((self._links, 5), (self._selected_links, 6)):
+        for item, z in [(link, 5) for link in self._links] + [(self._selected_links, 6)]:
             item.setZValue(z)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
@@ -294,20 +296,28 @@ class MapView(QGraphicsView):
             label.setVisible(self.layers["focus"])
 
     def _refresh_links(self) -> None:
+        """Curves between places that events link; only the strongest `MAX_LINKS` pairs."""
         places = self.state.pack.places
-        pairs: set[tuple[str, str]] = set()
+        weight: Counter[tuple[str, str]] = Counter()
         for event in self.state.visible_events:
             ids = [p for p in event.places if p in places]
             for a, b in itertools.pairwise(ids):
-                pairs.add((min(a, b), max(a, b)))
-        self._links.setPath(self._arcs(pairs))
+                if a != b:
+                    weight[(min(a, b), max(a, b))] += 1
+        strongest = weight.most_common(MAX_LINKS)
+        top = strongest[0][1] if strongest else 1
+        tiers: list[set[tuple[str, str]]] = [set(), set(), set()]
+        for pair, count in strongest:
+            tiers[min(2, int(3 * count / (top + 1)))].add(pair)
         colour = QColor(self.theme.link)
-        colour.setAlpha(90)
-        pen = QPen(colour, 1.2)
-        pen.setCosmetic(True)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        self._links.setPen(pen)
-        self._links.setVisible(self.layers["links"])
+        colour.setAlpha(110)
+        for item, pairs, width in zip(self._links, tiers, (1.0, 1.8, 2.8), strict=True):
+            item.setPath(self._arcs(pairs))
+            pen = QPen(colour, width)
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            item.setPen(pen)
+            item.setVisible(self.layers["links"])
         self._refresh_selection()
 
     def _arcs(self, pairs: set[tuple[str, str]]) -> QPainterPath:

@@ -31,6 +31,7 @@ class BriefingState(QObject):
         self._visible: list[Event] = list(pack.events)
         self._selected: str | None = None
         self._place: str | None = None
+        self._extent = self._compute_extent()
 
     # -- pack ---------------------------------------------------------------
     @property
@@ -47,6 +48,7 @@ class BriefingState(QObject):
         """Show another (or a reloaded) pack, keeping filter and selection where they apply."""
         self._pack = pack
         self._index = EventIndex(pack)
+        self._extent = self._compute_extent()
         known = {s.id for s in pack.sections}
         if self._filter.sections is not None:
             self._filter = self._filter.with_(sections=self._filter.sections & known)
@@ -101,7 +103,10 @@ class BriefingState(QObject):
         self._visible = self._index.matches(self._filter)
 
     def extent(self) -> tuple[dt.date, dt.date]:
-        """First and last day of the pack's events."""
+        """First and last day of the pack's events (computed once per pack)."""
+        return self._extent
+
+    def _compute_extent(self) -> tuple[dt.date, dt.date]:
         events = self._pack.events
         if not events:
             today = self._pack.info.as_of.first_day()

@@ -4,7 +4,8 @@ Painting cost is bounded by the widget's width, not the number of events: each l
 keeps its events sorted by date, and point events are grouped into fixed pixel bins
 found by bisection, so a bin holding one event is drawn as that event and a bin
 holding several as a cluster with its count. Spans (eras) are drawn longest first,
-at most `MAX_SPANS_PER_LANE` per lane. The view only talks to `BriefingState`.
+packed into two rows of non-overlapping bars; a span that fits in neither row is
+drawn as a point, so every event stays visible and clickable. The view only talks to `BriefingState`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -35,7 +37,7 @@ from desktop.time_scale import TimeScale, tick_unit, ticks
 BIN_PX = 14.0
 MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 MIN_LANE_PX = 24.0
-MAX_SPANS_PER_LANE = 24
+SPAN_ROWS = 2
 MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
 
 
@@ -48,7 +50,11 @@ class Lane:
     colour: QColor
     keys: list[float] = field(default_factory=list)  # midpoint ordinals of point events
     points: list[Event] = field(default_factory=list)
-    spans: list[Event] = field(default_factory=list)  # longest first
+    # Up to SPAN_ROWS rows of non-overlapping spans, each sorted by start:
+    # (first day, day after the last, event). Spans that do not fit become points.
+    span_rows: list[list[tuple[int, int, Event]]] = field(default_factory=list)
+    row_starts: list[list[int]] = field(default_factory=list)
+    colours: dict[str, QColor] = field(default_factory=dict)
 
 
 def _mid(event: Event) -> float:
@@ -77,6 +83,10 @@ class TimelineView(QWidget):
         self._hits: list[tuple[QRectF, str, object]] = []
         self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
         self._brush_preview: tuple[float, float] | None = None
+        self._static_counts: dict[int, QStaticText] = {}
+        self._elide_cache: dict[tuple[str, int], str] = {}
+        self._pill_pen = QPen(self.theme.marker_edge, 1.5)
+        self._white = QColor("#ffffff")
         start, end = state.extent()
         self.view_start = float(start.toordinal())
         self.view_end = float(end.toordinal() + 1)
@@ -92,20 +102,31 @@ class TimelineView(QWidget):
         flt = self.state.filter
         shown = [s for s in pack.sections if flt.sections is None or s.id in flt.sections]
         lanes = {s.id: Lane(s.id, s.title, QColor(s.colour or "#3566a8")) for s in shown}
+        spans: dict[str, list[Event]] = {sid: [] for sid in lanes}
         for event in self.state.index.matches(flt.with_(start=None, end=None)):
             for sid in event.sections:
-                lane = lanes.get(sid)
-                if lane is None:
+                if sid not in lanes:
                     continue
-                if event.is_span:
-                    lane.spans.append(event)
+                (spans[sid] if event.is_span else lanes[sid].points).append(event)
+        for sid, lane in lanes.items():
+            rows: list[list[tuple[int, int, Event]]] = [[] for _ in range(SPAN_ROWS)]
+            for event in sorted(spans[sid], key=lambda e: e.start_day - e.end_day):
+                a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+                row = next((r for r in rows if all(b <= x or a >= y for x, y, _ in r)), None)
+                if row is None:
+                    lane.points.append(event)  # no room for a bar: shown as a point
                 else:
-                    lane.points.append(event)
-        for lane in lanes.values():
+                    row.append((a, b, event))
+            lane.span_rows = [sorted(r, key=lambda t: t[0]) for r in rows if r]
+            lane.row_starts = [[t[0] for t in r] for r in lane.span_rows]
             lane.points.sort(key=_mid)
             lane.keys = [_mid(e) for e in lane.points]
-            lane.spans.sort(key=lambda e: e.start_day - e.end_day)
+            for alpha in (20, 50, 70, 80, 220, 235, 255):
+                colour = QColor(lane.colour)
+                colour.setAlpha(alpha)
+                lane.colours[str(alpha)] = colour
         self.lanes = list(lanes.values())
+        self._elide_cache.clear()  # titles may have changed with the pack
         self.setMinimumHeight(int(self.AXIS_H + self.BRUSH_H + MIN_LANE_PX * len(self.lanes)))
         self.update()
 
@@ -192,7 +213,7 @@ class TimelineView(QWidget):
         for index, lane in enumerate(self.lanes):
             self._paint_lane(painter, s, lane, self.lane_rect(index), selected, flt)
         painter.setClipping(False)
-        if not self.lanes or not any(lane.points or lane.spans for lane in self.lanes):
+        if not self.lanes or not any(lane.points or lane.span_rows for lane in self.lanes):
             painter.setPen(t.muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              "No events match the filter")
@@ -291,53 +312,44 @@ class TimelineView(QWidget):
         # Spans: bars in the upper part of the lane, longest first.
         roomy = rect.height() >= 46  # room for labelled span bars above the points
         bar_h = min(14.0, rect.height() * 0.22) if roomy else 4.0
-        drawn = 0
-        for event in lane.spans:
-            a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
-            if b < self.view_start or a > self.view_end:
-                continue
-            x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
-            top = rect.top() + (5 + (drawn % 2) * (bar_h + 2) if roomy else 2)
-            bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
-            colour = QColor(lane.colour)
-            colour.setAlpha(235 if self._in_window(a, b, window) else 70)
-            painter.setPen(QPen(t.selected, 2) if event is selected else Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(bar, 3, 3)
-            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight,
-                                       bar.width() - 8)
-            if roomy and bar.width() > 40 and label != "…":
-                painter.setPen(QColor("#ffffff"))
-                painter.drawText(bar.adjusted(4, -2, -4, 2), Qt.AlignmentFlag.AlignVCenter,
-                                 label)
-            self._hits.append((bar, "event", event))
-            drawn += 1
-            if drawn >= MAX_SPANS_PER_LANE:
-                break
+        for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
+                                                      strict=True)):
+            i = max(0, bisect.bisect_right(starts, self.view_start) - 1)
+            while i < len(row) and row[i][0] <= self.view_end:
+                a, b, event = row[i]
+                i += 1
+                if b < self.view_start:
+                    continue
+                x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
+                top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)
+                bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
+                colour = lane.colours["235" if self._in_window(a, b, window) else "70"]
+                painter.setPen(QPen(t.selected, 2) if event is selected
+                               else Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(bar, 3, 3)
+                if roomy and bar.width() > 40:
+                    label = self._elided(event, bar.width() - 8, metrics)
+                    if label:
+                        painter.setPen(self._white)
+                        painter.drawText(bar.adjusted(4, -2, -4, 2),
+                                         Qt.AlignmentFlag.AlignVCenter, label)
+                self._hits.append((bar, "event", event))
         # Points: fixed pixel bins, found by bisection.
         cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
-        if not lane.spans or not roomy:
-            cy = rect.center().y() + (2 if lane.spans else 0)
+        if not lane.span_rows or not roomy:
+            cy = rect.center().y() + (2 if lane.span_rows else 0)
         bin_days = BIN_PX / s.px_per_day
-        first_bin = int(self.view_start // bin_days) - 1
-        last_bin = int(self.view_end // bin_days) + 1
         bins: list[tuple[int, int, float]] = []
-        lo = bisect.bisect_left(lane.keys, first_bin * bin_days)
-        for b in range(first_bin, last_bin + 1):
-            if lo >= len(lane.keys):
-                break
-            hi_day = (b + 1) * bin_days
-            if lane.keys[lo] >= hi_day:
-                # Jump straight to the bin of the next event.
-                b_next = int(lane.keys[lo] // bin_days)
-                if b_next > last_bin:
-                    break
-                continue
-            hi = bisect.bisect_left(lane.keys, hi_day, lo)
-            x = s.x((lane.keys[lo] + lane.keys[hi - 1]) / 2)
+        keys = lane.keys
+        lo = bisect.bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
+        stop = self.view_end + 2 * bin_days
+        while lo < len(keys) and keys[lo] < stop:
+            hi = bisect.bisect_left(keys, (keys[lo] // bin_days + 1) * bin_days, lo)
+            x = s.x((keys[lo] + keys[hi - 1]) / 2)
             if bins and x - bins[-1][2] < MERGE_PX:  # would overlap: one cluster
                 first = bins[-1][0]
-                bins[-1] = (first, hi, s.x((lane.keys[first] + lane.keys[hi - 1]) / 2))
+                bins[-1] = (first, hi, s.x((keys[first] + keys[hi - 1]) / 2))
             else:
                 bins.append((lo, hi, x))
             lo = hi
@@ -348,16 +360,16 @@ class TimelineView(QWidget):
                                   window, metrics)
             else:
                 count = hi - lo
-                text = str(count)
-                w = max(22.0, metrics.horizontalAdvance(text) + 12)
+                text = self._count_text(count)
+                w = max(22.0, text.size().width() + 12)
                 pill = QRectF(x - w / 2, cy - 10, w, 20)
-                colour = QColor(lane.colour)
-                colour.setAlpha(220)
-                painter.setPen(QPen(t.marker_edge, 1.5))
-                painter.setBrush(colour)
+                painter.setPen(self._pill_pen)
+                painter.setBrush(lane.colours["220"])
                 painter.drawRoundedRect(pill, 10, 10)
-                painter.setPen(QColor("#ffffff"))
-                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+                painter.setPen(self._white)
+                size = text.size()
+                painter.drawStaticText(QPointF(x - size.width() / 2, cy - size.height() / 2),
+                                       text)
                 self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
                                                      lane.points[lo:hi])))
                 if selected is not None and selected in lane.points[lo:hi]:
@@ -388,8 +400,8 @@ class TimelineView(QWidget):
         painter.drawEllipse(QPointF(x, cy), r, r)
         room = next_x - x - 2 * r - 10
         if room > 30:
-            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, room)
-            if label != "…":
+            label = self._elided(event, room, metrics)
+            if label:
                 font = painter.font()
                 font.setBold(event is selected)
                 painter.setFont(font)
@@ -398,6 +410,28 @@ class TimelineView(QWidget):
                 font.setBold(False)
                 painter.setFont(font)
         self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
+
+    def _elided(self, event: Event, width: float, metrics: QFontMetricsF) -> str:
+        """`event.title` cut to fit `width` (cached in 8-pixel steps; '' if nothing fits)."""
+        step = int(width // 8)
+        key = (event.id, step)
+        label = self._elide_cache.get(key)
+        if label is None:
+            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
+            label = "" if label == "…" else label
+            if len(self._elide_cache) > 20_000:
+                self._elide_cache.clear()
+            self._elide_cache[key] = label
+        return label
+
+    def _count_text(self, count: int) -> QStaticText:
+        """A cached, pre-laid-out cluster count (drawing it is then nearly free)."""
+        text = self._static_counts.get(count)
+        if text is None:
+            text = QStaticText(str(count))
+            text.prepare(font=self.font())
+            self._static_counts[count] = text
+        return text
 
     @staticmethod
     def _in_window(a: float, b: float, window: tuple[float, float] | None) -> bool:

@@ -1,0 +1,86 @@
+"""Every budget in DESIGN.md, measured against a floor measured in the same run.
+
+    .venv/bin/python -m benchmarks.run            (or: scripts/bench)
+
+Prints one row per budget: figure, floor, ratio, budget; exits 1 if any ratio is
+over its budget. Synthetic packs are generated in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import loading, startup
+from benchmarks.synthetic import write_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Row:
+    """One budget line."""
+
+    name: str
+    figure: float
+    floor: float
+    budget: float
+    unit: str = "ms"
+
+    @property
+    def ratio(self) -> float:
+        return self.figure / self.floor if self.floor else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.budget
+
+
+def frames(folder: Path) -> dict[str, float]:
+    """Frame times for one pack, measured in a fresh offscreen Qt process."""
+    result = subprocess.run([sys.executable, "-m", "benchmarks.frames", str(folder)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        small = write_pack(Path(tmp) / "p100", 100)
+        large = write_pack(Path(tmp) / "p10k", 10_000)
+
+        app, bare = startup.measure()
+        rows.append(Row("start-up to an interactive window", app * 1000, bare * 1000, 1.5))
+
+        first, c_loader = loading.first_load(large)
+        rows.append(Row("10,000 events: first load vs PyYAML C loader", first * 1000,
+                        c_loader * 1000, 1.3))
+        again, json_floor = loading.reopen(large)
+        rows.append(Row("10,000 events: reopen unchanged vs json.loads", again * 1000,
+                        json_floor * 1000, 3.0))
+
+        f_small, f_large = frames(small), frames(large)
+        for key, title in (("timeline_whole", "timeline frame, whole span"),
+                           ("timeline_days", "timeline frame, 30 days"),
+                           ("map_world", "map frame, whole world"),
+                           ("map_region", "map frame, region"),
+                           ("map_city", "map frame, city")):
+            rows.append(Row(f"{title}: 10,000 vs 100 events", f_large[key], f_small[key], 2.0))
+
+    width = max(len(r.name) for r in rows)
+    print(f"{'budget':<{width}}  {'figure':>10}  {'floor':>10}  {'ratio':>6}  {'max':>5}")
+    for r in rows:
+        flag = "ok" if r.ok else "OVER"
+        print(f"{r.name:<{width}}  {r.figure:>8.1f}{r.unit}  {r.floor:>8.1f}{r.unit}  "
+              f"{r.ratio:>6.2f}  {r.budget:>5.1f}  {flag}")
+    over = [r for r in rows if not r.ok]
+    print(f"{len(rows) - len(over)} within budget, {len(over)} over")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
