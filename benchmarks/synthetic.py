@@ -14,7 +14,14 @@ import random
 import sys
 from pathlib import Path
 
-WORDS = ["alliance", "partnership", "defence", "security", "exercise", "visit", "meeting", "ministry", "forces", "cooperation", "training", "energy", "pipeline", "border", "region", "capital", "delegation", "summit", "review", "planning", "interoperability", "mission", "programme", "dialogue", "staff", "officers", "liaison", "embassy", "statement", "agreement", "corridor", "reform", "cyber", "logistics", "transit", "airport", "command", "envoy", "council", "framework", "standards", "readiness", "outreach"]
+WORDS = (
+    "alliance", "partnership", "defence", "security", "exercise", "visit", "meeting",
+    "ministry", "forces", "cooperation", "training", "energy", "pipeline", "border", "region",
+    "capital", "delegation", "summit", "review", "planning", "interoperability", "mission",
+    "programme", "dialogue", "staff", "officers", "liaison", "embassy", "statement",
+    "agreement", "corridor", "reform", "cyber", "logistics", "transit", "airport", "command",
+    "envoy", "council", "framework", "standards", "readiness", "outreach",
+)
 SECTION_IDS = ("history", "operations", "turkey", "dialogue", "partnership-tools", "russia",
                "concerns", "energy", "outreach", "peace", "outlook")
 

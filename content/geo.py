@@ -2,7 +2,7 @@
 
 Projected units are "Mercator degrees": x is the longitude, y grows southward and
 equals the longitude scale at the equator, so one unit is one degree of longitude.
-The basemap is read once from the shipped resource file.
+The basemap ships already projected and is read once per process.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from resources import resource_path
 
 MAX_LAT = 82.0  # Mercator runs to infinity at the poles: clamp
+PROJECTION = "mercator-degrees-v1"  # what the shipped basemap's coordinates are in
 BASEMAP_FILE = ("basemap", "countries-50m.json")
 
 
@@ -61,28 +62,22 @@ class Basemap:
         return next((c for c in self.countries if c.id == country_id), None)
 
 
-def _project_flat(flat: list[float]) -> tuple[float, ...]:
-    out: list[float] = []
-    for i in range(0, len(flat), 2):
-        x, y = project(flat[i], flat[i + 1])
-        out += (x, y)
-    return tuple(out)
-
-
 @functools.lru_cache(maxsize=1)
 def load_basemap() -> Basemap:
     """The shipped basemap, projected (read and projected once per process)."""
     data = json.loads(resource_path(*BASEMAP_FILE).read_text(encoding="utf-8"))
+    if data.get("projection") != PROJECTION:
+        raise ValueError(f"basemap is in {data.get('projection')!r}, expected {PROJECTION!r}; "
+                         "regenerate it with scripts/make_basemap.py")
     countries = []
     for entry in data["countries"]:
-        rings = tuple(_project_flat(ring) for ring in entry["polygons"])
+        rings = tuple(tuple(ring) for ring in entry["polygons"])
         xs = [v for r in rings for v in r[0::2]]
         ys = [v for r in rings for v in r[1::2]]
         countries.append(Country(entry["id"], entry["name"], rings,
                                  (min(xs), min(ys), max(xs), max(ys))))
-    return Basemap(tuple(countries),
-                   tuple(_project_flat(line) for line in data["borders"]),
-                   tuple(_project_flat(line) for line in data["coasts"]))
+    return Basemap(tuple(countries), tuple(tuple(line) for line in data["borders"]),
+                   tuple(tuple(line) for line in data["coasts"]))
 
 
 def view_box(west: float, south: float, east: float, north: float

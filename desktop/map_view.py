@@ -11,9 +11,20 @@ from __future__ import annotations
 
 import itertools
 import math
+import struct
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,14 +61,25 @@ MAX_LINKS = 40  # more lines than this is noise, and slow to stroke
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
 
+def polygon(flat: tuple[float, ...]) -> QPolygonF:
+    """A `QPolygonF` from flat [x0, y0, x1, y1, ...] coordinates.
+
+    Built by Qt from packed bytes in QDataStream's format (count, then big-endian
+    doubles): about 20 times faster than appending points one by one from Python.
+    """
+    data = QByteArray(struct.pack(f">I{len(flat)}d", len(flat) // 2, *flat))
+    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+    result = QPolygonF()
+    stream >> result
+    return result
+
+
 def ring_path(rings: tuple[tuple[float, ...], ...]) -> QPainterPath:
     """A filled path from flat projected rings."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
     for ring in rings:
-        path.moveTo(ring[0], ring[1])
-        for i in range(2, len(ring), 2):
-            path.lineTo(ring[i], ring[i + 1])
+        path.addPolygon(polygon(ring))
         path.closeSubpath()
     return path
 
@@ -65,9 +88,7 @@ def line_path(lines: tuple[tuple[float, ...], ...]) -> QPainterPath:
     """An unfilled path of flat projected polylines."""
     path = QPainterPath()
     for line in lines:
-        path.moveTo(line[0], line[1])
-        for i in range(2, len(line), 2):
-            path.lineTo(line[i], line[i + 1])
+        path.addPolygon(polygon(line))
     return path
 
 

@@ -5,7 +5,8 @@ keeps its events sorted by date, and point events are grouped into fixed pixel b
 found by bisection, so a bin holding one event is drawn as that event and a bin
 holding several as a cluster with its count. Spans (eras) are drawn longest first,
 packed into two rows of non-overlapping bars; a span that fits in neither row is
-drawn as a point, so every event stays visible and clickable. The view only talks to `BriefingState`.
+drawn as a point, so every event stays visible and clickable. The view only talks
+to `BriefingState`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ What it does to Natural Earth's 1:50m countries (TopoJSON):
 - splits shapes and border lines crossing the 180th meridian (Russia, Fiji) so they
   do not streak across the map; drops Antarctica (outside the Mercator map);
 - writes fills per country and one border mesh (each shared border once; borders
-  between merged parts are left out), coordinates rounded to 0.01 degrees.
+  between merged parts are left out), projected with content.geo.project and rounded
+  to 0.01 unit, so loading at run time needs no arithmetic.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "resources" / "basemap" / "countries-50m.json"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from content.geo import PROJECTION, project  # noqa: E402  (the one projection, shared)
+
+OUT = ROOT / "resources" / "basemap" / "countries-50m.json"
 MERGE = {"Somaliland": ("706", "Somalia"), "N. Cyprus": ("196", "Cyprus"),
          "Ashmore and Cartier Is.": ("036", "Australia")}
 NEW_IDS = {"Kosovo": "XKX", "Siachen Glacier": "SIA", "Indian Ocean Ter.": "IOT"}
@@ -110,9 +115,11 @@ def split_line(points: list[tuple[float, float]]) -> list[list[tuple[float, floa
 
 
 def flat(points: list[tuple[float, float]]) -> list[float]:
+    """Projected (see content.geo.project), rounded to 0.01 unit, repeats dropped."""
     out: list[float] = []
     last = None
-    for x, y in points:
+    for lon, lat in points:
+        x, y = project(lon, lat)
         pair = (round(x, 2), round(y, 2))
         if pair != last:
             out.extend(pair)
@@ -155,6 +162,7 @@ def main(source: str) -> None:
     data = {
         "source": "Natural Earth 1:50m admin-0 countries 4.1.0 via world-atlas 2.0.2 (npm)",
         "licence": "Natural Earth: public domain; world-atlas: ISC",
+        "projection": PROJECTION,
         "countries": sorted(countries.values(), key=lambda c: c["id"]),
         "borders": borders, "coasts": coasts,
     }
