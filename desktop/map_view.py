@@ -202,6 +202,7 @@ class MapView(QGraphicsView):
         state.filterChanged.connect(self._refresh_counts)
         state.filterChanged.connect(self._refresh_membership)
         state.selectionChanged.connect(self._refresh_selection)
+        state.selectionChanged.connect(self._follow_selection)
         state.placeSelected.connect(self._refresh_selection)
         self._rebuild_places()
         self._refresh_membership()
@@ -354,6 +355,16 @@ class MapView(QGraphicsView):
             path.moveTo(p1)
             path.quadTo(control, p2)
         return path
+
+    def _follow_selection(self) -> None:
+        """Bring the selected event's places into view if none of them is on screen."""
+        event = self.state.selected_event
+        if event is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        points = [self._markers[p].pos() for p in event.places if p in self._markers]
+        if points and not any(visible.contains(p) for p in points):
+            self.fit_selection()
 
     def _refresh_selection(self) -> None:
         event = self.state.selected_event
