@@ -86,3 +86,34 @@ def view_box(west: float, south: float, east: float, north: float
     x0, y0 = project(west, north)
     x1, y1 = project(east, south)
     return x0, y0, x1 - x0, y1 - y0
+
+
+def clip_ring(ring: tuple[float, ...], box: tuple[float, float, float, float]
+              ) -> list[float]:
+    """Clip a closed flat ring to a rectangle (x0, y0, x1, y1): Sutherland–Hodgman."""
+    points = [(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
+    x0, y0, x1, y1 = box
+    edges = ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False))
+    for axis, limit, keep_above in edges:
+        if not points:
+            break
+
+        def inside(p: tuple[float, float], a: int = axis, lim: float = limit,
+                   above: bool = keep_above) -> bool:
+            return p[a] >= lim if above else p[a] <= lim
+
+        out: list[tuple[float, float]] = []
+        previous = points[-1]
+        for current in points:
+            if inside(current) != inside(previous):
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                other = 1 - axis
+                cross = [0.0, 0.0]
+                cross[axis] = limit
+                cross[other] = previous[other] + t * (current[other] - previous[other])
+                out.append((cross[0], cross[1]))
+            if inside(current):
+                out.append(current)
+            previous = current
+        points = out
+    return [v for p in points for v in p]

@@ -1,0 +1,304 @@
+"""`build_deck(pack, recipe)`: the selected sections as a list of laid-out slide specs.
+
+Title, agenda, then per section an overview of its key points (continued on further
+slides rather than overflowing), a timeline and a map of its events, optionally one
+slide per event; a "what changed since" slide, the sources used and a closing slide.
+Speaker notes carry the detail and the citations. Pure Python: no pptx, no Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from content.dates import span_label
+from content.model import Citation, Event, Pack, Section
+from slides import layout as L
+from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
+from slides.map_layout import legend, map_shapes
+from slides.recipe import Recipe, check_sections
+from slides.spec import Deck, Rect, Shape, Slide, TextBox
+from slides.text import FONT
+from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
+
+BODY_W = L.WIDTH - 2 * L.MARGIN
+BODY_H = L.BODY_BOTTOM - L.BODY_TOP
+
+
+def cite(pack: Pack, citation: Citation) -> str:
+    """A citation as a briefer writes it: `President.az, 14 December 2021 (B2), via …`."""
+    source = pack.sources.get(citation.source)
+    if source is None:
+        return citation.source
+    text = source.outlet
+    if source.date:
+        text += f", {source.date.label()}"
+    if citation.grade:
+        text += f" ({citation.grade})"
+    if source.via and source.via in pack.sources:
+        via = pack.sources[source.via]
+        text += f", reported via {via.outlet}"
+        if via.date:
+            text += f" ({via.date.label()})"
+    if source.url:
+        text += f" <{source.url}>"
+    return text
+
+
+def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
+    """Several citations joined with semicolons."""
+    return "; ".join(cite(pack, c) for c in citations)
+
+
+def event_note(pack: Pack, event: Event) -> str:
+    """An event's full text for speaker notes."""
+    return (f"{span_label(event.date, event.end)} — {event.title}. {event.summary} "
+            f"[{cites(pack, event.citations)}]")
+
+
+class _Builder:
+    """Collects slides, then numbers them and adds the marking frame."""
+
+    def __init__(self, pack: Pack, recipe: Recipe) -> None:
+        self.pack = pack
+        self.recipe = recipe
+        self.slides: list[Slide] = []
+        self.used: dict[str, Citation] = {}
+
+    def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
+            section: str = "", live: dict[str, object] | None = None,
+            with_title: bool = True) -> None:
+        shapes = ([title_box(title)] if with_title else []) + body
+        self.slides.append(Slide(kind, title, tuple(shapes), notes.strip(), section,
+                                 live or {}))
+
+    def note_citations(self, citations: tuple[Citation, ...]) -> None:
+        for c in citations:
+            key = f"{c.source}|{c.grade}"
+            self.used.setdefault(key, c)
+
+    # -- slides -------------------------------------------------------------
+    def title_slide(self) -> None:
+        r = self.recipe
+        band = Rect(0, 150, L.WIDTH, 200, L.ACCENT, name="Title band")
+        body: list[Shape] = [
+            band,
+            text_box(L.MARGIN, 168, BODY_W, 100, r.title, 40, bold=True, colour="#ffffff",
+                     role="title", max_lines=2, name="Title", anchor="bottom"),
+            text_box(L.MARGIN, 274, BODY_W, 64, r.subtitle, 22, colour="#ffffff", max_lines=2,
+                     name="Subtitle"),
+        ]
+        who = " · ".join(v for v in (r.presenter, r.audience, r.date) if v)
+        if who:
+            body.append(text_box(L.MARGIN, 372, BODY_W, 30, who, 18, colour=L.MUTED,
+                                 max_lines=1, name="Presenter"))
+        asof = f"Content as of {self.pack.info.as_of.label()}"
+        body.append(text_box(L.MARGIN, 406, BODY_W, 26, asof, 16, colour=L.MUTED,
+                             max_lines=1, name="As of"))
+        notes = (f"{r.title}. {self.pack.info.description} Sections: "
+                 + ", ".join(self.pack.section(s).title for s in r.sections) + ".")
+        self.add("title", r.title, body, notes, with_title=False)
+
+    def agenda(self) -> None:
+        for size in (22.0, 20.0, L.MIN_BODY_SIZE):  # one slide if a readable size allows
+            bullets = [Bullet(self.pack.section(s).title, f"{n}.", size)
+                       for n, s in enumerate(self.recipe.sections, 1)]
+            pages = paginate(bullets, BODY_W, BODY_H, indent=40)
+            if len(pages) == 1:
+                break
+        for n, page in enumerate(pages):
+            title = "Agenda" if n == 0 else "Agenda (continued)"
+            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Agenda")
+            notes = "\n".join(f"{self.pack.section(s).title}: {self.pack.section(s).summary}"
+                              for s in self.recipe.sections)
+            self.add("agenda", title, [box], notes)
+
+    def section_overview(self, section: Section) -> None:
+        bullets = [Bullet(point.text) for point in section.key_points]
+        summary = text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, section.summary, 20,
+                           colour=L.ACCENT, max_lines=1, name="Summary")
+        top = L.BODY_TOP + 40
+        pages = paginate(bullets, BODY_W, L.BODY_BOTTOM - top) if bullets else [[]]
+        notes = [f"{section.title}: {section.summary}"]
+        for point in section.key_points:
+            notes.append(f"• {point.text} [{cites(self.pack, point.citations)}]")
+            self.note_citations(point.citations)
+        for n, page in enumerate(pages):
+            title = section.title if n == 0 else f"{section.title} (continued)"
+            body: list[Shape] = [summary] if n == 0 else []
+            y = top if n == 0 else L.BODY_TOP
+            body.append(TextBox(L.MARGIN, y, BODY_W, L.BODY_BOTTOM - y, tuple(page),
+                                name="Key points"))
+            self.add("section", title, body, "\n".join(notes), section.id)
+
+    def section_timeline(self, section: Section, events: list[Event]) -> None:
+        chunks = [events[i:i + EVENTS_PER_SLIDE] for i in range(0, len(events),
+                                                                 EVENTS_PER_SLIDE)]
+        for n, chunk in enumerate(chunks):
+            title = f"{section.title}: timeline"
+            if len(chunks) > 1:
+                title += f" ({n + 1} of {len(chunks)})"
+            body = timeline_shapes(self.pack, chunk, L.MARGIN + 10, L.BODY_TOP + 4,
+                                   BODY_W - 20, BODY_H - 8, section.colour or L.ACCENT)
+            notes = "\n".join(event_note(self.pack, e) for e in chunk)
+            live = {"view": "timeline", "sections": [section.id],
+                    "events": [e.id for e in chunk]}
+            self.add("timeline", title, body, notes, section.id, live)
+
+    def section_map(self, section: Section, events: list[Event]) -> None:
+        counts: dict[str, int] = {}
+        for event in events:
+            for place in event.places:
+                counts[place] = counts.get(place, 0) + 1
+        if not counts:
+            return
+        places = [(self.pack.places[p], c) for p, c in counts.items()]
+        map_w = 600.0
+        shapes, numbered = map_shapes(self.pack, places, L.MARGIN, L.BODY_TOP, map_w, BODY_H,
+                                      self.pack.info.as_of.first_day())
+        right = L.MARGIN + map_w + 20
+        shapes += legend(numbered, right, L.BODY_TOP, L.WIDTH - L.MARGIN - right,
+                         L.BODY_BOTTOM)
+        notes = [f"Places in {section.title}:"]
+        for n, place, count in numbered:
+            titles = "; ".join(e.title for e in events if place.id in e.places)
+            notes.append(f"{n}. {place.name} ({count}): {titles}")
+        notes.append("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
+                     f"{self.pack.info.as_of.label()} [{self._member_source()}].")
+        live = {"view": "map", "sections": [section.id], "places": list(counts)}
+        self.add("map", f"{section.title}: places", shapes, "\n".join(notes), section.id, live)
+
+    def _member_source(self) -> str:
+        citations = {c.source: c for m in self.pack.members for c in m.citations}
+        self.note_citations(tuple(citations.values()))
+        return cites(self.pack, tuple(citations.values()))
+
+    def event_slide(self, section: Section, event: Event) -> None:
+        date = span_label(event.date, event.end)
+        body: list[Shape] = [text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, date, 20, bold=True,
+                                      colour=section.colour or L.ACCENT, max_lines=1,
+                                      name="Date")]
+        top = L.BODY_TOP + 40
+        facts = [Bullet(event.summary, "", 20)]
+        places = ", ".join(self.pack.places[p].name for p in event.places)
+        actors = ", ".join(self.pack.actors[a].name for a in event.actors)
+        if places:
+            facts.append(Bullet(places, "", 18, bold_prefix="Where:"))
+        if actors:
+            facts.append(Bullet(actors, "", 18, bold_prefix="Who:"))
+        page = paginate(facts, BODY_W, L.BODY_BOTTOM - top - 30, indent=0)[0]
+        body.append(TextBox(L.MARGIN, top, BODY_W, L.BODY_BOTTOM - top - 30, tuple(page),
+                            name="Event"))
+        source = f"Sources: {cites(self.pack, event.citations)}"
+        body.append(text_box(L.MARGIN, L.BODY_BOTTOM - 26, BODY_W, 26, source, 14,
+                             colour=L.MUTED, max_lines=1, name="Sources"))
+        self.add("event", event.title, body, event_note(self.pack, event), section.id)
+
+    def changes(self, events: list[Event]) -> None:
+        since = self.recipe.options.changed_since
+        assert since is not None
+        recent = [e for e in events if e.start_day > since.last_day()]
+        bullets = [Bullet(e.title, "•", 20, bold_prefix=e.date.short_label()) for e in recent]
+        if not bullets:
+            bullets = [Bullet(f"No new events since {since.label()}.", "", 20)]
+        pages = paginate(bullets, BODY_W, BODY_H)
+        for n, page in enumerate(pages):
+            title = f"What changed since {since.label()}"
+            if n:
+                title += " (continued)"
+            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Changes")
+            self.add("changes", title, [box], "\n".join(event_note(self.pack, e)
+                                                         for e in recent))
+
+    def sources(self) -> None:
+        citations = sorted(self.used.values(), key=lambda c: self._source_key(c))
+        marks = self._via_marks(citations)
+        bullets = [Bullet(self._source_line(c, marks), "•", 16) for c in citations]
+        for via, mark in marks.items():
+            article = self.pack.sources[via]
+            by = f"{article.author}, " if article.author else ""
+            when = f", {article.date.label()}" if article.date else ""
+            bullets.append(Bullet(f"{mark} Reported in {by}\u201c{article.title}\u201d, "
+                                  f"{article.outlet}{when}.", "", 16, colour=L.MUTED))
+        for n, page in enumerate(paginate(bullets, BODY_W, BODY_H, indent=18)):
+            title = "Sources" if n == 0 else "Sources (continued)"
+            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Sources")
+            notes = ("Every citation used in this deck, with its Admiralty grade where given. "
+                     "Sources marked with a symbol were read as cited in the article named "
+                     "at the end, not in the original.")
+            self.add("sources", title, [box], notes)
+
+    def _via_marks(self, citations: list[Citation]) -> dict[str, str]:
+        vias: list[str] = []
+        for c in citations:
+            source = self.pack.sources.get(c.source)
+            if source and source.via in self.pack.sources and source.via not in vias:
+                vias.append(source.via)
+        symbols = "†‡§¶"
+        return {via: symbols[i] if i < len(symbols) else f"[{i + 1}]"
+                for i, via in enumerate(vias)}
+
+    def _source_key(self, c: Citation) -> tuple[str, str]:
+        s = self.pack.sources.get(c.source)
+        return (s.outlet.casefold(), s.date.iso() if s and s.date else "") if s else ("", "")
+
+    def _source_line(self, c: Citation, marks: dict[str, str]) -> str:
+        s = self.pack.sources[c.source]
+        text = s.outlet + (f", {s.date.label()}" if s.date else "") + f": {s.title}"
+        if c.grade:
+            text += f" (grade {c.grade})"
+        if s.via in marks:
+            text += f" {marks[s.via]}"
+        return text
+
+    def closing(self) -> None:
+        r = self.recipe
+        body: list[Shape] = [
+            text_box(L.MARGIN, 190, BODY_W, 70, "Questions", 40, bold=True, colour=L.ACCENT,
+                     align="center", role="title", name="Title"),
+            text_box(L.MARGIN, 270, BODY_W, 30, r.title, 20, colour=L.MUTED, align="center",
+                     max_lines=1, name="Deck title"),
+        ]
+        if r.presenter:
+            body.append(text_box(L.MARGIN, 304, BODY_W, 30, r.presenter, 18, colour=L.MUTED,
+                                 align="center", max_lines=1, name="Presenter"))
+        self.add("closing", "Questions", body, "Close and take questions.", with_title=False)
+
+    # -- whole deck ---------------------------------------------------------
+    def build(self) -> Deck:
+        pack, recipe, o = self.pack, self.recipe, self.recipe.options
+        self.title_slide()
+        if o.agenda:
+            self.agenda()
+        selected: list[Event] = []
+        for sid in recipe.sections:
+            section = pack.section(sid)
+            events = pack.events_in_section(sid)
+            selected += [e for e in events if e not in selected]
+            for event in events:
+                self.note_citations(event.citations)
+            self.section_overview(section)
+            if o.timeline_slides and events:
+                self.section_timeline(section, events)
+            if o.map_slides and events:
+                self.section_map(section, events)
+            if o.event_slides:
+                for event in events:
+                    self.event_slide(section, event)
+        if o.changed_since is not None:
+            selected.sort(key=lambda e: (e.start_day, e.id))
+            self.changes(selected)
+        if o.sources_slide and self.used:
+            self.sources()
+        self.closing()
+        marking = recipe.marking or pack.info.marking
+        frame = Frame(marking, f"{recipe.title} · as of {pack.info.as_of.label()}",
+                      len(self.slides))
+        slides = tuple(dataclasses.replace(s, shapes=s.shapes + tuple(chrome(frame, n)))
+                       for n, s in enumerate(self.slides, 1))
+        return Deck(recipe.title, L.WIDTH, L.HEIGHT, slides, marking, FONT)
+
+
+def build_deck(pack: Pack, recipe: Recipe) -> Deck:
+    """Lay out the deck `recipe` asks for from `pack` (RecipeError on unknown sections)."""
+    check_sections(recipe, pack)
+    return _Builder(pack, recipe).build()

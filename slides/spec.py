@@ -1,0 +1,141 @@
+"""Slide specs: the deck as plain data, laid out, ready for any renderer.
+
+Geometry is in points (1/72 inch) from the slide's top-left corner; colours are
+`#rrggbb`. The PowerPoint writer and the Qt painter both draw exactly these shapes,
+so what is presented is what is exported. Nothing here imports pptx or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text in one style."""
+
+    text: str
+    size: float
+    bold: bool = False
+    colour: str = "#1d232b"
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Lines already wrapped by the layout: each line is a tuple of runs."""
+
+    lines: tuple[tuple[Run, ...], ...]
+    align: str = "left"  # left, center, right
+    bullet: str = ""  # e.g. "•" or "3." drawn in the indent
+    indent: float = 0.0
+    space_before: float = 0.0
+
+    @property
+    def size(self) -> float:
+        """The largest font size in the paragraph (sets its line height)."""
+        return max((run.size for line in self.lines for run in line), default=12.0)
+
+
+@dataclass(frozen=True, slots=True)
+class TextBox:
+    """Text in a rectangle; `role` "title" becomes the slide's title placeholder."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    paragraphs: tuple[Paragraph, ...]
+    role: str = "body"
+    anchor: str = "top"  # top, middle, bottom
+    name: str = ""
+
+    def plain_text(self) -> str:
+        """All the text, lines joined by spaces, paragraphs by newlines."""
+        return "\n".join(" ".join("".join(r.text for r in line) for line in p.lines)
+                         for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A filled rectangle, optionally outlined and rounded."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None
+    line: str | None = None
+    line_width: float = 0.0
+    radius: float = 0.0
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ellipse:
+    """A filled ellipse (markers)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    line: str | None = None
+    line_width: float = 0.0
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A straight line."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str
+    width: float = 1.0
+    dash: bool = False
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Freeform:
+    """Closed polygons (flat x, y lists in points), e.g. a country's outline."""
+
+    rings: tuple[tuple[float, ...], ...]
+    fill: str
+    line: str | None = None
+    line_width: float = 0.0
+    name: str = ""
+
+
+Shape = TextBox | Rect | Ellipse | Line | Freeform
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One slide: what kind it is, its title, its shapes (back to front) and notes."""
+
+    kind: str  # title, agenda, section, timeline, map, event, changes, sources, closing
+    title: str
+    shapes: tuple[Shape, ...]
+    notes: str = ""
+    section: str = ""
+    live: dict[str, object] = field(default_factory=dict)  # state for live map/timeline
+
+    def texts(self) -> list[TextBox]:
+        """The slide's text boxes."""
+        return [s for s in self.shapes if isinstance(s, TextBox)]
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A whole laid-out deck."""
+
+    title: str
+    width: float
+    height: float
+    slides: tuple[Slide, ...]
+    marking: str
+    font: str

@@ -1,0 +1,89 @@
+"""Opening the template a deck is written into: ours, or an organisation's .pptx/.potx.
+
+python-pptx refuses a .potx only for its main part's content type, so a .potx is
+opened with that one declaration rewritten in memory. Anything that is not a usable
+template raises `TemplateError` with a clear reason, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationObject
+
+from resources import resource_path
+from slides.errors import TemplateError
+
+TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_MAIN = (b"application/vnd.openxmlformats-officedocument.presentationml."
+                     b"presentation.main+xml")
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+
+
+def default_template() -> Path:
+    """Briefing Desk's own 16:9 template."""
+    return resource_path("templates", "default.pptx")
+
+
+def open_template(path: Path | str | None) -> PresentationObject:
+    """A python-pptx presentation from `path` (our default when None)."""
+    path = Path(path) if path else default_template()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: template not found") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the template: {exc.strerror}") from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"{path}: template is larger than "
+                            f"{MAX_TEMPLATE_BYTES // 2**20} MB")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise TemplateError(f"{path}: a legacy .ppt or an encrypted file; save it as .pptx "
+                            "or .potx (unencrypted) and try again")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TemplateError(f"{path}: not a PowerPoint template (.pptx or .potx)")
+    data = _as_presentation(data, path)
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as exc:
+        raise TemplateError(f"{path}: not a usable PowerPoint template ({_reason(exc)})"
+                            ) from None
+    if not prs.slide_layouts:
+        raise TemplateError(f"{path}: the template has no slide layouts")
+    return prs
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def _as_presentation(data: bytes, path: Path) -> bytes:
+    """The package with a .potx main part declared as a presentation; checks its size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+                raise TemplateError(f"{path}: the template unpacks to more than "
+                                    f"{MAX_UNPACKED_BYTES // 2**20} MB; refused")
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names:
+                raise TemplateError(f"{path}: not a PowerPoint package "
+                                    "(no [Content_Types].xml)")
+            types = package.read("[Content_Types].xml")
+            if TEMPLATE_MAIN not in types:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
+                for info in infos:
+                    body = package.read(info.filename)
+                    if info.filename == "[Content_Types].xml":
+                        body = body.replace(TEMPLATE_MAIN, PRESENTATION_MAIN)
+                    rewritten.writestr(info, body)
+            return out.getvalue()
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, RuntimeError) as exc:
+        raise TemplateError(f"{path}: damaged template package ({_reason(exc)})") from None

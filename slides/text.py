@@ -1,0 +1,74 @@
+"""Measuring and wrapping text without Qt, with DejaVu Sans's real advance widths.
+
+The deck writer sets DejaVu Sans, so LibreOffice lays text out with exactly these
+widths; PowerPoint without the font substitutes a narrower one, which only adds
+room. Line height is the font's ascent plus descent (1.164 em).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from resources import resource_path
+
+FONT = "DejaVu Sans"
+LINE_HEIGHT = 1.17  # em, a touch over DejaVu Sans's 1.164 so rounding never overflows
+ELLIPSIS = "…"
+
+
+@functools.lru_cache(maxsize=1)
+def _metrics() -> tuple[int, dict[int, int], dict[int, int]]:
+    data = json.loads(resource_path("fonts", "dejavu-sans-metrics.json").read_text())
+    regular = {int(k): v for k, v in data["regular"].items()}
+    bold = {int(k): v for k, v in data["bold"].items()}
+    return data["units_per_em"], regular, bold
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of `text` at `size` points."""
+    units, regular, heavy = _metrics()
+    table = heavy if bold else regular
+    fallback = table[ord("M")]  # unknown characters count as wide ones
+    return sum(table.get(ord(c), fallback) for c in text) * size / units
+
+
+def line_height(size: float) -> float:
+    """Height in points of one line at `size` points."""
+    return size * LINE_HEIGHT
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap into lines no wider than `width`; over-long words are split."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if text_width(candidate, size, bold) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            while text_width(word, size, bold) > width:  # break a word too long for a line
+                cut = len(word)
+                while cut > 1 and text_width(word[:cut], size, bold) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        lines.append(current)
+    return lines
+
+
+def clamp_lines(lines: list[str], limit: int, width: float, size: float,
+                bold: bool = False) -> list[str]:
+    """At most `limit` lines; the last one ends in an ellipsis when text was cut."""
+    if len(lines) <= limit:
+        return lines
+    kept = lines[:limit]
+    last = kept[-1]
+    while last and text_width(last + ELLIPSIS, size, bold) > width:
+        last = last[:-1].rstrip()
+    kept[-1] = last + ELLIPSIS
+    return kept

@@ -1,0 +1,57 @@
+"""The timeline slide: events evenly spaced along an axis, labels alternating above
+and below so that neighbours on the same side never overlap.
+
+Even spacing (not a linear time scale) keeps dense years readable; every stop carries
+its date, spans as "2002 – 2021".
+"""
+
+from __future__ import annotations
+
+from content.dates import span_label
+from content.model import Event, Pack
+from slides.layout import ACCENT, MUTED, TEXT, text_box
+from slides.spec import Ellipse, Line, Shape
+from slides.text import line_height
+
+EVENTS_PER_SLIDE = 8
+DATE_SIZE = 16.0
+LABEL_SIZE = 18.0
+
+
+def timeline_shapes(pack: Pack, events: list[Event], x: float, y: float, w: float, h: float,
+                    colour: str = ACCENT) -> list[Shape]:
+    """Shapes of one timeline slide's body for up to `EVENTS_PER_SLIDE` events."""
+    shapes: list[Shape] = []
+    axis_y = y + h / 2
+    shapes.append(Line(x, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis"))
+    n = max(1, len(events))
+    spacing = w / n
+    label_w = min(2 * spacing - 14, 270.0)
+    half = h / 2 - 26
+    for i, event in enumerate(events):
+        cx = x + spacing * (i + 0.5)
+        above = i % 2 == 0
+        r = 8.0
+        shapes.append(Ellipse(cx - r, axis_y - r, 2 * r, 2 * r,
+                              "#ffffff" if event.date.approximate else colour, colour, 2.5,
+                              name=f"Marker {event.id}"))
+        lx = min(max(cx - label_w / 2, x), x + w - label_w)
+        date = span_label(event.date, event.end)
+        date_h = line_height(DATE_SIZE)
+        title_h = half - date_h - 4
+        if above:
+            top = axis_y - 22 - half
+            shapes.append(Line(cx, axis_y - r, cx, axis_y - 20, MUTED, 1.0))
+        else:
+            top = axis_y + 22
+            shapes.append(Line(cx, axis_y + r, cx, axis_y + 20, MUTED, 1.0))
+        date_box = text_box(lx, top if not above else top + half - date_h, label_w, date_h,
+                            date, DATE_SIZE, bold=True, colour=colour, align="center",
+                            max_lines=1, name=f"Date {event.id}")
+        title = text_box(lx, top + date_h + 2 if not above else top, label_w, title_h,
+                         event.title, LABEL_SIZE, colour=TEXT, align="center",
+                         max_lines=4, name=f"Label {event.id}",
+                         anchor="top" if not above else "bottom")
+        shapes += [date_box, title]
+    _ = pack
+    return shapes
