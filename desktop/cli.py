@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from content.errors import ContentError
+from slides.errors import DeckError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     dump = commands.add_parser("dump", help="print the loaded pack as JSON")
     dump.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    export = commands.add_parser("export", help="write a briefing deck without a window")
+    export.add_argument("--out", type=Path, required=True, metavar="F.pptx")
+    export.add_argument("--sections", metavar="a,b,...", help="section ids, in order")
+    export.add_argument("--recipe", type=Path, metavar="R.yaml")
+    export.add_argument("--template", type=Path, metavar="T.pptx|T.potx")
+    export.add_argument("--marking", metavar="TEXT", help="e.g. 'NATO UNCLASSIFIED'")
+    export.add_argument("--title", metavar="TEXT")
+    export.add_argument("--format", choices=("pptx",), default="pptx")
+    export.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
     snap.add_argument("view", choices=("map", "timeline", "window"))
     snap.add_argument("--out", type=Path, required=True, metavar="F.png")
@@ -57,11 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.content)
         if args.command == "dump":
             return _dump(args.content)
+        if args.command == "export":
+            return _export(args)
         if args.command == "snapshot":
             return _snapshot(args.view, args.out, args.size, args.content)
         return _open_app(args.content)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except DeckError as exc:
+        print(f"briefdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
@@ -91,6 +106,27 @@ def _dump(folder: Path | None) -> int:
 
     json.dump(pack_to_dict(_load(folder)), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from slides.build import build_deck
+    from slides.pptx_writer import write_pptx
+    from slides.recipe import default_recipe, load_recipe
+
+    pack = _load(args.content)
+    recipe = load_recipe(args.recipe) if args.recipe else default_recipe(pack)
+    if args.sections:
+        recipe = recipe.with_(sections=tuple(s.strip() for s in args.sections.split(",")
+                                             if s.strip()))
+    if args.title:
+        recipe = recipe.with_(title=args.title)
+    if args.marking:
+        recipe = recipe.with_(marking=args.marking)
+    template = args.template or (Path(recipe.template) if recipe.template else None)
+    deck = build_deck(pack, recipe)
+    write_pptx(deck, args.out, template)
+    print(f"wrote {args.out} ({len(deck.slides)} slides)")
     return EXIT_OK
 
 

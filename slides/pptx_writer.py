@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None]
 
 def emu(points: float) -> int:
     """Points to EMU."""
-    return int(round(points * EMU_PER_PT))
+    return round(points * EMU_PER_PT)
 
 
 def _colour(hex_colour: str) -> str:
@@ -87,7 +87,7 @@ class _SlideWriter:
                 bold = ' b="1"' if run.bold else ' b="0"'
                 italic = ' i="1"' if run.italic else ""
                 out.append(
-                    f'<a:r><a:rPr lang="en-GB" sz="{int(round(run.size * 100))}"{bold}{italic}'
+                    f'<a:r><a:rPr lang="en-GB" sz="{round(run.size * 100)}"{bold}{italic}'
                     f' dirty="0">{_fill(run.colour)}<a:latin typeface={quoteattr(self.font)}/>'
                     f"<a:cs typeface={quoteattr(self.font)}/></a:rPr>"
                     f"<a:t>{escape(text)}</a:t></a:r>")
@@ -111,7 +111,7 @@ class _SlideWriter:
         else:
             props.append(f'marL="{emu(paragraph.indent)}" indent="0"')
             children.append("<a:buNone/>")
-        size = int(round(paragraph.size * 100))
+        size = round(paragraph.size * 100)
         end = (f'<a:endParaRPr lang="en-GB" sz="{size}" dirty="0">'
                f"<a:latin typeface={quoteattr(self.font)}/></a:endParaRPr>")
         return f'<a:p><a:pPr {" ".join(props)}>{"".join(children)}</a:pPr>' \

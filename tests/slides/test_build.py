@@ -1,0 +1,89 @@
+"""build_deck: the slides a briefer expects, laid out inside the slide, readable."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from content.dates import PartialDate
+from content.model import KeyPoint, Pack
+from slides.build import build_deck
+from slides.errors import RecipeError
+from slides.layout import HEIGHT, MIN_BODY_SIZE, WIDTH, paragraph_height
+from slides.recipe import Options, Recipe
+
+
+def test_deck_structure(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe)
+    kinds = [s.kind for s in deck.slides]
+    assert kinds[:3] == ["title", "agenda", "section"]
+    assert kinds[-1] == "closing" and "sources" in kinds
+    assert kinds.count("map") == len(pack.sections)
+    assert [s.title for s in deck.slides if s.kind == "section"] == \
+        [s.title for s in pack.sections]
+
+
+def test_every_slide_has_marking_number_and_stays_on_the_slide(pack: Pack,
+                                                                recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(marking="NATO RESTRICTED"))
+    total = len(deck.slides)
+    for n, slide in enumerate(deck.slides, 1):
+        texts = [t.plain_text() for t in slide.texts()]
+        assert texts.count("NATO RESTRICTED") == 2, slide.title
+        assert f"{n} / {total}" in texts
+        for shape in slide.shapes:
+            x, y = getattr(shape, "x", 0), getattr(shape, "y", 0)
+            w, h = getattr(shape, "w", 0), getattr(shape, "h", 0)
+            assert x >= 0 and x + w <= WIDTH + 0.01 and y >= 0 and y + h <= HEIGHT + 0.01
+
+
+def test_text_fits_its_boxes_at_a_readable_size(pack: Pack, recipe: Recipe) -> None:
+    for slide in build_deck(pack, recipe.with_(options=Options(event_slides=True))).slides:
+        for box in slide.texts():
+            used = sum(paragraph_height(p) for p in box.paragraphs)
+            assert used <= box.h + 0.5, (slide.title, box.name)
+            if box.name == "Key points":
+                assert all(p.size >= MIN_BODY_SIZE for p in box.paragraphs)
+
+
+def test_content_slides_carry_notes_with_citations(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe)
+    for slide in deck.slides:
+        if slide.kind in ("section", "timeline", "map"):
+            assert slide.notes, slide.title
+    timeline = next(s for s in deck.slides if s.kind == "timeline" and s.section == "operations")
+    assert "Caspian Post, 16 August 2021" in timeline.notes
+    assert "reported via The Jamestown Foundation" in timeline.notes
+
+
+def test_a_long_section_continues_instead_of_overflowing(pack: Pack, recipe: Recipe) -> None:
+    history = pack.section("history")
+    many = tuple(KeyPoint(f"Point {n}: " + "a long statement of fact " * 6,
+                          history.key_points[0].citations) for n in range(14))
+    sections = tuple(dataclasses.replace(s, key_points=many) if s.id == "history" else s
+                     for s in pack.sections)
+    big = dataclasses.replace(pack, sections=sections, _section_index={})
+    deck = build_deck(big, recipe.with_(sections=("history",)))
+    overview = [s for s in deck.slides if s.kind == "section"]
+    assert len(overview) >= 3
+    assert overview[1].title == "History and framework (continued)"
+    shown = " ".join(t.plain_text() for s in overview for t in s.texts())
+    assert all(f"Point {n}:" in shown for n in range(14))
+
+
+def test_optional_slides(pack: Pack, recipe: Recipe) -> None:
+    options = Options(event_slides=True, changed_since=PartialDate.parse("2024-12-31"),
+                      map_slides=False, agenda=False)
+    deck = build_deck(pack, recipe.with_(sections=("outreach",), options=options))
+    kinds = [s.kind for s in deck.slides]
+    assert "agenda" not in kinds and "map" not in kinds
+    assert kinds.count("event") == len(pack.events_in_section("outreach"))
+    changes = next(s for s in deck.slides if s.kind == "changes")
+    assert changes.title == "What changed since 31 December 2024"
+    assert "Sweden and Slovakia" in " ".join(t.plain_text() for t in changes.texts())
+
+
+def test_unknown_section_is_a_clear_error(pack: Pack, recipe: Recipe) -> None:
+    with pytest.raises(RecipeError, match="unknown section"):
+        build_deck(pack, recipe.with_(sections=("history", "nope")))

@@ -1,0 +1,209 @@
+"""The .pptx: reopens with python-pptx, validates, honours templates, writes safely."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from content.model import Pack
+from slides.build import build_deck
+from slides.errors import ExportError, TemplateError
+from slides.pptx_writer import write_pptx
+from slides.recipe import Recipe
+from slides.template import default_template
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def audit(path: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "openxml_audit", "-f", "office2016",
+                             str(path)], capture_output=True, text=True, timeout=120)
+    return result.stdout + result.stderr
+
+
+def all_text(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_deck_reopens_with_titles_notes_and_markings(tmp_path: Path, pack: Pack,
+                                                     recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(marking="NATO UNCLASSIFIED"))
+    out = tmp_path / "deck.pptx"
+    write_pptx(deck, out)
+    prs = Presentation(str(out))
+    assert len(prs.slides) == len(deck.slides)
+    assert prs.slide_width == 12192000 and prs.slide_height == 6858000
+    for spec, slide in zip(deck.slides, prs.slides, strict=True):
+        text = all_text(slide)
+        assert text.count("NATO UNCLASSIFIED") == 2
+        if spec.kind not in ("title", "closing"):
+            assert slide.shapes.title is not None and slide.shapes.title.text == spec.title
+        if spec.notes:
+            assert slide.notes_slide.notes_text_frame.text == spec.notes
+    assert "Errors: 0" in audit(out)
+
+
+def test_map_outlines_are_native_custom_geometry(tmp_path: Path, pack: Pack,
+                                                 recipe: Recipe) -> None:
+    out = tmp_path / "deck.pptx"
+    write_pptx(build_deck(pack, recipe.with_(sections=("operations",))), out)
+    xml = zipfile.ZipFile(out).read("ppt/slides/slide5.xml").decode()
+    assert xml.count("<a:custGeom>") > 20 and 'name="Azerbaijan"' in xml
+    assert "<p:pic" not in xml
+
+
+def potx_from(source: Path, target: Path) -> Path:
+    """A .potx made the way PowerPoint saves one: the main part typed as a template."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml",
+                                    b"presentationml.template.main+xml")
+            zout.writestr(info, data)
+    return target
+
+
+def test_potx_template(tmp_path: Path, pack: Pack, recipe: Recipe) -> None:
+    template = potx_from(default_template(), tmp_path / "org.potx")
+    out = tmp_path / "deck.pptx"
+    write_pptx(build_deck(pack, recipe.with_(sections=("peace",))), out, template)
+    assert len(Presentation(str(out)).slides) > 3
+    assert b"presentation.main+xml" in zipfile.ZipFile(out).read("[Content_Types].xml")
+
+
+def test_missing_layout_falls_back(tmp_path: Path, pack: Pack, recipe: Recipe) -> None:
+    prs = Presentation(str(default_template()))
+    for layout in prs.slide_layouts:
+        if layout.name in ("Title Only", "Blank"):
+            layout._element.cSld.set("name", f"Renamed {layout.name}")
+    template = tmp_path / "renamed.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    deck = build_deck(pack, recipe.with_(sections=("energy",)))
+    write_pptx(deck, out, template)
+    reopened = Presentation(str(out))
+    titles = [s.shapes.title.text for s in reopened.slides if s.shapes.title is not None]
+    assert "Energy security" in titles
+    body_placeholders = [p for s in reopened.slides for p in s.placeholders
+                         if p.placeholder_format.idx == 1]
+    assert body_placeholders == []  # the fallback layout's empty body is removed
+    assert "Errors: 0" in audit(out)
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"just text", "not a PowerPoint template"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "legacy .ppt or an encrypted"),
+    (None, "no [Content_Types].xml"),
+    ("4:3", "16:9"),
+    ("truncated", "not a PowerPoint template"),
+])
+def test_unusable_templates_write_nothing(tmp_path: Path, pack: Pack, recipe: Recipe,
+                                          content: object, words: str) -> None:
+    template = tmp_path / "bad.pptx"
+    if content is None:
+        with zipfile.ZipFile(template, "w") as z:
+            z.writestr("hello.txt", "not a package")
+    elif content == "4:3":
+        Presentation().save(str(template))
+    elif content == "truncated":
+        template.write_bytes(default_template().read_bytes()[:5000])
+    else:
+        template.write_bytes(content)  # type: ignore[arg-type]
+    out = tmp_path / "deck.pptx"
+    with pytest.raises(TemplateError, match=re.escape(words)):
+        write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out, template)
+    assert not out.exists()
+
+
+def test_existing_deck_keeps_its_permissions(tmp_path: Path, pack: Pack,
+                                             recipe: Recipe) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"old")
+    out.chmod(0o600)
+    write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out)
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert zipfile.is_zipfile(out)
+
+
+def test_a_deck_open_in_libreoffice_is_not_overwritten(tmp_path: Path, pack: Pack,
+                                                       recipe: Recipe) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"old")
+    (tmp_path / ".~lock.deck.pptx#").write_text("user")
+    with pytest.raises(ExportError, match="open in LibreOffice"):
+        write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out)
+    assert out.read_bytes() == b"old"
+
+
+def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "deck.pptx").write_bytes(b"old deck")
+    folder.chmod(0o555)
+    immutable = False
+    if os.geteuid() == 0:  # root ignores permission bits: make the folder immutable
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+            pytest.skip("running as root on a file system without chattr +i")
+        immutable = True
+    try:
+        result = subprocess.run([sys.executable, "-m", "desktop", "export", "--out",
+                                 str(folder / "deck.pptx"), "--sections", "energy"],
+                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert "permission denied" in result.stderr or "not permitted" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (folder / "deck.pptx").read_bytes() == b"old deck"
+
+
+WRITER = """
+import sys
+from content.loader import load_pack
+from slides.build import build_deck
+from slides.pptx_writer import write_pptx
+from slides.recipe import default_recipe
+pack = load_pack(use_cache=False)
+deck = build_deck(pack, default_recipe(pack))
+print("ready", flush=True)
+while True:
+    write_pptx(deck, sys.argv[1])
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_during_export_leaves_old_or_new_deck(tmp_path: Path) -> None:
+    target = tmp_path / "deck.pptx"
+    old = b"the old deck, byte for byte"
+    rng = random.Random(7)
+    for _ in range(10):
+        target.write_bytes(old)
+        child = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], cwd=ROOT,
+                                 stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.8))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        data = target.read_bytes()
+        if data != old:
+            prs = Presentation(io.BytesIO(data))
+            assert len(prs.slides) > 30
+    from content.atomic import clean_stray_temp_files
+
+    clean_stray_temp_files(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
