@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import loading, startup
+from benchmarks import export, loading, startup
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +62,13 @@ def main() -> int:
         again, json_floor = loading.reopen(large)
         rows.append(Row("10,000 events: reopen unchanged vs json.loads", again * 1000,
                         json_floor * 1000, 3.0))
+
+        ours, floor, slides = export.measure(None)
+        rows.append(Row(f"export embedded pack ({slides} slides) vs direct python-pptx",
+                        ours * 1000, floor * 1000, 1.5))
+        ours, floor, slides = export.measure(large)
+        rows.append(Row(f"export 10,000 events ({slides} slides) vs direct python-pptx",
+                        ours * 1000, floor * 1000, 1.5))
 
         f_small, f_large = frames(small), frames(large)
         for key, title in (("timeline_whole", "timeline frame, whole span"),

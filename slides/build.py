@@ -20,6 +20,7 @@ from slides.spec import Deck, Rect, Shape, Slide, TextBox
 from slides.text import FONT
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 
+MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest events
 BODY_W = L.WIDTH - 2 * L.MARGIN
 BODY_H = L.BODY_BOTTOM - L.BODY_TOP
 
@@ -131,10 +132,16 @@ class _Builder:
             self.add("section", title, body, "\n".join(notes), section.id)
 
     def section_timeline(self, section: Section, events: list[Event]) -> None:
+        total = len(events)
+        limit = EVENTS_PER_SLIDE * MAX_TIMELINE_SLIDES
+        if total > limit:  # a briefing shows the latest; the list is in the app
+            events = events[-limit:]
         chunks = [events[i:i + EVENTS_PER_SLIDE] for i in range(0, len(events),
                                                                  EVENTS_PER_SLIDE)]
         for n, chunk in enumerate(chunks):
             title = f"{section.title}: timeline"
+            if total > limit:
+                title += f" (latest {limit} of {total:,})"
             if len(chunks) > 1:
                 title += f" ({n + 1} of {len(chunks)})"
             body = timeline_shapes(self.pack, chunk, L.MARGIN + 10, L.BODY_TOP + 4,
@@ -269,11 +276,11 @@ class _Builder:
         self.title_slide()
         if o.agenda:
             self.agenda()
-        selected: list[Event] = []
+        selected: dict[str, Event] = {}
         for sid in recipe.sections:
             section = pack.section(sid)
             events = pack.events_in_section(sid)
-            selected += [e for e in events if e not in selected]
+            selected.update((e.id, e) for e in events)
             for event in events:
                 self.note_citations(event.citations)
             self.section_overview(section)
@@ -285,8 +292,7 @@ class _Builder:
                 for event in events:
                     self.event_slide(section, event)
         if o.changed_since is not None:
-            selected.sort(key=lambda e: (e.start_day, e.id))
-            self.changes(selected)
+            self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
         if o.sources_slide and self.used:
             self.sources()
         self.closing()
