@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from content.errors import ContentError, Problem
 from content.loader import default_pack_folder, load_pack
 from content.model import Pack
+from desktop.deck_builder import DeckBuilder
 from desktop.detail_pane import DetailPane
 from desktop.event_list import EventList
 from desktop.filter_panel import FilterPanel
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterPanel(self.state)
         self.events = EventList(self.state)
         self.details = DetailPane(self.state)
+        self.builder = DeckBuilder(self.state)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
 
@@ -74,6 +76,9 @@ class MainWindow(QMainWindow):
         self.events_dock = self._dock("Events", self.events, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details_dock = self._dock("Details", self.details,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.deck_dock = self._dock("Deck", self.builder, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.details_dock, self.deck_dock)
+        self.details_dock.raise_()
         self.problems_dock = self._dock("Problems", self.problems,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.problems_dock.hide()
@@ -123,6 +128,10 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action("&Reload Pack", self.reload_pack, "Ctrl+R"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("Export &Deck…", self._export_deck, "Ctrl+Shift+S"))
+        file_menu.addAction(self._action("Save Deck Recipe…", self.builder.save_recipe_dialog))
+        file_menu.addAction(self._action("Load Deck Recipe…", self.builder.load_recipe_dialog))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("Export Map as PNG…", lambda: self.export_png("map"),
                                          "Ctrl+Shift+M"))
         file_menu.addAction(self._action("Export Timeline as PNG…",
@@ -150,7 +159,8 @@ class MainWindow(QMainWindow):
             layers.addAction(action)
             self.layer_actions[name] = action
         view.addSeparator()
-        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.problems_dock):
+        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.deck_dock,
+                     self.problems_dock):
             view.addAction(dock.toggleViewAction())
         view.addAction(self._action("Reset Layout", self.reset_layout))
 
@@ -158,6 +168,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Briefing Desk", self.about))
 
     # -- actions ------------------------------------------------------------
+    def _export_deck(self) -> None:
+        self.deck_dock.show()
+        self.deck_dock.raise_()
+        self.builder.export_dialog()
+
     def _clear_selection(self) -> None:
         self.state.select_event(None)
         self.state.select_place(None)

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import struct
 from collections import Counter
 
 from PySide6.QtCore import (
-    QByteArray,
-    QDataStream,
     QEvent,
-    QIODevice,
     QPointF,
     QRectF,
     Qt,
@@ -34,7 +30,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -53,43 +48,13 @@ from PySide6.QtWidgets import (
 
 from content.geo import Country, load_basemap, project, view_box
 from content.model import Place
+from desktop.geometry import line_path, ring_path
 from desktop.state import BriefingState
 from desktop.theme import Theme, current_theme, plain_tooltip
 
 CLUSTER_PX = 22.0
 MAX_LINKS = 40  # more lines than this is noise, and slow to stroke
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
-
-
-def polygon(flat: tuple[float, ...]) -> QPolygonF:
-    """A `QPolygonF` from flat [x0, y0, x1, y1, ...] coordinates.
-
-    Built by Qt from packed bytes in QDataStream's format (count, then big-endian
-    doubles): about 20 times faster than appending points one by one from Python.
-    """
-    data = QByteArray(struct.pack(f">I{len(flat)}d", len(flat) // 2, *flat))
-    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
-    result = QPolygonF()
-    stream >> result
-    return result
-
-
-def ring_path(rings: tuple[tuple[float, ...], ...]) -> QPainterPath:
-    """A filled path from flat projected rings."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in rings:
-        path.addPolygon(polygon(ring))
-        path.closeSubpath()
-    return path
-
-
-def line_path(lines: tuple[tuple[float, ...], ...]) -> QPainterPath:
-    """An unfilled path of flat projected polylines."""
-    path = QPainterPath()
-    for line in lines:
-        path.addPolygon(polygon(line))
-    return path
 
 
 class CountryItem(QGraphicsPathItem):

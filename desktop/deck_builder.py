@@ -1,0 +1,319 @@
+"""The deck builder pane: pick and order sections, fill in the deck, see it, export it.
+
+Thumbnails are painted from the same slide specs the PowerPoint writer uses, and
+refresh shortly after any change. Export shows progress, then offers to open the
+deck or its folder. Every failure is a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from content.dates import PartialDate
+from content.errors import ContentError
+from desktop.slide_painter import slide_image
+from desktop.state import BriefingState
+from slides.build import build_deck
+from slides.errors import DeckError
+from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
+from slides.spec import Deck
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB = QSize(192, 108)
+REFRESH_MS = 250
+
+
+def error_message(exc: BaseException) -> tuple[str, str]:
+    """(title, text) to show for a failure while building, saving or exporting."""
+    from slides.errors import ExportError, RecipeError, TemplateError
+
+    table: list[tuple[type[BaseException], str]] = [
+        (TemplateError, "The template cannot be used"),
+        (ExportError, "The deck could not be saved"),
+        (RecipeError, "The recipe has problems"),
+        (ContentError, "The content has problems"),
+        (OSError, "The file could not be written"),
+    ]
+    for kind, title in table:
+        if isinstance(exc, kind):
+            text = exc.report() if isinstance(exc, ContentError) else str(exc)
+            if isinstance(exc, OSError) and not isinstance(exc, DeckError):
+                text = f"{exc.filename or ''}: {exc.strerror or exc}"
+            return title, text
+    return "Something went wrong", str(exc) or type(exc).__name__
+
+
+class DeckBuilder(QWidget):
+    """Edits a recipe for the state's pack and exports it."""
+
+    deckChanged = Signal()
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.deck: Deck | None = None
+        self.last_export: Path | None = None
+        self.sections = QListWidget()
+        self.sections.setAccessibleName("Deck sections")
+        self.sections.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.sections.setToolTip("Check the sections to include; drag to reorder")
+        self.fields = {name: QLineEdit() for name in
+                       ("title", "subtitle", "presenter", "date", "audience", "marking")}
+        self.template = QLineEdit()
+        self.template.setPlaceholderText("Briefing Desk default (16:9)")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse_template)
+        self.options = {name: QCheckBox(label) for name, label in (
+            ("agenda", "Agenda"), ("timeline_slides", "Timeline per section"),
+            ("map_slides", "Map per section"), ("event_slides", "One slide per event"),
+            ("sources_slide", "Sources"))}
+        self.changes_on = QCheckBox("What changed since")
+        self.changes_date = QDateEdit()
+        self.changes_date.setCalendarPopup(True)
+        self.changes_date.setDisplayFormat("d MMM yyyy")
+        self.thumbnails = QListWidget()
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setIconSize(THUMB)
+        self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setSpacing(4)
+        self.thumbnails.setAccessibleName("Slide thumbnails")
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.export_button = QPushButton("Export Deck…")
+        self.export_button.setDefault(True)
+        save = QPushButton("Save Recipe…")
+        load = QPushButton("Load Recipe…")
+        save.clicked.connect(self.save_recipe_dialog)
+        load.clicked.connect(self.load_recipe_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
+
+        form = QFormLayout()
+        for name, edit in self.fields.items():
+            form.addRow(name.capitalize(), edit)
+        row = QHBoxLayout()
+        row.addWidget(self.template, 1)
+        row.addWidget(browse)
+        form.addRow("Template", row)
+        options = QVBoxLayout()
+        for box in self.options.values():
+            options.addWidget(box)
+        changes = QHBoxLayout()
+        changes.addWidget(self.changes_on)
+        changes.addWidget(self.changes_date, 1)
+        options.addLayout(changes)
+        buttons = QHBoxLayout()
+        buttons.addWidget(load)
+        buttons.addWidget(save)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Sections (check, drag to order)"))
+        layout.addWidget(self.sections, 2)
+        layout.addLayout(form)
+        layout.addLayout(options)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.thumbnails, 3)
+        layout.addLayout(buttons)
+
+        self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.sections.itemChanged.connect(self._changed)
+        self.sections.model().rowsMoved.connect(self._changed)
+        for edit in (*self.fields.values(), self.template):
+            edit.textChanged.connect(self._changed)
+        for box in (*self.options.values(), self.changes_on):
+            box.toggled.connect(self._changed)
+        self.changes_date.dateChanged.connect(self._changed)
+        state.packChanged.connect(self._pack_changed)
+        self.set_recipe(default_recipe(state.pack))
+
+    # -- recipe <-> widgets -------------------------------------------------
+    def set_recipe(self, recipe: Recipe) -> None:
+        """Show `recipe` in the pane (unknown sections are dropped)."""
+        pack = self.state.pack
+        chosen = [s for s in recipe.sections if any(x.id == s for x in pack.sections)]
+        order = chosen + [s.id for s in pack.sections if s.id not in chosen]
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for sid in order:
+            item = QListWidgetItem(pack.section(sid).title)
+            item.setData(SECTION_ROLE, sid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+            item.setCheckState(Qt.CheckState.Checked if sid in chosen else
+                               Qt.CheckState.Unchecked)
+            self.sections.addItem(item)
+        self.sections.blockSignals(False)
+        for name, edit in self.fields.items():
+            edit.blockSignals(True)
+            edit.setText(getattr(recipe, name))
+            edit.blockSignals(False)
+        self.template.setText(recipe.template)
+        o = recipe.options
+        for name, box in self.options.items():
+            box.setChecked(getattr(o, name))
+        self.changes_on.setChecked(o.changed_since is not None)
+        since = (o.changed_since or self.state.pack.info.as_of).first_day()
+        self.changes_date.setDate(QDate(since.year, since.month, since.day))
+        self.refresh()
+
+    def recipe(self) -> Recipe:
+        """The recipe the pane shows."""
+        sections = tuple(self.sections.item(r).data(SECTION_ROLE)
+                         for r in range(self.sections.count())
+                         if self.sections.item(r).checkState() == Qt.CheckState.Checked)
+        since = None
+        if self.changes_on.isChecked():
+            d = self.changes_date.date()
+            since = PartialDate(d.year(), d.month(), d.day())
+        options = Options(self.options["event_slides"].isChecked(),
+                          self.options["timeline_slides"].isChecked(),
+                          self.options["map_slides"].isChecked(),
+                          self.options["sources_slide"].isChecked(),
+                          self.options["agenda"].isChecked(), since)
+        values = {name: edit.text().strip() for name, edit in self.fields.items()}
+        return Recipe(sections=sections, template=self.template.text().strip(),
+                      options=options, **values)
+
+    def _changed(self, *_args: object) -> None:
+        self.timer.start()
+
+    def _pack_changed(self) -> None:
+        self.set_recipe(self.recipe())
+
+    # -- preview ------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the deck and its thumbnails from the current recipe."""
+        recipe = self.recipe()
+        self.thumbnails.clear()
+        if not recipe.sections:
+            self.deck = None
+            self.summary.setText("Check at least one section to build a deck.")
+            self.export_button.setEnabled(False)
+            return
+        try:
+            self.deck = build_deck(self.state.pack, recipe)
+        except (DeckError, ContentError) as exc:
+            self.deck = None
+            self.summary.setText(error_message(exc)[1])
+            self.export_button.setEnabled(False)
+            return
+        self.export_button.setEnabled(True)
+        self.summary.setText(f"{len(self.deck.slides)} slides · marking "
+                             f"{self.deck.marking}")
+        for n, slide in enumerate(self.deck.slides, 1):
+            icon = QIcon(QPixmap.fromImage(slide_image(self.deck, slide, THUMB)))
+            item = QListWidgetItem(icon, f"{n}")
+            item.setToolTip(slide.title)
+            self.thumbnails.addItem(item)
+        self.deckChanged.emit()
+
+    # -- files --------------------------------------------------------------
+    def _browse_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a Template", "",
+                                              "PowerPoint templates (*.pptx *.potx)")
+        if name:
+            self.template.setText(name)
+
+    def save_recipe_dialog(self) -> None:
+        """Ask where and save the recipe as YAML."""
+        name, _ = QFileDialog.getSaveFileName(self, "Save Recipe", "briefing.yaml",
+                                              "Recipes (*.yaml *.yml)")
+        if name:
+            try:
+                save_recipe(self.recipe(), Path(name))
+            except OSError as exc:
+                self._show_error(exc)
+
+    def load_recipe_dialog(self) -> None:
+        """Ask for a recipe file and show it."""
+        name, _ = QFileDialog.getOpenFileName(self, "Load Recipe", "", "Recipes (*.yaml *.yml)")
+        if name:
+            try:
+                self.set_recipe(load_recipe(Path(name)))
+            except DeckError as exc:
+                self._show_error(exc)
+
+    def export_dialog(self) -> None:
+        """Ask where, export with progress, then offer to open the deck or its folder."""
+        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.recipe().title)
+        name, _ = QFileDialog.getSaveFileName(self, "Export Deck",
+                                              f"{stem or 'briefing'} {dt.date.today()}.pptx",
+                                              "PowerPoint (*.pptx)")
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(".pptx") else name + ".pptx")
+        if self.export(path):
+            self._offer_open(path)
+
+    def export(self, path: Path) -> bool:
+        """Write the deck to `path` with a progress dialog; False (after a message) if not."""
+        from slides.pptx_writer import write_pptx
+
+        self.refresh()
+        if self.deck is None:
+            return False
+        progress = QProgressDialog("Exporting the deck…", "", 0, len(self.deck.slides), self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def step(done: int, total: int) -> None:
+            progress.setValue(done)
+
+        template = self.template.text().strip() or None
+        try:
+            write_pptx(self.deck, path, template, step)
+        except (DeckError, OSError) as exc:
+            progress.close()
+            self._show_error(exc)
+            return False
+        progress.close()
+        self.last_export = path
+        return True
+
+    def _offer_open(self, path: Path) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Deck exported")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Saved {path.name} ({len(self.deck.slides) if self.deck else 0} slides)"
+                    f"\nin {path.parent}")
+        open_deck = box.addButton("Open Deck", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_deck:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _show_error(self, exc: BaseException) -> None:
+        title, text = error_message(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

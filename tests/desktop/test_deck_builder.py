@@ -1,0 +1,98 @@
+"""The deck builder pane: recipe both ways, live thumbnails, export, error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from content.errors import ContentError, Problem
+from desktop.deck_builder import SECTION_ROLE, DeckBuilder, error_message
+from desktop.state import BriefingState
+from slides.errors import ExportError, RecipeError, TemplateError
+
+
+@pytest.fixture
+def builder(qtbot, state: BriefingState) -> DeckBuilder:
+    pane = DeckBuilder(state)
+    qtbot.addWidget(pane)
+    return pane
+
+
+def check_only(pane: DeckBuilder, ids: set[str]) -> None:
+    for row in range(pane.sections.count()):
+        item = pane.sections.item(row)
+        item.setCheckState(Qt.CheckState.Checked if item.data(SECTION_ROLE) in ids
+                           else Qt.CheckState.Unchecked)
+
+
+def test_unchecking_sections_shrinks_the_deck_and_its_thumbnails(builder: DeckBuilder,
+                                                                  qtbot) -> None:
+    full = builder.thumbnails.count()
+    check_only(builder, {"energy"})
+    qtbot.waitUntil(lambda: builder.thumbnails.count() < full, timeout=3000)
+    assert builder.recipe().sections == ("energy",)
+    assert builder.thumbnails.count() == len(builder.deck.slides)
+    assert "Energy security" in [s.title for s in builder.deck.slides]
+
+
+def test_dragged_order_is_the_deck_order(builder: DeckBuilder) -> None:
+    check_only(builder, {"energy", "history"})
+    item = builder.sections.takeItem(7)  # energy, moved to the top
+    builder.sections.insertItem(0, item)
+    builder.refresh()
+    assert builder.recipe().sections == ("energy", "history")
+    titles = [s.title for s in builder.deck.slides if s.kind == "section"]
+    assert titles == ["Energy security", "History and framework"]
+
+
+def test_fields_reach_the_deck(builder: DeckBuilder) -> None:
+    builder.fields["marking"].setText("NATO RESTRICTED")
+    builder.fields["presenter"].setText("Col. A. Analyst")
+    builder.refresh()
+    assert builder.deck.marking == "NATO RESTRICTED"
+    title_slide = builder.deck.slides[0]
+    assert any("Col. A. Analyst" in t.plain_text() for t in title_slide.texts())
+
+
+def test_export_through_the_dialog(builder: DeckBuilder, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "briefing.pptx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    offered: list[Path] = []
+    monkeypatch.setattr(DeckBuilder, "_offer_open", lambda self, path: offered.append(path))
+    check_only(builder, {"peace"})
+    builder.export_dialog()
+    assert offered == [target]
+    assert len(Presentation(str(target)).slides) == len(builder.deck.slides)
+
+
+def test_a_broken_template_is_a_message_and_writes_nothing(builder: DeckBuilder,
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    bad = tmp_path / "bad.potx"
+    bad.write_text("not a template")
+    builder.template.setText(str(bad))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
+    assert not builder.export(tmp_path / "deck.pptx")
+    assert shown and "not a PowerPoint template" in shown[0]
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+@pytest.mark.parametrize(("error", "title"), [
+    (TemplateError("t.potx: damaged"), "The template cannot be used"),
+    (ExportError("deck.pptx: permission denied"), "The deck could not be saved"),
+    (RecipeError("r.yaml:2:3: unknown field"), "The recipe has problems"),
+    (ContentError(Problem("events.yaml", 3, 4, "bad date")), "The content has problems"),
+    (PermissionError(13, "Permission denied", "/x.yaml"), "The file could not be written"),
+    (RuntimeError("boom"), "Something went wrong"),
+])
+def test_each_error_has_its_message(error: Exception, title: str) -> None:
+    shown_title, text = error_message(error)
+    assert shown_title == title and text
