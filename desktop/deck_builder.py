@@ -79,6 +79,7 @@ class DeckBuilder(QWidget):
         self.sections.setAccessibleName("Deck sections")
         self.sections.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.sections.setToolTip("Check the sections to include; drag to reorder")
+        self.sections.setMinimumHeight(120)
         self.fields = {name: QLineEdit() for name in
                        ("title", "subtitle", "presenter", "date", "audience", "marking")}
         self.template = QLineEdit()
@@ -100,6 +101,7 @@ class DeckBuilder(QWidget):
         self.thumbnails.setMovement(QListView.Movement.Static)
         self.thumbnails.setSpacing(4)
         self.thumbnails.setAccessibleName("Slide thumbnails")
+        self.thumbnails.setMinimumHeight(THUMB.height() + 40)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.export_button = QPushButton("Export Deck…")

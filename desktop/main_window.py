@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -76,7 +77,11 @@ class MainWindow(QMainWindow):
         self.events_dock = self._dock("Events", self.events, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details_dock = self._dock("Details", self.details,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.deck_dock = self._dock("Deck", self.builder, Qt.DockWidgetArea.RightDockWidgetArea)
+        scroller = QScrollArea()
+        scroller.setWidget(self.builder)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.deck_dock = self._dock("Deck", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.deck_dock)
         self.details_dock.raise_()
         self.problems_dock = self._dock("Problems", self.problems,
