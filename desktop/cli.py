@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--template", type=Path, metavar="T.pptx|T.potx")
     export.add_argument("--marking", metavar="TEXT", help="e.g. 'NATO UNCLASSIFIED'")
     export.add_argument("--title", metavar="TEXT")
-    export.add_argument("--format", choices=("pptx",), default="pptx")
+    export.add_argument("--format", choices=("pptx", "pdf"), default=None,
+                        help="default: from the --out file's extension")
+    export.add_argument("--notes", action="store_true", help="PDF: notes pages (A4)")
     export.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
     snap.add_argument("view", choices=("map", "timeline", "window"))
@@ -125,7 +127,18 @@ def _export(args: argparse.Namespace) -> int:
         recipe = recipe.with_(marking=args.marking)
     template = args.template or (Path(recipe.template) if recipe.template else None)
     deck = build_deck(pack, recipe)
-    write_pptx(deck, args.out, template)
+    kind = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "pptx")
+    if kind == "pdf":
+        if not has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop.pdf_export import write_pdf
+
+        _app = QGuiApplication.instance() or QGuiApplication(["briefdesk"])
+        write_pdf(deck, args.out, notes=args.notes)
+    else:
+        write_pptx(deck, args.out, template)
     print(f"wrote {args.out} ({len(deck.slides)} slides)")
     return EXIT_OK
 
