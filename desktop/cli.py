@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="default: from the --out file's extension")
     export.add_argument("--notes", action="store_true", help="PDF: notes pages (A4)")
     export.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    present = commands.add_parser("present", help="present a deck full-screen")
+    present.add_argument("--recipe", type=Path, metavar="R.yaml")
+    present.add_argument("--sections", metavar="a,b,...")
+    present.add_argument("--screen", type=int, metavar="N", help="audience screen (0 = first)")
+    present.add_argument("--presenter-view", action="store_true",
+                         help="open the presenter view even with one screen")
+    present.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
     snap.add_argument("view", choices=("map", "timeline", "window"))
     snap.add_argument("--out", type=Path, required=True, metavar="F.png")
@@ -71,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dump(args.content)
         if args.command == "export":
             return _export(args)
+        if args.command == "present":
+            return _present(args)
         if args.command == "snapshot":
             return _snapshot(args.view, args.out, args.size, args.content)
         return _open_app(args.content)
@@ -140,6 +149,32 @@ def _export(args: argparse.Namespace) -> int:
     else:
         write_pptx(deck, args.out, template)
     print(f"wrote {args.out} ({len(deck.slides)} slides)")
+    return EXIT_OK
+
+
+def _present(args: argparse.Namespace) -> int:
+    from slides.build import build_deck
+    from slides.recipe import default_recipe, load_recipe
+
+    pack = _load(args.content)
+    recipe = load_recipe(args.recipe) if args.recipe else default_recipe(pack)
+    if args.sections:
+        recipe = recipe.with_(sections=tuple(s for s in args.sections.split(",") if s))
+    deck = build_deck(pack, recipe)
+    if not has_display():
+        print("briefdesk: no display to present on (DISPLAY is not set); use "
+              "'briefdesk export --format pdf' here.", file=sys.stderr)
+        return EXIT_USAGE
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.show import ShowController
+
+    app = QApplication.instance() or QApplication(["briefdesk"])
+    show = ShowController(deck, pack, presenter_view=args.presenter_view or None,
+                          screen=args.screen)
+    show.ended.connect(lambda _index: app.quit())
+    show.start()
+    app.exec()
     return EXIT_OK
 
 

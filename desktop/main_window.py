@@ -146,6 +146,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
+        slideshow = bar.addMenu("&Present")
+        slideshow.addAction(self._action("From the &Beginning", lambda: self.present(0), "F5"))
+        slideshow.addAction(self._action("From the &Selected Slide", self.present_selected,
+                                         "Shift+F5"))
+        slideshow.addAction(self._action("With Presenter &View",
+                                         lambda: self.present(0, presenter_view=True),
+                                         "Alt+F5"))
+
         view = bar.addMenu("&View")
         view.addAction(self._action("Map: Default View", self.map.fit_default, "Ctrl+0"))
         view.addAction(self._action("Map: Fit to Content", self.map.fit_content, "Ctrl+F"))
@@ -173,6 +181,34 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Briefing Desk", self.about))
 
     # -- actions ------------------------------------------------------------
+    def present(self, start: int = 0, presenter_view: bool | None = None) -> None:
+        """Present the deck the Deck pane shows, from slide `start`."""
+        from desktop.show import ShowController
+
+        self.builder.refresh()
+        if self.builder.deck is None:
+            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
+                                         6000)
+            return
+        self.show_controller = ShowController(self.builder.deck, self.state.pack, start,
+                                              presenter_view=presenter_view)
+        self.show_controller.ended.connect(self._show_ended)
+        self.show_controller.start()
+
+    def present_selected(self) -> None:
+        """Present from the slide selected among the Deck pane's thumbnails."""
+        row = self.builder.thumbnails.currentRow()
+        self.present(max(row, 0))
+
+    def _show_ended(self, index: int) -> None:
+        """Back in the app where the show stopped: that slide selected in the Deck pane."""
+        self.deck_dock.show()
+        self.deck_dock.raise_()
+        self.builder.thumbnails.setCurrentRow(index)
+        self.activateWindow()
+        self.raise_()
+        self.statusBar().showMessage(f"Show ended on slide {index + 1}", 5000)
+
     def _export_deck(self) -> None:
         self.deck_dock.show()
         self.deck_dock.raise_()

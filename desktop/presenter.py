@@ -1,0 +1,369 @@
+"""Presenting full-screen: the slide window, live map/timeline slides, the presenter view.
+
+Slides are painted from the same specs the PowerPoint writer uses (vector, crisp at
+any resolution). A map or timeline slide can be made live (L, or double-click): the
+app's own map or timeline, showing the slide's sections and places, is laid over the
+slide's body so the presenter can pan, zoom and select during questions; R returns it
+to how the slide was built, L or Esc goes back to the slide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from content.model import Pack
+from desktop.presentation import Presentation
+from desktop.slide_painter import SlidePainter
+from desktop.state import BriefingState
+from slides import layout as L
+from slides.spec import Slide
+
+LIVE_KINDS = ("map", "timeline")
+
+
+class SlideCanvas(QWidget):
+    """Paints one slide (or a black/white screen) letterboxed into the widget."""
+
+    def __init__(self, painter: SlidePainter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slide_painter = painter
+        self.slide: Slide | None = None
+        self.blank: str | None = None
+        self.letterbox = QColor("#000000")  # around the slide when aspects differ
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def show_slide(self, slide: Slide | None, blank: str | None = None) -> None:
+        """Show `slide`, or a blank screen."""
+        self.slide, self.blank = slide, blank
+        self.update()
+
+    def slide_rect(self) -> QRectF:
+        """Where the slide sits in the widget (letterboxed)."""
+        deck = self.slide_painter.deck
+        scale = min(self.width() / deck.width, self.height() / deck.height)
+        w, h = deck.width * scale, deck.height * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.letterbox)
+        # A blank screen covers everything it is given, as PowerPoint's does.
+        area = QRectF(self.rect()) if self.letterbox == QColor("#000000") else self.slide_rect()
+        if self.blank == "white":
+            painter.fillRect(area, QColor("#ffffff"))
+        elif self.blank == "black" or self.slide is None:
+            painter.fillRect(area, QColor("#000000"))
+        else:
+            self.slide_painter.paint(painter, self.slide, QRectF(self.rect()))
+        painter.end()
+
+
+class SlideWindow(SlideCanvas):
+    """The audience's full-screen window, driven by a `Presentation`."""
+
+    presenterRequested = Signal()
+
+    def __init__(self, show: Presentation, pack: Pack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(SlidePainter(show.deck), parent)
+        self.show_state = show
+        self.pack = pack
+        self.live: QWidget | None = None
+        self.live_state: BriefingState | None = None
+        self.setWindowTitle(f"{show.deck.title} — presenting")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setMouseTracking(True)
+        self._cursor_timer = QTimer(self, singleShot=True, interval=2000)
+        self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
+        show.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Follow the presentation: slide, blank state; leave live mode on slide change."""
+        show = self.show_state
+        self.leave_live()
+        self.show_slide(show.deck.slides[show.index], show.blank)
+
+    # -- full screen --------------------------------------------------------
+    def present_on(self, screen: QScreen | None = None) -> None:
+        """Cover `screen` (the primary when None), with or without a window manager."""
+        screen = screen or QGuiApplication.primaryScreen()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())  # without a window manager, full screen alone
+        self.showFullScreen()  # leaves the window small: set the geometry first
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()
+
+    # -- live slides --------------------------------------------------------
+    @property
+    def is_live(self) -> bool:
+        """Whether the live map/timeline is shown over the slide."""
+        return self.live is not None
+
+    def enter_live(self) -> bool:
+        """Make the current map or timeline slide live; False if it cannot be."""
+        slide = self.show_state.deck.slides[self.show_state.index]
+        if self.pack is None or slide.kind not in LIVE_KINDS or self.show_state.blank:
+            return False
+        from desktop.map_view import MapView
+        from desktop.timeline_view import TimelineView
+
+        state = BriefingState(self.pack, self)
+        state.set_sections(frozenset(slide.live.get("sections", [])) or None)
+        self.live_state = state
+        self.live = MapView(state, self) if slide.kind == "map" else TimelineView(state, self)
+        self._place_live()
+        self.live.show()
+        self.reset_live()
+        self.live.setFocus()
+        return True
+
+    def reset_live(self) -> None:
+        """Return the live view to how the slide was built."""
+        if self.live is None or self.live_state is None:
+            return
+        slide = self.show_state.deck.slides[self.show_state.index]
+        self.live_state.select_event(None)
+        self.live_state.select_place(None)
+        from desktop.map_view import MapView
+
+        if isinstance(self.live, MapView):
+            self.live.fit_points([self.live.marker(p).pos() for p in slide.live.get("places", [])
+                                  if p in self.pack.places])  # type: ignore[union-attr]
+        else:
+            events = [self.pack.event(e) for e in slide.live.get("events", [])  # type: ignore[union-attr]
+                      if self.pack.has_event(e)]  # type: ignore[union-attr]
+            if events:
+                first = min(e.start_day for e in events).toordinal()
+                last = max(e.end_day for e in events).toordinal() + 1
+                pad = max((last - first) * 0.08, 30)
+                self.live.set_view(first - pad, last + pad)  # type: ignore[attr-defined]
+
+    def leave_live(self) -> None:
+        """Back to the painted slide."""
+        if self.live is not None:
+            self.live.hide()
+            self.live.deleteLater()
+            self.live = None
+            self.live_state = None
+            self.setFocus()
+
+    def _place_live(self) -> None:
+        if self.live is None:
+            return
+        rect = self.slide_rect()
+        scale = rect.width() / self.show_state.deck.width
+        body = QRectF(rect.x() + L.MARGIN * scale, rect.y() + L.BODY_TOP * scale,
+                      (L.WIDTH - 2 * L.MARGIN) * scale, (L.BODY_BOTTOM - L.BODY_TOP) * scale)
+        self.live.setGeometry(body.toRect())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_live()
+
+    # -- input --------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.is_live:
+            if key in (Qt.Key.Key_Escape, Qt.Key.Key_L):
+                self.leave_live()
+            elif key == Qt.Key.Key_R:
+                self.reset_live()
+            return
+        if key == Qt.Key.Key_L:
+            self.enter_live()
+            return
+        if not self.show_state.key(key, event.text()):
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.show_state.next()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self.enter_live():
+            self.show_state.next()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self._cursor_timer.start()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.angleDelta().y() < 0:
+            self.show_state.next()
+        elif event.angleDelta().y() > 0:
+            self.show_state.previous()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_menu().exec(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """Right-click menu: next, previous, go to slide, blank, live, end show."""
+        show = self.show_state
+        menu = QMenu(self)
+        menu.addAction("Next", show.next)
+        menu.addAction("Previous", show.previous)
+        go = menu.addMenu("Go to Slide")
+        for n, slide in enumerate(show.deck.slides):
+            action = QAction(f"{n + 1}. {slide.title}", go)
+            action.triggered.connect(lambda _=False, i=n: show.go(i))
+            go.addAction(action)
+        menu.addSeparator()
+        menu.addAction("Black Screen (B)", lambda: show.set_blank("black"))
+        menu.addAction("White Screen (W)", lambda: show.set_blank("white"))
+        live = menu.addAction("Interact with Map/Timeline (L)", self.enter_live)
+        live.setEnabled(show.deck.slides[show.index].kind in LIVE_KINDS and self.pack is not None)
+        menu.addAction("Show Presenter View", self.presenterRequested.emit)
+        menu.addSeparator()
+        menu.addAction("End Show (Esc)", show.end)
+        return menu
+
+
+class PresenterView(QWidget):
+    """Current and next slide, notes, elapsed time (pause/reset) and the clock."""
+
+    def __init__(self, show: Presentation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.show_state = show
+        painter = SlidePainter(show.deck)
+        self.current = SlideCanvas(painter)
+        self.next_slide = SlideCanvas(painter)
+        for canvas in (self.current, self.next_slide):
+            canvas.letterbox = QColor("#1f2329")
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        font = self.notes.font()
+        font.setPointSizeF(max(14.0, font.pointSizeF() * 1.4))
+        self.notes.setFont(font)
+        self.position = QLabel()
+        self.elapsed_label = QLabel()
+        self.clock = QLabel()
+        for label in (self.position, self.elapsed_label, self.clock):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            big = label.font()
+            big.setPointSizeF(big.pointSizeF() * 1.6)
+            big.setBold(True)
+            label.setFont(big)
+        self.pause_button = QPushButton("Pause")
+        self.reset_button = QPushButton("Reset")
+        self.swap_button = QPushButton("Swap Screens")
+        self.end_button = QPushButton("End Show")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.reset_button.clicked.connect(self.reset_timer)
+        self.end_button.clicked.connect(show.end)
+        for button in (self.pause_button, self.reset_button, self.swap_button, self.end_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Next"))
+        right.addWidget(self.next_slide, 2)
+        right.addWidget(QLabel("Notes"))
+        right.addWidget(self.notes, 3)
+        top = QHBoxLayout()
+        top.addWidget(self.current, 3)
+        top.addLayout(right, 2)
+        bar = QHBoxLayout()
+        bar.addWidget(self.position)
+        bar.addSpacing(24)
+        bar.addWidget(self.elapsed_label)
+        bar.addWidget(self.pause_button)
+        bar.addWidget(self.reset_button)
+        bar.addStretch(1)
+        bar.addWidget(self.clock)
+        bar.addSpacing(24)
+        bar.addWidget(self.swap_button)
+        bar.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(bar)
+        self.setWindowTitle(f"Presenter view — {show.deck.title}")
+        self.setObjectName("presenterView")
+        # Dark, like PowerPoint's presenter view: the slides' letterboxing disappears
+        # into it and the room stays dark when the presenter's screen is mirrored.
+        self.setStyleSheet(
+            "#presenterView { background: #1f2329; }"
+            "#presenterView QLabel { color: #e8ecf1; }"
+            "#presenterView QPlainTextEdit { background: #2a2f37; color: #f4f6f8;"
+            " border: none; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+
+        self.started = time.monotonic()
+        self.paused_at: float | None = None
+        self.ticker = QTimer(self, interval=500)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+        show.changed.connect(self.refresh)
+        self.refresh()
+        self._tick()
+
+    def refresh(self) -> None:
+        """Follow the presentation."""
+        show = self.show_state
+        slides = show.deck.slides
+        self.current.show_slide(slides[show.index], show.blank)
+        following = slides[show.index + 1] if show.index + 1 < len(slides) else None
+        self.next_slide.show_slide(following, None if following else "black")
+        self.notes.setPlainText(slides[show.index].notes)
+        state = {"black": " · black screen", "white": " · white screen"}.get(show.blank or "", "")
+        self.position.setText(f"Slide {show.index + 1} of {len(slides)}{state}")
+
+    def elapsed(self) -> float:
+        """Seconds shown on the timer."""
+        end = self.paused_at if self.paused_at is not None else time.monotonic()
+        return end - self.started
+
+    def toggle_pause(self) -> None:
+        """Pause or resume the elapsed timer."""
+        if self.paused_at is None:
+            self.paused_at = time.monotonic()
+            self.pause_button.setText("Resume")
+        else:
+            self.started += time.monotonic() - self.paused_at
+            self.paused_at = None
+            self.pause_button.setText("Pause")
+        self._tick()
+
+    def reset_timer(self) -> None:
+        """Start the elapsed timer from zero."""
+        self.started = time.monotonic()
+        if self.paused_at is not None:
+            self.paused_at = self.started
+        self._tick()
+
+    def _tick(self) -> None:
+        seconds = int(self.elapsed())
+        self.elapsed_label.setText(f"{seconds // 3600}:{seconds // 60 % 60:02d}:"
+                                   f"{seconds % 60:02d}")
+        self.clock.setText(dt.datetime.now().strftime("%H:%M"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.show_state.key(event.key(), event.text()):
+            super().keyPressEvent(event)
