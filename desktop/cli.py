@@ -197,9 +197,9 @@ def has_display() -> bool:
 
 def _open_app(folder: Path | None) -> int:
     if not has_display():
-        print("briefdesk: no display to open a window on (DISPLAY is not set); "
-              "use 'briefdesk validate' or 'briefdesk dump' here, or run under Xvfb.",
-              file=sys.stderr)
+        print("briefdesk: no display to open a window on (DISPLAY is not set); here use "
+              "'briefdesk export' or 'briefdesk snapshot' (also validate, dump), or run under "
+              "Xvfb.", file=sys.stderr)
         return EXIT_USAGE
     from desktop.app import run_app
 

@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Reload Pack", self.reload_pack, "Ctrl+R"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("Export &Deck…", self._export_deck, "Ctrl+Shift+S"))
+        file_menu.addAction(self._action("Export Deck as &PDF…", lambda: self.export_pdf(False)))
+        file_menu.addAction(self._action("Export Notes Pages as PDF…",
+                                         lambda: self.export_pdf(True)))
         file_menu.addAction(self._action("Save Deck Recipe…", self.builder.save_recipe_dialog))
         file_menu.addAction(self._action("Load Deck Recipe…", self.builder.load_recipe_dialog))
         file_menu.addSeparator()
@@ -213,6 +216,37 @@ class MainWindow(QMainWindow):
         self.deck_dock.show()
         self.deck_dock.raise_()
         self.builder.export_dialog()
+
+    def export_pdf(self, notes: bool) -> None:
+        """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
+        from desktop.pdf_export import write_pdf
+
+        self.builder.refresh()
+        if self.builder.deck is None:
+            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
+                                         6000)
+            return
+        suffix = " notes" if notes else ""
+        name, _ = QFileDialog.getSaveFileName(self, "Export PDF",
+                                              f"{self.builder.deck.title}{suffix}.pdf",
+                                              "PDF (*.pdf)")
+        if not name:
+            return
+        try:
+            write_pdf(self.builder.deck, Path(name), notes=notes)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
+            return
+        self.statusBar().showMessage(f"Saved {name}", 5000)
+
+    def changeEvent(self, event) -> None:
+        """Follow the system's light/dark palette while running."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange:
+            self.map.apply_theme()
+            self.timeline.view.apply_theme()
+        super().changeEvent(event)
 
     def _clear_selection(self) -> None:
         self.state.select_event(None)

@@ -418,6 +418,21 @@ class MapView(QGraphicsView):
         place = marker.place.id
         self.state.select_place(None if self.state.selected_place == place else place)
 
+    def apply_theme(self) -> None:
+        """Repaint in the colours of the current (light or dark) palette."""
+        self.theme = current_theme()
+        self.scene().setBackgroundBrush(QBrush(self.theme.sea))
+        for item in self.scene().items():
+            if isinstance(item, QGraphicsPathItem) and not isinstance(item, CountryItem) \
+                    and item not in self._links and item is not self._selected_links:
+                pen = item.pen()
+                pen.setColor(self.theme.border)
+                item.setPen(pen)
+        for label in self._country_labels:
+            label.setBrush(QBrush(self.theme.muted))
+        self._refresh_membership()
+        self._refresh_links()
+
     def set_layer(self, name: str, on: bool) -> None:
         """Switch a layer on or off."""
         self.layers[name] = on

@@ -9,7 +9,16 @@ in DejaVu Sans, which the layout measured.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from desktop.geometry import ring_path
 from slides.spec import Deck, Ellipse, Freeform, Line, Paragraph, Rect, Slide, TextBox
@@ -37,6 +46,7 @@ class SlidePainter:
     def __init__(self, deck: Deck) -> None:
         self.deck = deck
         self._fonts: dict[tuple[float, bool, bool], QFont] = {}
+        self._paths: dict[int, QPainterPath] = {}  # freeform outlines, built once per shape
 
     def font(self, size: float, bold: bool, italic: bool = False) -> QFont:
         key = (size, bold, italic)
@@ -84,7 +94,10 @@ class SlidePainter:
             elif isinstance(shape, Freeform):
                 painter.setPen(_pen(shape.line, shape.line_width))
                 painter.setBrush(_brush(shape.fill))
-                painter.drawPath(ring_path(shape.rings))
+                path = self._paths.get(id(shape))
+                if path is None:
+                    path = self._paths[id(shape)] = ring_path(shape.rings)
+                painter.drawPath(path)
         painter.restore()
 
     def text(self, painter: QPainter, box: TextBox) -> None:

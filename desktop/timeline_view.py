@@ -97,6 +97,12 @@ class TimelineView(QWidget):
         self._rebuild()
         self.fit_all()
 
+    def apply_theme(self) -> None:
+        """Repaint in the colours of the current (light or dark) palette."""
+        self.theme = current_theme()
+        self._pill_pen = QPen(self.theme.marker_edge, 1.5)
+        self.update()
+
     # -- data ---------------------------------------------------------------
     def _rebuild(self) -> None:
         pack = self.state.pack

@@ -69,4 +69,4 @@ def test_without_a_display_the_app_says_so_in_one_line() -> None:
     result = run(env=env)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
-    assert "briefdesk validate" in result.stderr
+    assert "briefdesk export" in result.stderr and "briefdesk snapshot" in result.stderr

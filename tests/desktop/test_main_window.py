@@ -49,3 +49,33 @@ def test_snapshots_render_each_view(tmp_path: Path, qapp) -> None:
         assert (image.width(), image.height()) == (800, 500)
         colours = {image.pixel(x, y) for x in range(0, 800, 37) for y in range(0, 500, 23)}
         assert len(colours) > 5, f"{kind} snapshot looks blank"
+
+
+def test_a_dark_palette_repaints_map_and_timeline(qtbot, qapp) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    window = MainWindow(load_pack(), watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    light_sea = window.map.scene().backgroundBrush().color()
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: window.map.theme.dark, timeout=2000)
+        assert window.map.scene().backgroundBrush().color() != light_sea
+        assert window.timeline.view.theme.dark
+    finally:
+        qapp.setPalette(original)
+
+
+def test_pdf_from_the_file_menu(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = MainWindow(load_pack(), watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    target = tmp_path / "handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    window.export_pdf(notes=False)
+    assert target.read_bytes().startswith(b"%PDF")
