@@ -90,9 +90,19 @@ def view_box(west: float, south: float, east: float, north: float
 
 def clip_ring(ring: tuple[float, ...], box: tuple[float, float, float, float]
               ) -> list[float]:
-    """Clip a closed flat ring to a rectangle (x0, y0, x1, y1): Sutherland–Hodgman."""
-    points = [(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
+    """Clip a closed flat ring to a rectangle (x0, y0, x1, y1): Sutherland–Hodgman.
+
+    A ring wholly inside comes back as it is and one wholly outside as [], without
+    visiting its points one by one.
+    """
     x0, y0, x1, y1 = box
+    xs, ys = ring[0::2], ring[1::2]
+    low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
+    if high_x < x0 or low_x > x1 or high_y < y0 or low_y > y1:
+        return []
+    if x0 <= low_x and high_x <= x1 and y0 <= low_y and high_y <= y1:
+        return list(ring)
+    points = [(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
     edges = ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False))
     for axis, limit, keep_above in edges:
         if not points:

@@ -140,8 +140,10 @@ class DeckBuilder(QWidget):
         layout.addWidget(self.thumbnails, 3)
         layout.addLayout(buttons)
 
+        self._stale = True  # the deck is built when the pane is first seen, not at start-up
+        self.seen: bool | None = None  # set by a dock that knows; None: when shown
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._refresh_if_seen)
         self.sections.itemChanged.connect(self._changed)
         self.sections.model().rowsMoved.connect(self._changed)
         for edit in (*self.fields.values(), self.template):
@@ -181,7 +183,8 @@ class DeckBuilder(QWidget):
         self.changes_on.setChecked(o.changed_since is not None)
         since = (o.changed_since or self.state.pack.info.as_of).first_day()
         self.changes_date.setDate(QDate(since.year, since.month, since.day))
-        self.refresh()
+        self._stale = True
+        self._refresh_if_seen()
 
     def recipe(self) -> Recipe:
         """The recipe the pane shows."""
@@ -202,7 +205,23 @@ class DeckBuilder(QWidget):
                       options=options, **values)
 
     def _changed(self, *_args: object) -> None:
+        self._stale = True
         self.timer.start()
+
+    def _refresh_if_seen(self) -> None:
+        if self.seen if self.seen is not None else self.isVisible():
+            self.refresh()
+
+    def set_seen(self, seen: bool) -> None:
+        """Whether a user can see the pane (its dock's tab is in front): build when seen."""
+        self.seen = seen
+        if seen and self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale and self.seen is None:
+            self.refresh()
 
     def _pack_changed(self) -> None:
         self.set_recipe(self.recipe())
@@ -210,6 +229,7 @@ class DeckBuilder(QWidget):
     # -- preview ------------------------------------------------------------
     def refresh(self) -> None:
         """Rebuild the deck and its thumbnails from the current recipe."""
+        self._stale = False
         recipe = self.recipe()
         self.thumbnails.clear()
         if not recipe.sections:

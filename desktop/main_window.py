@@ -82,8 +82,9 @@ class MainWindow(QMainWindow):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.deck_dock = self._dock("Deck", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.details_dock, self.deck_dock)
-        self.details_dock.raise_()
+        self.tabifyDockWidget(self.deck_dock, self.details_dock)  # Details in front
+        self.builder.seen = False
+        self.deck_dock.visibilityChanged.connect(self.builder.set_seen)
         self.problems_dock = self._dock("Problems", self.problems,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.problems_dock.hide()

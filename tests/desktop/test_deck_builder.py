@@ -19,6 +19,7 @@ from slides.errors import ExportError, RecipeError, TemplateError
 def builder(qtbot, state: BriefingState) -> DeckBuilder:
     pane = DeckBuilder(state)
     qtbot.addWidget(pane)
+    pane.show()  # the deck is built when the pane is seen
     return pane
 
 
@@ -96,3 +97,16 @@ def test_a_broken_template_is_a_message_and_writes_nothing(builder: DeckBuilder,
 def test_each_error_has_its_message(error: Exception, title: str) -> None:
     shown_title, text = error_message(error)
     assert shown_title == title and text
+
+
+def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.builder.deck is None  # start-up does not pay for building the deck
+    window.deck_dock.raise_()
+    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=3000)
+    assert window.builder.thumbnails.count() == len(window.builder.deck.slides)
