@@ -158,8 +158,14 @@ def read_yaml_text(text: str, name: str) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "invalid YAML"
         raise YamlError(Problem(name, line, col, f"YAML syntax error: {what}")) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _text_position(text, exc.position)
+        raise YamlError(Problem(name, line, col,
+                                f"character U+{exc.character:04X} is not allowed in YAML "
+                                "(a control character); remove it")) from None
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(name, 0, 0, f"YAML error: {exc}")) from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise YamlError(Problem(name, 0, 0, f"YAML error: {first}")) from None
     except RecursionError:  # pragma: no cover - the builder is iterative
         raise YamlError(Problem(name, 0, 0, "nesting too deep")) from None
 

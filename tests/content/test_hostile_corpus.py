@@ -1,0 +1,107 @@
+"""The hostile content corpus: each file ends in its clear FILE:LINE:COL error, in a
+child process, in under 2 s and 300 MB, never a crash or a traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus" / "content"
+PACK = ROOT / "content" / "packs" / "azerbaijan-nato"
+PROBLEM = re.compile(r"^\S.*:\d+:\d+: .+", re.M)
+MAX_SECONDS, MAX_MB = 2.0, 300
+
+
+def manifest() -> list[tuple[str, str, str]]:
+    lines = (CORPUS / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t")) for line in lines]  # type: ignore[misc]
+
+
+def validate(folder: Path) -> tuple[int, str, float, float]:
+    """(exit code, stderr, seconds, peak MB) of `briefdesk validate` in a child."""
+    env = dict(os.environ, BRIEFDESK_CACHE_DIR=str(folder.parent / "cache"))
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "desktop", "validate", "--content",
+                              str(folder)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    err = child.stderr.read().decode("utf-8", "replace")
+    child.stderr.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, err, time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def pack_with(tmp_path: Path, target: str) -> Path:
+    folder = tmp_path / "pack"
+    shutil.copytree(PACK, folder)
+    (folder / target).unlink()
+    return folder
+
+
+def check(code: int, err: str, seconds: float, mb: float, expect: str) -> None:
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert PROBLEM.search(err), err
+    assert expect in err, err
+    assert seconds < MAX_SECONDS and mb < MAX_MB, (seconds, mb)
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(manifest()) >= 60
+
+
+@pytest.mark.parametrize(("case", "target", "expect"), manifest(), ids=lambda v: str(v)[:40])
+def test_corpus_file(tmp_path: Path, case: str, target: str, expect: str) -> None:
+    folder = pack_with(tmp_path, target)
+    shutil.copyfile(CORPUS / case, folder / target)
+    check(*validate(folder), expect)
+
+
+def test_ten_megabyte_scalar(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "events.yaml")
+    (folder / "events.yaml").write_text("events:\n  - title: " + "x" * 10_000_000 + "\n")
+    check(*validate(folder), "the limit is 65,536")
+
+
+def test_oversized_file(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "events.yaml")
+    with (folder / "events.yaml").open("wb") as fh:
+        fh.truncate(40 * 1024 * 1024)
+    check(*validate(folder), "the limit is")
+
+
+def test_symlink_out_of_the_pack(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "places.yaml")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("places: []\n")
+    os.symlink(secret, folder / "places.yaml")
+    check(*validate(folder), "links outside the pack folder")
+
+
+def test_a_folder_or_fifo_in_place_of_a_file(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "actors.yaml")
+    (folder / "actors.yaml").mkdir()
+    os.mkfifo(folder / "sources.yaml.fifo")
+    (folder / "sources.yaml").unlink()
+    os.rename(folder / "sources.yaml.fifo", folder / "sources.yaml")
+    code, err, seconds, mb = validate(folder)
+    check(code, err, seconds, mb, "is not a regular file")
+    assert err.count("is not a regular file") == 2  # the FIFO is never opened (it would block)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their mode")
+    folder = pack_with(tmp_path, "events.yaml")
+    shutil.copyfile(PACK / "events.yaml", folder / "events.yaml")
+    (folder / "events.yaml").chmod(0)
+    check(*validate(folder), "cannot read")
