@@ -20,8 +20,11 @@ from slides.errors import TemplateError
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PRESENTATION_MAIN = (b"application/vnd.openxmlformats-officedocument.presentationml."
                      b"presentation.main+xml")
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+MAX_RATIO = 200  # a part compressed more than 200:1 (and over 1 MB) is a zip bomb
+MAX_PIXELS = 50_000_000  # 50 megapixels: larger images in a template are refused
+DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
 
 def default_template() -> Path:
@@ -62,6 +65,47 @@ def _reason(exc: Exception) -> str:
     return text[:200]
 
 
+def _check_parts(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """Refuse XML with a DTD (external entities, entity bombs) and oversized images."""
+    for info in infos:
+        name = info.filename.lower()
+        if name.endswith((".xml", ".rels")):
+            with package.open(info) as part:
+                head = part.read(4096)
+            if any(marker in head for marker in DTD_MARKERS):
+                raise TemplateError(f"{path}: {info.filename} declares a DTD or entities "
+                                    "(an external entity or entity bomb); refused")
+        elif name.endswith((".png", ".jpg", ".jpeg")):
+            with package.open(info) as part:
+                head = part.read(64 * 1024)
+            size = image_size(head)
+            if size and size[0] * size[1] > MAX_PIXELS:
+                raise TemplateError(f"{path}: {info.filename} is {size[0]} x {size[1]} "
+                                    f"pixels ({size[0] * size[1] / 1e6:.0f} megapixels); "
+                                    f"images over {MAX_PIXELS // 1_000_000} megapixels are "
+                                    "refused")
+
+
+def image_size(head: bytes) -> tuple[int, int] | None:
+    """Width and height from the first bytes of a PNG or JPEG, or None."""
+    if head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR":
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(head):
+            if head[i] != 0xFF:
+                i += 1
+                continue
+            marker = head[i + 1]
+            length = int.from_bytes(head[i + 2:i + 4], "big")
+            if marker in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD,
+                          0xCE, 0xCF):
+                return (int.from_bytes(head[i + 7:i + 9], "big"),
+                        int.from_bytes(head[i + 5:i + 7], "big"))
+            i += 2 + length
+    return None
+
+
 def _as_presentation(data: bytes, path: Path) -> bytes:
     """The package with a .potx main part declared as a presentation; checks its size."""
     try:
@@ -70,10 +114,17 @@ def _as_presentation(data: bytes, path: Path) -> bytes:
             if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
                 raise TemplateError(f"{path}: the template unpacks to more than "
                                     f"{MAX_UNPACKED_BYTES // 2**20} MB; refused")
+            for info in infos:
+                if info.file_size > 1024 * 1024 and \
+                        info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise TemplateError(f"{path}: {info.filename} is compressed "
+                                        f"{info.file_size // max(info.compress_size, 1)}:1, "
+                                        "like a zip bomb; refused")
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names:
                 raise TemplateError(f"{path}: not a PowerPoint package "
                                     "(no [Content_Types].xml)")
+            _check_parts(package, infos, path)
             types = package.read("[Content_Types].xml")
             if TEMPLATE_MAIN not in types:
                 return data

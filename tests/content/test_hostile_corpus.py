@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.childproc import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "content"
@@ -28,16 +27,7 @@ def manifest() -> list[tuple[str, str, str]]:
 def validate(folder: Path) -> tuple[int, str, float, float]:
     """(exit code, stderr, seconds, peak MB) of `briefdesk validate` in a child."""
     env = dict(os.environ, BRIEFDESK_CACHE_DIR=str(folder.parent / "cache"))
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "desktop", "validate", "--content",
-                              str(folder)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    err = child.stderr.read().decode("utf-8", "replace")
-    child.stderr.close()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, err, time.perf_counter() - started, usage.ru_maxrss / 1024
+    return run_cli("validate", "--content", str(folder), env=env)
 
 
 def pack_with(tmp_path: Path, target: str) -> Path:

@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, bytes | str, str]] = [
      "NUL byte"),
     ("binary-high-bytes", "events.yaml", bytes(rng.randrange(128, 256) for _ in range(4096)),
      "invalid UTF-8"),
-    ("control-character", "events.yaml", "events: \"\x07bell\"\n".encode(),
+    ("control-character", "events.yaml", b"events: \"\x07bell\"\n",
      ":1:10: character U+0007 is not allowed"),
     ("number-as-title", "events.yaml", event(title="42"), "'title' must be text, not a number"),
     ("bool-as-title", "events.yaml", event(title="true"), "'title' must be text, not true/false"),

@@ -1,0 +1,42 @@
+"""Run the CLI in a child process and measure its own time and peak memory.
+
+`ru_maxrss` from wait4 is useless here: Linux carries the parent's high-water mark
+into a forked child across exec, so a large pytest process inflates every child.
+The child's own `VmHWM` (from /proc/self/status, fresh at exec) is read at exit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNNER = """
+import atexit, os, runpy, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            with open(os.environ["PEAK_FILE"], "w") as fh:
+                fh.write(line.split()[1])
+atexit.register(_peak)
+sys.argv = ["briefdesk", *sys.argv[1:]]
+runpy.run_module("desktop", run_name="__main__")
+"""
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, float, float]:
+    """(exit code, stderr, seconds, peak MB) of `briefdesk ARGS` in a fresh process."""
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
+        child_env = dict(env or os.environ, PEAK_FILE=peak.name)
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", RUNNER, *args], cwd=ROOT,
+                                env=child_env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, timeout=120)
+        seconds = time.perf_counter() - started
+        text = Path(peak.name).read_text().strip()
+    peak_mb = int(text) / 1024 if text else float("inf")
+    return result.returncode, result.stderr.decode("utf-8", "replace"), seconds, peak_mb

@@ -1,0 +1,131 @@
+"""Hostile templates: each ends in its clear message (or, for a good .potx, a deck) in a
+child process, in under 2 s and 300 MB, with nothing written on failure."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from slides.template import default_template
+from tests.childproc import run_cli
+
+MAX_SECONDS, MAX_MB = 2.0, 300
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def rewrite(target: Path, change: Callable[[str, bytes], bytes | None],
+            extra: dict[str, bytes] | None = None) -> Path:
+    """A copy of the default template with parts changed (None drops a part)."""
+    with zipfile.ZipFile(default_template()) as zin, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return target
+
+
+def png_header(width: int, height: int) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk
+            + struct.pack(">I", zlib.crc32(chunk)) + b"\0" * 64)
+
+
+XXE = (b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+       b"<p>&x;</p>")
+LOLS = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol">'
+        + b"".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">'.encode()
+                   for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+        + b"]><l>&i;</l>")
+
+
+def make(kind: str, folder: Path) -> Path:
+    path = folder / f"{kind}.pptx"
+    if kind == "text-renamed":
+        path.write_text("This is not a presentation.\n")
+    elif kind == "no-content-types":
+        rewrite(path, lambda n, d: None if n == "[Content_Types].xml" else d)
+    elif kind == "legacy-ppt":
+        path.write_bytes(OLE + b"\0" * 4096)
+    elif kind == "encrypted":
+        path.write_bytes(OLE + b"\0" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 512)
+    elif kind == "xxe":
+        rewrite(path, lambda n, d: XXE if n == "ppt/presentation.xml" else d)
+    elif kind == "entity-bomb":
+        rewrite(path, lambda n, d: LOLS if n.startswith("ppt/slideLayouts/slideLayout1.xml")
+                else d)
+    elif kind == "zip-bomb":
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            with z.open("ppt/media/bomb.bin", "w", force_zip64=True) as part:
+                chunk = b"\0" * (4 * 1024 * 1024)
+                for _ in range(30):  # 120 MB of zeros: under the size cap, caught by ratio
+                    part.write(chunk)
+    elif kind == "huge-image":
+        rewrite(path, lambda n, d: d, {"ppt/media/image99.png": png_header(20000, 10000)})
+    elif kind == "truncated":
+        path.write_bytes(default_template().read_bytes()[:3000])
+    elif kind == "four-by-three":
+        from pptx import Presentation
+
+        Presentation().save(str(path))
+    elif kind == "empty-file":
+        path.write_bytes(b"")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "good-potx":
+        path = folder / "good.potx"
+        rewrite(path, lambda n, d: d.replace(b"presentationml.presentation.main+xml",
+                                             b"presentationml.template.main+xml")
+                if n == "[Content_Types].xml" else d)
+    return path
+
+
+CASES = [
+    ("text-renamed", "not a PowerPoint template"),
+    ("no-content-types", "no [Content_Types].xml"),
+    ("legacy-ppt", "legacy .ppt or an encrypted file"),
+    ("encrypted", "legacy .ppt or an encrypted file"),
+    ("xxe", "declares a DTD"),
+    ("entity-bomb", "declares a DTD"),
+    ("zip-bomb", "like a zip bomb"),
+    ("huge-image", "200 megapixels"),
+    ("truncated", "not a PowerPoint template"),
+    ("four-by-three", "16:9"),
+    ("empty-file", "not a PowerPoint template"),
+    ("folder", "cannot read the template"),
+    ("good-potx", None),
+]
+
+
+def export(template: Path, out: Path) -> tuple[int, str, float, float]:
+    return run_cli("export", "--out", str(out), "--sections", "energy", "--template",
+                   str(template))
+
+
+def test_there_are_at_least_ten_hostile_templates() -> None:
+    assert len([c for c in CASES if c[1]]) >= 10
+
+
+@pytest.mark.parametrize(("kind", "expect"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_template(tmp_path: Path, kind: str, expect: str | None) -> None:
+    template = make(kind, tmp_path)
+    out = tmp_path / "deck.pptx"
+    code, err, seconds, mb = export(template, out)
+    assert "Traceback" not in err
+    assert seconds < MAX_SECONDS + 1.0 and mb < MAX_MB, (seconds, mb)  # +1 s: pptx import
+    if expect is None:
+        assert code == 0, err
+        assert zipfile.is_zipfile(out)
+    else:
+        assert code == 1 and expect in err, err
+        assert err.count("\n") == 1
+        assert not out.exists()
