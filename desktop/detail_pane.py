@@ -34,6 +34,7 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Details")
+        self.refused_resources: list[str] = []  # what a document asked to load (none, ever)
         self.anchorClicked.connect(self._clicked)
         state.selectionChanged.connect(self.refresh)
         state.placeSelected.connect(self.refresh)
@@ -41,8 +42,9 @@ class DetailPane(QTextBrowser):
         state.filterChanged.connect(self.refresh)
         self.refresh()
 
-    def loadResource(self, _type: int, _name: QUrl) -> object:
+    def loadResource(self, _type: int, name: QUrl) -> object:
         """Never load anything (images, style sheets) named by content."""
+        self.refused_resources.append(name.toString())
         return None
 
     def refresh(self) -> None:
