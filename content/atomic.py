@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -55,16 +56,23 @@ def write_atomic_with(target: Path | str, writer: Callable[[BinaryIO], object]) 
             os.close(dir_fd)
 
 
-def stray_temp_files(folder: Path | str) -> Iterator[Path]:
-    """Temp files a killed write left behind in `folder`."""
+def stray_temp_files(folder: Path | str, min_age: float = 0.0) -> Iterator[Path]:
+    """Temp files a killed write left in `folder`, at least `min_age` seconds old."""
+    now = time.time()
     with contextlib.suppress(OSError):
-        yield from Path(folder).glob(f"{TEMP_PREFIX}*.part")
+        for path in Path(folder).glob(f"{TEMP_PREFIX}*.part"):
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime >= min_age:
+                    yield path
 
 
-def clean_stray_temp_files(folder: Path | str) -> int:
-    """Remove leftovers of killed writes in `folder`; returns how many were removed."""
+def clean_stray_temp_files(folder: Path | str, min_age: float = 0.0) -> int:
+    """Remove leftovers of killed writes in `folder`; returns how many were removed.
+
+    `min_age` spares the temp file of a write another process is doing right now.
+    """
     removed = 0
-    for path in list(stray_temp_files(folder)):
+    for path in list(stray_temp_files(folder, min_age)):
         with contextlib.suppress(OSError):
             path.unlink()
             removed += 1

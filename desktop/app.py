@@ -18,6 +18,9 @@ def run_app(folder: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Desk")
     app.setOrganizationName("Briefing Desk")
+    from desktop.housekeeping import clean_at_start
+
+    clean_at_start()
     try:
         pack = load_pack(folder)
     except ContentError as exc:

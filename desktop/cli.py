@@ -136,6 +136,9 @@ def _export(args: argparse.Namespace) -> int:
         recipe = recipe.with_(marking=args.marking)
     template = args.template or (Path(recipe.template) if recipe.template else None)
     deck = build_deck(pack, recipe)
+    from content.atomic import clean_stray_temp_files
+
+    clean_stray_temp_files(args.out.parent, min_age=60.0)  # leftovers of a killed export
     kind = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "pptx")
     if kind == "pdf":
         if not has_display():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from content.dates import PartialDate
 from content.errors import ContentError
+from desktop.housekeeping import remember_write_folder
 from desktop.slide_painter import slide_image
 from desktop.state import BriefingState
 from slides.build import build_deck
@@ -268,6 +269,7 @@ class DeckBuilder(QWidget):
         if name:
             try:
                 save_recipe(self.recipe(), Path(name))
+                remember_write_folder(Path(name))
             except OSError as exc:
                 self._show_error(exc)
 
@@ -316,6 +318,7 @@ class DeckBuilder(QWidget):
             return False
         progress.close()
         self.last_export = path
+        remember_write_folder(path)
         return True
 
     def _offer_open(self, path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +28,7 @@ from desktop.deck_builder import DeckBuilder
 from desktop.detail_pane import DetailPane
 from desktop.event_list import EventList
 from desktop.filter_panel import FilterPanel
+from desktop.housekeeping import remember_write_folder, settings
 from desktop.map_view import MapView
 from desktop.pack_watcher import PackWatcher
 from desktop.state import BriefingState
@@ -38,10 +39,6 @@ LAYER_TITLES = {"membership": "NATO members by accession date",
                 "labels": "Place labels"}
 
 
-def settings() -> QSettings:
-    """The app's settings (tests point XDG_CONFIG_HOME at a temporary folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                     "briefing-desk", "briefing-desk")
 
 
 class MainWindow(QMainWindow):
@@ -235,6 +232,7 @@ class MainWindow(QMainWindow):
             return
         try:
             write_pdf(self.builder.deck, Path(name), notes=notes)
+            remember_write_folder(Path(name))
         except OSError as exc:
             QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
             return
@@ -324,6 +322,7 @@ class MainWindow(QMainWindow):
         widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
         try:
             grab_png(widget, Path(name))
+            remember_write_folder(Path(name))
         except OSError as exc:
             QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
             return

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
-import random
 import re
-import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -169,41 +165,3 @@ def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
     assert "permission denied" in result.stderr or "not permitted" in result.stderr
     assert "Traceback" not in result.stderr
     assert (folder / "deck.pptx").read_bytes() == b"old deck"
-
-
-WRITER = """
-import sys
-from content.loader import load_pack
-from slides.build import build_deck
-from slides.pptx_writer import write_pptx
-from slides.recipe import default_recipe
-pack = load_pack(use_cache=False)
-deck = build_deck(pack, default_recipe(pack))
-print("ready", flush=True)
-while True:
-    write_pptx(deck, sys.argv[1])
-"""
-
-
-@pytest.mark.slow
-def test_kill_9_during_export_leaves_old_or_new_deck(tmp_path: Path) -> None:
-    target = tmp_path / "deck.pptx"
-    old = b"the old deck, byte for byte"
-    rng = random.Random(7)
-    for _ in range(10):
-        target.write_bytes(old)
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], cwd=ROOT,
-                                 stdout=subprocess.PIPE, text=True)
-        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.8))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        data = target.read_bytes()
-        if data != old:
-            prs = Presentation(io.BytesIO(data))
-            assert len(prs.slides) > 30
-    from content.atomic import clean_stray_temp_files
-
-    clean_stray_temp_files(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]

@@ -1,0 +1,41 @@
+"""Start-up housekeeping: remove temp files that a killed write left behind.
+
+The app remembers the folders it writes into (decks, recipes, PDFs, snapshots); at
+the next start, leftovers older than a minute are removed there and in the cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from content.atomic import clean_stray_temp_files
+from content.cache import cache_folder
+
+KEY = "files/write_folders"
+KEEP = 20
+MIN_AGE = 60.0  # seconds: spare a write another instance is doing right now
+
+
+def settings() -> QSettings:
+    """The app's settings (tests point XDG_CONFIG_HOME at a temporary folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                     "briefing-desk", "briefing-desk")
+
+
+def remember_write_folder(path: Path) -> None:
+    """Note that the app wrote into `path`'s folder."""
+    store = settings()
+    folders = [f for f in (store.value(KEY) or []) if isinstance(f, str)]
+    folder = str(Path(path).resolve().parent)
+    folders = [folder] + [f for f in folders if f != folder]
+    store.setValue(KEY, folders[:KEEP])
+    store.sync()
+
+
+def clean_at_start() -> int:
+    """Remove stray temp files in the cache and every remembered folder."""
+    folders = [cache_folder()] + [Path(f) for f in (settings().value(KEY) or [])
+                                  if isinstance(f, str)]
+    return sum(clean_stray_temp_files(folder, MIN_AGE) for folder in folders)
