@@ -143,11 +143,11 @@ def _export(args: argparse.Namespace) -> int:
     if kind == "pdf":
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
 
         from desktop.pdf_export import write_pdf
 
-        _app = QGuiApplication.instance() or QGuiApplication(["briefdesk"])
+        _app = QApplication.instance() or QApplication(["briefdesk"])
         write_pdf(deck, args.out, notes=args.notes)
     else:
         write_pptx(deck, args.out, template)
