@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import export, loading, startup
+from benchmarks import export, loading, memory, startup
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +70,10 @@ def main() -> int:
         rows.append(Row(f"export 10,000 events ({slides} slides) vs direct python-pptx",
                         ours * 1000, floor * 1000, 1.5))
 
+        big, embedded = memory.measure(large)
+        rows.append(Row("peak memory, 10,000 events vs embedded pack", big, embedded, 1.5,
+                        " MB"))
+
         f_small, f_large = frames(small), frames(large)
         for key, title in (("timeline_whole", "timeline frame, whole span"),
                            ("timeline_days", "timeline frame, 30 days"),
@@ -82,7 +86,7 @@ def main() -> int:
     print(f"{'budget':<{width}}  {'figure':>10}  {'floor':>10}  {'ratio':>6}  {'max':>5}")
     for r in rows:
         flag = "ok" if r.ok else "OVER"
-        print(f"{r.name:<{width}}  {r.figure:>8.1f}{r.unit}  {r.floor:>8.1f}{r.unit}  "
+        print(f"{r.name:<{width}}  {r.figure:>8.1f}{r.unit:>3}  {r.floor:>8.1f}{r.unit:>3}  "
               f"{r.ratio:>6.2f}  {r.budget:>5.1f}  {flag}")
     over = [r for r in rows if not r.ok]
     print(f"{len(rows) - len(over)} within budget, {len(over)} over")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resources import resource_path
@@ -32,13 +34,13 @@ def unproject(x: float, y: float) -> tuple[float, float]:
     return x, lat
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Country:
     """One country's shape: rings of projected points, flat [x0, y0, x1, y1, ...]."""
 
     id: str
     name: str
-    rings: tuple[tuple[float, ...], ...]
+    rings: tuple[Sequence[float], ...]
     bounds: tuple[float, float, float, float]  # projected min x, min y, max x, max y
 
     @property
@@ -49,13 +51,13 @@ class Country:
         return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Basemap:
     """Projected countries plus border and coast polylines."""
 
     countries: tuple[Country, ...]
-    borders: tuple[tuple[float, ...], ...]
-    coasts: tuple[tuple[float, ...], ...]
+    borders: tuple[Sequence[float], ...]
+    coasts: tuple[Sequence[float], ...]
 
     def country(self, country_id: str) -> Country | None:
         """The country with ISO numeric `country_id`, if the basemap has it."""
@@ -71,13 +73,13 @@ def load_basemap() -> Basemap:
                          "regenerate it with scripts/make_basemap.py")
     countries = []
     for entry in data["countries"]:
-        rings = tuple(tuple(ring) for ring in entry["polygons"])
+        rings = tuple(array("d", ring) for ring in entry["polygons"])  # 8 bytes a value
         xs = [v for r in rings for v in r[0::2]]
         ys = [v for r in rings for v in r[1::2]]
         countries.append(Country(entry["id"], entry["name"], rings,
                                  (min(xs), min(ys), max(xs), max(ys))))
-    return Basemap(tuple(countries), tuple(tuple(line) for line in data["borders"]),
-                   tuple(tuple(line) for line in data["coasts"]))
+    return Basemap(tuple(countries), tuple(array("d", line) for line in data["borders"]),
+                   tuple(array("d", line) for line in data["coasts"]))
 
 
 def view_box(west: float, south: float, east: float, north: float
@@ -88,7 +90,7 @@ def view_box(west: float, south: float, east: float, north: float
     return x0, y0, x1 - x0, y1 - y0
 
 
-def clip_ring(ring: tuple[float, ...], box: tuple[float, float, float, float]
+def clip_ring(ring: Sequence[float], box: tuple[float, float, float, float]
               ) -> list[float]:
     """Clip a closed flat ring to a rectangle (x0, y0, x1, y1): Sutherland–Hodgman.
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from content.dates import PartialDate
 from content.errors import ContentError
 from desktop.housekeeping import remember_write_folder
-from desktop.slide_painter import slide_image
 from desktop.state import BriefingState
+from desktop.thumbnail_model import ThumbnailModel
 from slides.build import build_deck
 from slides.errors import DeckError
 from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
@@ -95,7 +95,10 @@ class DeckBuilder(QWidget):
         self.changes_date = QDateEdit()
         self.changes_date.setCalendarPopup(True)
         self.changes_date.setDisplayFormat("d MMM yyyy")
-        self.thumbnails = QListWidget()
+        self.thumbnail_model = ThumbnailModel(THUMB, self)
+        self.thumbnails = QListView()
+        self.thumbnails.setModel(self.thumbnail_model)
+        self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setIconSize(THUMB)
         self.thumbnails.setResizeMode(QListView.ResizeMode.Adjust)
@@ -232,9 +235,9 @@ class DeckBuilder(QWidget):
         """Rebuild the deck and its thumbnails from the current recipe."""
         self._stale = False
         recipe = self.recipe()
-        self.thumbnails.clear()
         if not recipe.sections:
             self.deck = None
+            self.thumbnail_model.set_deck(None)
             self.summary.setText("Check at least one section to build a deck.")
             self.export_button.setEnabled(False)
             return
@@ -242,20 +245,28 @@ class DeckBuilder(QWidget):
             self.deck = build_deck(self.state.pack, recipe)
         except (DeckError, ContentError) as exc:
             self.deck = None
+            self.thumbnail_model.set_deck(None)
             self.summary.setText(error_message(exc)[1])
             self.export_button.setEnabled(False)
             return
         self.export_button.setEnabled(True)
         self.summary.setText(f"{len(self.deck.slides)} slides · marking "
                              f"{self.deck.marking}")
-        for n, slide in enumerate(self.deck.slides, 1):
-            icon = QIcon(QPixmap.fromImage(slide_image(self.deck, slide, THUMB)))
-            item = QListWidgetItem(icon, f"{n}")
-            item.setToolTip(slide.title)
-            self.thumbnails.addItem(item)
+        self.thumbnail_model.set_deck(self.deck)
         self.deckChanged.emit()
 
     # -- files --------------------------------------------------------------
+    def current_slide(self) -> int:
+        """The selected thumbnail's slide index (0 when none)."""
+        index = self.thumbnails.currentIndex()
+        return index.row() if index.isValid() else 0
+
+    def select_slide(self, index: int) -> None:
+        """Select (and scroll to) slide `index`'s thumbnail."""
+        model_index = self.thumbnail_model.index(index, 0)
+        self.thumbnails.setCurrentIndex(model_index)
+        self.thumbnails.scrollTo(model_index)
+
     def _browse_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose a Template", "",
                                               "PowerPoint templates (*.pptx *.potx)")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 
-def polygon(flat: tuple[float, ...] | list[float]) -> QPolygonF:
+def polygon(flat: Sequence[float]) -> QPolygonF:
     """A `QPolygonF` from flat [x0, y0, x1, y1, ...] coordinates.
 
     Built by Qt from packed bytes in QDataStream's format (count, then big-endian
@@ -21,7 +22,7 @@ def polygon(flat: tuple[float, ...] | list[float]) -> QPolygonF:
     return result
 
 
-def ring_path(rings: tuple[tuple[float, ...], ...]) -> QPainterPath:
+def ring_path(rings: Sequence[Sequence[float]]) -> QPainterPath:
     """A filled path from flat rings."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
@@ -31,7 +32,7 @@ def ring_path(rings: tuple[tuple[float, ...], ...]) -> QPainterPath:
     return path
 
 
-def line_path(lines: tuple[tuple[float, ...], ...]) -> QPainterPath:
+def line_path(lines: Sequence[Sequence[float]]) -> QPainterPath:
     """An unfilled path of flat polylines."""
     path = QPainterPath()
     for line in lines:

@@ -198,14 +198,13 @@ class MainWindow(QMainWindow):
 
     def present_selected(self) -> None:
         """Present from the slide selected among the Deck pane's thumbnails."""
-        row = self.builder.thumbnails.currentRow()
-        self.present(max(row, 0))
+        self.present(self.builder.current_slide())
 
     def _show_ended(self, index: int) -> None:
         """Back in the app where the show stopped: that slide selected in the Deck pane."""
         self.deck_dock.show()
         self.deck_dock.raise_()
-        self.builder.thumbnails.setCurrentRow(index)
+        self.builder.select_slide(index)
         self.activateWindow()
         self.raise_()
         self.statusBar().showMessage(f"Show ended on slide {index + 1}", 5000)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 
 from content.geo import clip_ring, load_basemap, project
 from content.model import Pack, Place
@@ -34,12 +35,14 @@ def map_box(places: list[Place], aspect: float) -> tuple[float, float, float, fl
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def _decimate(flat: list[float], min_step: float) -> tuple[float, ...]:
-    out = [flat[0], flat[1]]
+def _decimate(flat: list[float], min_step: float) -> array:
+    """Drop points closer than `min_step` to the last kept one; 8 bytes a value."""
+    out = array("d", (flat[0], flat[1]))
     for i in range(2, len(flat), 2):
         if abs(flat[i] - out[-2]) + abs(flat[i + 1] - out[-1]) >= min_step:
-            out += (flat[i], flat[i + 1])
-    return tuple(out)
+            out.append(flat[i])
+            out.append(flat[i + 1])
+    return out
 
 
 def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, w: float,

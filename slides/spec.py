@@ -7,6 +7,7 @@ so what is presented is what is exported. Nothing here imports pptx or Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -99,11 +100,11 @@ class Line:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Freeform:
-    """Closed polygons (flat x, y lists in points), e.g. a country's outline."""
+    """Closed polygons (flat x, y sequences in points), e.g. a country's outline."""
 
-    rings: tuple[tuple[float, ...], ...]
+    rings: tuple[Sequence[float], ...]
     fill: str
     line: str | None = None
     line_width: float = 0.0

@@ -32,11 +32,11 @@ def check_only(pane: DeckBuilder, ids: set[str]) -> None:
 
 def test_unchecking_sections_shrinks_the_deck_and_its_thumbnails(builder: DeckBuilder,
                                                                   qtbot) -> None:
-    full = builder.thumbnails.count()
+    full = builder.thumbnail_model.rowCount()
     check_only(builder, {"energy"})
-    qtbot.waitUntil(lambda: builder.thumbnails.count() < full, timeout=3000)
+    qtbot.waitUntil(lambda: builder.thumbnail_model.rowCount() < full, timeout=3000)
     assert builder.recipe().sections == ("energy",)
-    assert builder.thumbnails.count() == len(builder.deck.slides)
+    assert builder.thumbnail_model.rowCount() == len(builder.deck.slides)
     assert "Energy security" in [s.title for s in builder.deck.slides]
 
 
@@ -109,4 +109,26 @@ def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:
     assert window.builder.deck is None  # start-up does not pay for building the deck
     window.deck_dock.raise_()
     qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=3000)
-    assert window.builder.thumbnails.count() == len(window.builder.deck.slides)
+    assert window.builder.thumbnail_model.rowCount() == len(window.builder.deck.slides)
+
+
+def test_thumbnails_are_painted_on_demand_and_bounded(qtbot, state, monkeypatch) -> None:
+    from PySide6.QtCore import QSize, Qt
+
+    from desktop import thumbnail_model
+    from desktop.thumbnail_model import ThumbnailModel
+
+    cache = 20
+    monkeypatch.setattr(thumbnail_model, "CACHE", cache)
+    from slides.build import build_deck
+    from slides.recipe import Options, default_recipe
+
+    deck = build_deck(state.pack, default_recipe(state.pack).with_(
+        options=Options(event_slides=True)))
+    model = ThumbnailModel(QSize(96, 54))
+    model.set_deck(deck)
+    assert model.rowCount() == len(deck.slides) > cache and model.cached() == 0
+    for row in range(model.rowCount()):
+        pixmap = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+        assert pixmap.width() == 96
+    assert model.cached() == cache
