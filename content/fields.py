@@ -37,11 +37,25 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+class Shared:
+    """Equal immutable values built once per pack and shared by every record.
+
+    Dates and citations repeat across thousands of events; sharing them makes the
+    pack smaller in memory and much faster to reopen from the cache (pickle stores
+    and restores each shared object once).
+    """
+
+    def __init__(self) -> None:
+        self.dates: dict[tuple[str, bool], PartialDate] = {}
+        self.citations: dict[Citation, Citation] = {}
+
+
 class Fields:
     """Checked access to the fields of one record in `file`."""
 
     def __init__(self, record: YMap, file: str, problems: list[Problem],
-                 allowed: set[str], what: str) -> None:
+                 allowed: set[str], what: str, shared: Shared | None = None) -> None:
+        self.shared = shared or Shared()
         self.record = record
         self.file = file
         self.problems = problems
@@ -137,8 +151,13 @@ class Fields:
         if not isinstance(value, str):
             self.add(key, f"{key!r} must be a date like 2021-12-14, not {type_name(value)}")
             return None
+        shared_key = (value, approximate)
+        known = self.shared.dates.get(shared_key)
+        if known is not None:
+            return known
         try:
-            return PartialDate.parse(value, approximate)
+            date = self.shared.dates[shared_key] = PartialDate.parse(value, approximate)
+            return date
         except ValueError as exc:
             self.add(key, str(exc))
             return None
@@ -186,14 +205,14 @@ class Fields:
             return ()
         out = []
         for item, (line, col) in items:
-            citation = parse_citation(item, self.file, line, col, self.problems)
+            citation = parse_citation(item, self.file, line, col, self.problems, self.shared)
             if citation:
                 out.append(citation)
         return tuple(out)
 
 
 def parse_citation(item: Any, file: str, line: int, col: int,
-                   problems: list[Problem]) -> Citation | None:
+                   problems: list[Problem], shared: Shared | None = None) -> Citation | None:
     """One citation from text (`id` or `id B2`) or a mapping; problems appended."""
     note = ""
     if isinstance(item, str):
@@ -231,4 +250,5 @@ def parse_citation(item: Any, file: str, line: int, col: int,
                                     "followed by a credibility 1–6, e.g. B2"))
         else:
             reliability, credibility = grade[0], grade[1]
-    return Citation(source, reliability, credibility, note.strip())
+    citation = Citation(source, reliability, credibility, note.strip())
+    return shared.citations.setdefault(citation, citation) if shared else citation

@@ -15,7 +15,7 @@ from typing import Any
 from content import cache
 from content.dates import PartialDate
 from content.errors import ContentError, ContentErrors, Problem
-from content.fields import Fields
+from content.fields import Fields, Shared
 from content.model import (
     Actor,
     Citation,
@@ -127,10 +127,15 @@ class _PackBuilder:
     def __init__(self, folder: Path, parsed: dict[str, Any], problems: list[Problem],
                  unchecked: set[str]) -> None:
         self.unchecked = unchecked
+        self.shared = Shared()
         self.folder = folder
         self.parsed = parsed
         self.problems = problems
         self.refs: list[tuple[str, str, str, int, int]] = []  # kind, id, file, line, col
+
+    def fields(self, record: YMap, file: str, allowed: set[str], what: str) -> Fields:
+        """Checked access to one record, sharing equal dates and citations pack-wide."""
+        return Fields(record, file, self.problems, allowed, what, self.shared)
 
     def file(self, name: str) -> str:
         return str(self.folder / name)
@@ -204,13 +209,13 @@ class _PackBuilder:
             self.problems.append(Problem(self.file("pack.yaml"), 1, 1,
                                          "pack.yaml must be a mapping of fields"))
             return None
-        f = Fields(doc, self.file("pack.yaml"), self.problems,
+        f = self.fields(doc, self.file("pack.yaml"),
                    {"title", "subtitle", "as_of", "marking", "map_view", "focus_countries",
                     "description", "format"}, "pack.yaml")
         view = doc.get("map_view")
         map_view = MapView(40.0, 35.0, 52.0, 45.0)
         if isinstance(view, YMap):
-            v = Fields(view, f.file, self.problems, {"west", "south", "east", "north"},
+            v = self.fields(view, f.file, {"west", "south", "east", "north"},
                        "map_view")
             map_view = MapView(v.number("west", -180, 180), v.number("south", -90, 90),
                                v.number("east", -180, 180), v.number("north", -90, 90))
@@ -229,7 +234,7 @@ class _PackBuilder:
         name = "sections.yaml"
         out, ids = [], []
         for n, rec in enumerate(self.records(name, "sections")):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"id", "title", "summary", "key_points", "order", "colour"}, "a section")
             points = []
             for item, (line, col) in f.text_list("key_points"):
@@ -237,7 +242,7 @@ class _PackBuilder:
                     self.problems.append(Problem(f.file, line, col,
                                                  "a key point needs 'text' and 'sources'"))
                     continue
-                p = Fields(item, f.file, self.problems, {"text", "sources"}, "a key point")
+                p = self.fields(item, f.file, {"text", "sources"}, "a key point")
                 citations = p.citations()
                 self.cite(citations, name, item, "sources")
                 points.append(KeyPoint(p.text("text"), citations))
@@ -255,7 +260,7 @@ class _PackBuilder:
         name = "places.yaml"
         out, ids = {}, []
         for rec in self.records(name, "places"):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"id", "name", "lat", "lon", "kind", "country"}, "a place")
             place = Place(f.ident(), f.text("name"), f.number("lat", -90, 90),
                           f.number("lon", -180, 180), f.text("kind"),
@@ -269,7 +274,7 @@ class _PackBuilder:
         name = "actors.yaml"
         out, ids = {}, []
         for rec in self.records(name, "actors"):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"id", "name", "role", "affiliation"}, "an actor")
             actor = Actor(f.ident(), f.text("name"), f.text("role"),
                           f.text("affiliation", required=False))
@@ -282,7 +287,7 @@ class _PackBuilder:
         name = "sources.yaml"
         out, ids, vias = {}, [], []
         for rec in self.records(name, "sources"):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"id", "title", "outlet", "date", "url", "via", "author"}, "a source")
             url = f.text("url", required=False)
             if url and not url.lower().startswith(("http://", "https://")):
@@ -307,7 +312,7 @@ class _PackBuilder:
         name = "events.yaml"
         out, ids = [], []
         for rec in self.records(name, "events"):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"id", "date", "end", "approximate", "title", "summary", "sections",
                         "places", "actors", "sources"}, "an event")
             approx = f.flag("approximate")
@@ -334,7 +339,7 @@ class _PackBuilder:
         name = "members.yaml"
         out = []
         for rec in self.records(name, "members"):
-            f = Fields(rec, self.file(name), self.problems,
+            f = self.fields(rec, self.file(name),
                        {"country", "name", "joined", "sources"}, "a member")
             citations = f.citations()
             self.cite(citations, name, rec, "sources")
