@@ -2,7 +2,8 @@
 
 Projected units are "Mercator degrees": x is the longitude, y grows southward and
 equals the longitude scale at the equator, so one unit is one degree of longitude.
-The basemap ships already projected and is read once per process.
+The basemap ships already projected, as float32 values, and is read once per
+process.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,20 +68,28 @@ class Basemap:
 
 @functools.lru_cache(maxsize=1)
 def load_basemap() -> Basemap:
-    """The shipped basemap, projected (read and projected once per process)."""
-    data = json.loads(resource_path(*BASEMAP_FILE).read_text(encoding="utf-8"))
-    if data.get("projection") != PROJECTION:
-        raise ValueError(f"basemap is in {data.get('projection')!r}, expected {PROJECTION!r}; "
-                         "regenerate it with scripts/make_basemap.py")
-    countries = []
-    for entry in data["countries"]:
-        rings = tuple(array("d", ring) for ring in entry["polygons"])  # 8 bytes a value
-        xs = [v for r in rings for v in r[0::2]]
-        ys = [v for r in rings for v in r[1::2]]
-        countries.append(Country(entry["id"], entry["name"], rings,
-                                 (min(xs), min(ys), max(xs), max(ys))))
-    return Basemap(tuple(countries), tuple(array("d", line) for line in data["borders"]),
-                   tuple(array("d", line) for line in data["coasts"]))
+    """The shipped basemap, projected (read once per process; about 5 ms)."""
+    index = json.loads(resource_path(*BASEMAP_FILE).read_text(encoding="utf-8"))
+    if index.get("projection") != PROJECTION:
+        raise ValueError(f"basemap is in {index.get('projection')!r}, expected "
+                         f"{PROJECTION!r}; regenerate it with scripts/make_basemap.py")
+    values = array("f")
+    values.frombytes(resource_path(BASEMAP_FILE[0], index["values"]).read_bytes())
+    if sys.byteorder != "little":
+        values.byteswap()
+    position = 0
+
+    def take(lengths: list[int]) -> tuple[array, ...]:
+        nonlocal position
+        out = []
+        for length in lengths:
+            out.append(values[position:position + length])
+            position += length
+        return tuple(out)
+
+    countries = tuple(Country(c["id"], c["name"], take(c["rings"]), tuple(c["bounds"]))
+                      for c in index["countries"])
+    return Basemap(countries, take(index["borders"]), take(index["coasts"]))
 
 
 def view_box(west: float, south: float, east: float, north: float

@@ -6,6 +6,7 @@ This is the one place where views are connected, and only through `BriefingState
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 from content.errors import ContentError, Problem
 from content.loader import default_pack_folder, load_pack
 from content.model import Pack
-from desktop.deck_builder import DeckBuilder
 from desktop.detail_pane import DetailPane
 from desktop.event_list import EventList
 from desktop.filter_panel import FilterPanel
@@ -33,6 +33,9 @@ from desktop.map_view import MapView
 from desktop.pack_watcher import PackWatcher
 from desktop.state import BriefingState
 from desktop.timeline_panel import TimelinePanel
+
+if TYPE_CHECKING:
+    from desktop.deck_builder import DeckBuilder
 
 LAYER_TITLES = {"membership": "NATO members by accession date",
                 "focus": "Azerbaijan and neighbours", "links": "Links between places",
@@ -56,7 +59,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterPanel(self.state)
         self.events = EventList(self.state)
         self.details = DetailPane(self.state)
-        self.builder = DeckBuilder(self.state)
+        self._builder: DeckBuilder | None = None  # made when first needed (start-up)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
 
@@ -74,14 +77,13 @@ class MainWindow(QMainWindow):
         self.events_dock = self._dock("Events", self.events, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details_dock = self._dock("Details", self.details,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        scroller = QScrollArea()
-        scroller.setWidget(self.builder)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.deck_dock = self._dock("Deck", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.deck_scroller = QScrollArea()
+        self.deck_scroller.setWidgetResizable(True)
+        self.deck_scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.deck_dock = self._dock("Deck", self.deck_scroller,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.deck_dock, self.details_dock)  # Details in front
-        self.builder.seen = False
-        self.deck_dock.visibilityChanged.connect(self.builder.set_seen)
+        self.deck_dock.visibilityChanged.connect(self._deck_visibility)
         self.problems_dock = self._dock("Problems", self.problems,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.problems_dock.hide()
@@ -106,6 +108,21 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         if remember_layout:
             self._restore_layout()
+
+    @property
+    def builder(self) -> DeckBuilder:
+        """The Deck pane, created the first time it is needed (not at start-up)."""
+        if self._builder is None:
+            from desktop.deck_builder import DeckBuilder
+
+            self._builder = DeckBuilder(self.state)
+            self._builder.seen = not self.deck_dock.visibleRegion().isEmpty()
+            self.deck_scroller.setWidget(self._builder)
+        return self._builder
+
+    def _deck_visibility(self, visible: bool) -> None:
+        if visible or self._builder is not None:
+            self.builder.set_seen(visible)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -135,8 +152,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Export Deck as &PDF…", lambda: self.export_pdf(False)))
         file_menu.addAction(self._action("Export Notes Pages as PDF…",
                                          lambda: self.export_pdf(True)))
-        file_menu.addAction(self._action("Save Deck Recipe…", self.builder.save_recipe_dialog))
-        file_menu.addAction(self._action("Load Deck Recipe…", self.builder.load_recipe_dialog))
+        file_menu.addAction(self._action("Save Deck Recipe…",
+                                         lambda: self.builder.save_recipe_dialog()))
+        file_menu.addAction(self._action("Load Deck Recipe…",
+                                         lambda: self.builder.load_recipe_dialog()))
         file_menu.addSeparator()
         file_menu.addAction(self._action("Export Map as PNG…", lambda: self.export_png("map"),
                                          "Ctrl+Shift+M"))
