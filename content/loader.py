@@ -94,7 +94,8 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
         cached = cache.get(key)
         if cached is not None:
             return cached
-    pack = build_pack(folder, files)
+    with cache.gc_paused():
+        pack = build_pack(folder, files)
     if use_cache:
         cache.put(key, pack)
     return pack

@@ -85,7 +85,7 @@ class TimelineView(QWidget):
         self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
         self._brush_preview: tuple[float, float] | None = None
         self._static_counts: dict[int, QStaticText] = {}
-        self._elide_cache: dict[tuple[str, int], str] = {}
+        self._elide_cache: dict[tuple[str, int], QStaticText | None] = {}
         self._pill_pen = QPen(self.theme.marker_edge, 1.5)
         self._white = QColor("#ffffff")
         start, end = state.extent()
@@ -337,10 +337,11 @@ class TimelineView(QWidget):
                 painter.drawRoundedRect(bar, 3, 3)
                 if roomy and bar.width() > 40:
                     label = self._elided(event, bar.width() - 8, metrics)
-                    if label:
+                    if label is not None:
                         painter.setPen(self._white)
-                        painter.drawText(bar.adjusted(4, -2, -4, 2),
-                                         Qt.AlignmentFlag.AlignVCenter, label)
+                        painter.drawStaticText(
+                            QPointF(bar.left() + 4,
+                                    bar.center().y() - label.size().height() / 2), label)
                 self._hits.append((bar, "event", event))
         # Points: fixed pixel bins, found by bisection.
         cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
@@ -408,27 +409,29 @@ class TimelineView(QWidget):
         room = next_x - x - 2 * r - 10
         if room > 30:
             label = self._elided(event, room, metrics)
-            if label:
-                font = painter.font()
-                font.setBold(event is selected)
-                painter.setFont(font)
+            if label is not None:
                 painter.setPen(t.text if inside else t.muted)
-                painter.drawText(QPointF(x + r + 5, cy + metrics.ascent() / 2 - 1), label)
-                font.setBold(False)
-                painter.setFont(font)
+                painter.drawStaticText(QPointF(x + r + 5, cy - label.size().height() / 2),
+                                       label)
         self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
 
-    def _elided(self, event: Event, width: float, metrics: QFontMetricsF) -> str:
-        """`event.title` cut to fit `width` (cached in 8-pixel steps; '' if nothing fits)."""
+    def _elided(self, event: Event, width: float, metrics: QFontMetricsF
+                ) -> QStaticText | None:
+        """`event.title` cut to fit `width`, laid out once and cached in 8-pixel steps
+        (None if nothing fits). Static text makes drawing a label nearly free."""
         step = int(width // 8)
         key = (event.id, step)
-        label = self._elide_cache.get(key)
-        if label is None:
-            label = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
-            label = "" if label == "…" else label
-            if len(self._elide_cache) > 20_000:
-                self._elide_cache.clear()
-            self._elide_cache[key] = label
+        if key in self._elide_cache:
+            return self._elide_cache[key]
+        text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
+        label = None
+        if text != "…" and text:
+            label = QStaticText(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # content is never markup
+            label.prepare(font=self.font())
+        if len(self._elide_cache) > 20_000:
+            self._elide_cache.clear()
+        self._elide_cache[key] = label
         return label
 
     def _count_text(self, count: int) -> QStaticText:
@@ -436,6 +439,7 @@ class TimelineView(QWidget):
         text = self._static_counts.get(count)
         if text is None:
             text = QStaticText(str(count))
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.prepare(font=self.font())
             self._static_counts[count] = text
         return text
