@@ -9,13 +9,13 @@ includes building the deck (layout) as well as writing it.
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.util import Pt
 
+from benchmarks.timing import best
 from content.loader import load_pack
 from slides.build import build_deck
 from slides.pptx_writer import _SlideWriter, render_presentation
@@ -59,13 +59,6 @@ def ours(folder: Path | None) -> tuple[bytes, Deck]:
     return out.getvalue(), deck
 
 
-def best(fn, runs: int = 3) -> float:
-    result = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        result = min(result, time.perf_counter() - started)
-    return result
 
 
 def measure(folder: Path | None = None) -> tuple[float, float, int]:

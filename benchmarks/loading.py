@@ -5,23 +5,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
+from benchmarks.timing import best
 from content.dump import pack_to_dict
 from content.loader import load_pack
-
-
-def best(fn, runs: int = 3) -> float:
-    """Best wall seconds of `fn()` over `runs`."""
-    out = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        out = min(out, time.perf_counter() - started)
-    return out
 
 
 def first_load(folder: Path) -> tuple[float, float]:

@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from content.citations import resolve
 from content.dates import span_label
 from content.model import Citation, Event, Pack
 from desktop.links import open_link
@@ -70,26 +71,20 @@ class DetailPane(QTextBrowser):
 
 
 def citation_html(pack: Pack, citation: Citation) -> str:
-    """One citation: outlet, title, date, Admiralty grade, link and the article it came via."""
-    source = pack.sources.get(citation.source)
-    if source is None:
-        return f"<li>{esc(citation.source)}</li>"
-    parts = [f"<b>{esc(source.outlet)}</b>"]
-    if source.date:
-        parts.append(esc(source.date.label()))
-    parts.append(f"<i>{esc(source.title)}</i>")
-    if citation.grade:
-        parts.append(f"grade <b>{esc(citation.grade)}</b>")
+    """One citation: outlet, date, title, Admiralty grade, the article it came via, link."""
+    c = resolve(pack, citation)
+    parts = [f"<b>{esc(c.outlet)}</b>"] + ([esc(c.date)] if c.date else [])
+    if c.title:
+        parts.append(f"<i>{esc(c.title)}</i>")
+    if c.grade:
+        parts.append(f"grade <b>{esc(c.grade)}</b>")
     text = ", ".join(parts)
-    if source.via and source.via in pack.sources:
-        via = pack.sources[source.via]
-        text += f" — reported via {esc(via.outlet)}"
-        if via.date:
-            text += f", {esc(via.date.label())}"
-    if source.url:
-        text += f'<br><a href="{esc(source.url)}">{esc(source.url)}</a>'
-    if citation.note:
-        text += f"<br>{esc(citation.note)}"
+    if c.via:
+        text += f" — reported via {esc(c.via)}"
+    if c.url:
+        text += f'<br><a href="{esc(c.url)}">{esc(c.url)}</a>'
+    if c.note:
+        text += f"<br>{esc(c.note)}"
     return f"<li>{text}</li>"
 
 

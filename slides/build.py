@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from content.citations import citation_text
 from content.dates import span_label
 from content.model import Citation, Event, Pack, Section
 from slides import layout as L
@@ -27,22 +28,7 @@ BODY_H = L.BODY_BOTTOM - L.BODY_TOP
 
 def cite(pack: Pack, citation: Citation) -> str:
     """A citation as a briefer writes it: `President.az, 14 December 2021 (B2), via …`."""
-    source = pack.sources.get(citation.source)
-    if source is None:
-        return citation.source
-    text = source.outlet
-    if source.date:
-        text += f", {source.date.label()}"
-    if citation.grade:
-        text += f" ({citation.grade})"
-    if source.via and source.via in pack.sources:
-        via = pack.sources[source.via]
-        text += f", reported via {via.outlet}"
-        if via.date:
-            text += f" ({via.date.label()})"
-    if source.url:
-        text += f" <{source.url}>"
-    return text
+    return citation_text(pack, citation)
 
 
 def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
