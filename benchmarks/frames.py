@@ -21,7 +21,7 @@ from desktop.map_view import MapView
 from desktop.state import BriefingState
 from desktop.timeline_view import TimelineView
 
-FRAMES = 15
+FRAMES = 40  # sub-millisecond frames need many samples for a stable median
 
 
 def frame_ms(widget, prepare) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,9 +45,15 @@ class EventIndex:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.events = pack.events
-        self._first = [e.start_day.toordinal() for e in pack.events]
-        self._last = [e.end_day.toordinal() for e in pack.events]
-        self._text = [self._search_text(pack, e) for e in pack.events]
+        self._first = array("l", (e.start_day.toordinal() for e in pack.events))
+        self._last = array("l", (e.end_day.toordinal() for e in pack.events))
+        self._text_cache: list[str] | None = None  # built on the first text search
+
+    @property
+    def _text(self) -> list[str]:
+        if self._text_cache is None:
+            self._text_cache = [self._search_text(self.pack, e) for e in self.pack.events]
+        return self._text_cache
 
     @staticmethod
     def _search_text(pack: Pack, event: Event) -> str:

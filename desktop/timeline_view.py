@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QStaticText,
     QWheelEvent,
 )
@@ -85,6 +86,8 @@ class TimelineView(QWidget):
         self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
         self._brush_preview: tuple[float, float] | None = None
         self._static_counts: dict[int, QStaticText] = {}
+        self._pills: dict[tuple[int, int], QPixmap] = {}
+        self._marks: dict[tuple[int, bool, bool], QPixmap] = {}
         self._elide_cache: dict[tuple[str, int], QStaticText | None] = {}
         self._pill_pen = QPen(self.theme.marker_edge, 1.5)
         self._white = QColor("#ffffff")
@@ -101,6 +104,8 @@ class TimelineView(QWidget):
         """Repaint in the colours of the current (light or dark) palette."""
         self.theme = current_theme()
         self._pill_pen = QPen(self.theme.marker_edge, 1.5)
+        self._pills.clear()
+        self._marks.clear()
         self.update()
 
     # -- data ---------------------------------------------------------------
@@ -371,9 +376,7 @@ class TimelineView(QWidget):
                 text = self._count_text(count)
                 w = max(22.0, text.size().width() + 12)
                 pill = QRectF(x - w / 2, cy - 10, w, 20)
-                painter.setPen(self._pill_pen)
-                painter.setBrush(lane.colours["220"])
-                painter.drawRoundedRect(pill, 10, 10)
+                painter.drawPixmap(pill.topLeft(), self._pill(lane.colours["220"], w))
                 painter.setPen(self._white)
                 size = text.size()
                 painter.drawStaticText(QPointF(x - size.width() / 2, cy - size.height() / 2),
@@ -399,13 +402,9 @@ class TimelineView(QWidget):
             faint.setAlpha(50 if inside else 20)
             painter.fillRect(QRectF(s.x(a), cy - 3, period, 6), faint)
         r = 7.0 if event is selected else 5.5
-        pen = QPen(t.selected if event is selected else t.marker_edge,
-                   3 if event is selected else 1.5)
-        if event.date.approximate:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(colour)
-        painter.drawEllipse(QPointF(x, cy), r, r)
+        mark = self._mark(colour, event is selected, event.date.approximate)
+        painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),
+                                   cy - mark.height() / (2 * mark.devicePixelRatio())), mark)
         room = next_x - x - 2 * r - 10
         if room > 30:
             label = self._elided(event, room, metrics)
@@ -433,6 +432,48 @@ class TimelineView(QWidget):
             self._elide_cache.clear()
         self._elide_cache[key] = label
         return label
+
+    def _pill(self, colour: QColor, width: float) -> QPixmap:
+        """A cluster pill, antialiased once and then blitted (far cheaper than drawing)."""
+        key = (colour.rgba(), int(width))
+        pixmap = self._pills.get(key)
+        if pixmap is None:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(int(int(width) * ratio) + 2, int(20 * ratio) + 2)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(self._pill_pen)
+            p.setBrush(colour)
+            p.drawRoundedRect(QRectF(0.75, 0.75, int(width) - 1.5, 18.5), 9.25, 9.25)
+            p.end()
+            self._pills[key] = pixmap
+        return pixmap
+
+    def _mark(self, colour: QColor, selected: bool, approximate: bool) -> QPixmap:
+        """An event's dot (ringed when selected, dashed when approximate), drawn once."""
+        key = (colour.rgba(), selected, approximate)
+        pixmap = self._marks.get(key)
+        if pixmap is None:
+            r = 7.0 if selected else 5.5
+            edge = 3.0 if selected else 1.5
+            size = 2 * (r + edge) + 2
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(int(size * ratio), int(size * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(self.theme.selected if selected else self.theme.marker_edge, edge)
+            if approximate:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(size / 2, size / 2), r, r)
+            p.end()
+            self._marks[key] = pixmap
+        return pixmap
 
     def _count_text(self, count: int) -> QStaticText:
         """A cached, pre-laid-out cluster count (drawing it is then nearly free)."""

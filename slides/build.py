@@ -49,7 +49,7 @@ class _Builder:
         self.pack = pack
         self.recipe = recipe
         self.slides: list[Slide] = []
-        self.used: dict[str, Citation] = {}
+        self.used: dict[str, set[str]] = {}  # source id -> the Admiralty grades it was given
 
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
             section: str = "", live: dict[str, object] | None = None,
@@ -60,8 +60,9 @@ class _Builder:
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
         for c in citations:
-            key = f"{c.source}|{c.grade}"
-            self.used.setdefault(key, c)
+            grades = self.used.setdefault(c.source, set())
+            if c.grade:
+                grades.add(c.grade)
 
     # -- slides -------------------------------------------------------------
     def title_slide(self) -> None:
@@ -203,9 +204,9 @@ class _Builder:
                                                          for e in recent))
 
     def sources(self) -> None:
-        citations = sorted(self.used.values(), key=lambda c: self._source_key(c))
-        marks = self._via_marks(citations)
-        bullets = [Bullet(self._source_line(c, marks), "•", 16) for c in citations]
+        sources = sorted(self.used, key=self._source_key)
+        marks = self._via_marks(sources)
+        bullets = [Bullet(self._source_line(s, marks), "•", 16) for s in sources]
         for via, mark in marks.items():
             article = self.pack.sources[via]
             by = f"{article.author}, " if article.author else ""
@@ -220,25 +221,28 @@ class _Builder:
                      "at the end, not in the original.")
             self.add("sources", title, [box], notes)
 
-    def _via_marks(self, citations: list[Citation]) -> dict[str, str]:
+    def _via_marks(self, source_ids: list[str]) -> dict[str, str]:
         vias: list[str] = []
-        for c in citations:
-            source = self.pack.sources.get(c.source)
+        for source_id in source_ids:
+            source = self.pack.sources.get(source_id)
             if source and source.via in self.pack.sources and source.via not in vias:
                 vias.append(source.via)
         symbols = "†‡§¶"
         return {via: symbols[i] if i < len(symbols) else f"[{i + 1}]"
                 for i, via in enumerate(vias)}
 
-    def _source_key(self, c: Citation) -> tuple[str, str]:
-        s = self.pack.sources.get(c.source)
-        return (s.outlet.casefold(), s.date.iso() if s and s.date else "") if s else ("", "")
+    def _source_key(self, source_id: str) -> tuple[str, str, str]:
+        s = self.pack.sources.get(source_id)
+        if s is None:
+            return ("", "", source_id)
+        return (s.outlet.casefold(), s.date.iso() if s.date else "", source_id)
 
-    def _source_line(self, c: Citation, marks: dict[str, str]) -> str:
-        s = self.pack.sources[c.source]
+    def _source_line(self, source_id: str, marks: dict[str, str]) -> str:
+        s = self.pack.sources[source_id]
         text = s.outlet + (f", {s.date.label()}" if s.date else "") + f": {s.title}"
-        if c.grade:
-            text += f" (grade {c.grade})"
+        grades = sorted(self.used[source_id])
+        if grades:
+            text += f" (grade{'s' if len(grades) > 1 else ''} {', '.join(grades)})"
         if s.via in marks:
             text += f" {marks[s.via]}"
         return text
