@@ -371,22 +371,22 @@ class MapView(QGraphicsView):
             else:
                 leads.append(m)
         taken: list[QRectF] = [QRectF(self._controls.geometry())]
-        for lead in leads:
+        for lead in leads:  # every marker first: no label may cover any of them
             lead.shown_count = lead.count + sum(m.count for m in lead.cluster)
             lead.restyle(self.theme)
             lead.setVisible(True)
-            if not self.layers["labels"]:
-                continue
+            r = lead.radius() + 2
+            p = transform.map(lead.pos())
+            taken.append(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
+        for lead in leads if self.layers["labels"] else []:
             r = lead.radius()
             p = transform.map(lead.pos())
             box = lead.label.boundingRect()
             w, h = box.width(), box.height()
-            circle = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
             candidates = (QRectF(p.x() + r + 3, p.y() - h / 2, w, h),       # right
                           QRectF(p.x() - r - 3 - w, p.y() - h / 2, w, h),   # left
                           QRectF(p.x() - w / 2, p.y() + r + 1, w, h),       # below
                           QRectF(p.x() - w / 2, p.y() - r - 1 - h, w, h))   # above
-            taken.append(circle)
             for rect in candidates:
                 if not any(rect.intersects(t) for t in taken):
                     taken.append(rect)
