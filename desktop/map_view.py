@@ -10,7 +10,6 @@ talks to `BriefingState`.
 from __future__ import annotations
 
 import itertools
-import math
 from collections import Counter
 
 from PySide6.QtCore import (
@@ -33,12 +32,9 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
@@ -46,89 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from content.geo import Country, load_basemap, project, view_box
-from content.model import Place
-from desktop.geometry import line_path, ring_path
+from content.geo import load_basemap, project, view_box
+from desktop.geometry import line_path
+from desktop.map_items import CountryItem, MarkerItem
+from desktop.map_labels import cluster_markers, place_labels
 from desktop.state import BriefingState
-from desktop.theme import Theme, current_theme, plain_tooltip
+from desktop.theme import current_theme
 
 CLUSTER_PX = 22.0
 MAX_LINKS = 40  # more lines than this is noise, and slow to stroke
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
-
-
-class CountryItem(QGraphicsPathItem):
-    """A country's fill; hovering names it."""
-
-    def __init__(self, country: Country) -> None:
-        super().__init__(ring_path(country.rings))
-        self.country = country
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setToolTip(plain_tooltip(country.name))
-        self.setAcceptHoverEvents(False)
-        self.setZValue(0)
-
-
-class MarkerItem(QGraphicsEllipseItem):
-    """A place: a disc of constant screen size that grows with its event count."""
-
-    def __init__(self, place: Place, view: MapView) -> None:
-        super().__init__()
-        self.place = place
-        self.view = view
-        self.count = 0
-        self.shown_count = 0
-        self.cluster: list[MarkerItem] = []
-        self.selected_place = False
-        self.highlighted = False
-        self.setPos(QPointF(*project(place.lon, place.lat)))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(10)
-        self.label = QGraphicsSimpleTextItem(place.name)  # plain text by construction
-        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.label.setZValue(11)
-        self.label.setPos(self.pos())
-
-    def radius(self) -> float:
-        """Screen radius in pixels for the count shown."""
-        return 5.0 + 3.2 * math.sqrt(max(self.shown_count, 1))
-
-    def restyle(self, theme: Theme) -> None:
-        """Apply size and colours for the current count, cluster and selection."""
-        r = self.radius()
-        self.setRect(-r, -r, 2 * r, 2 * r)
-        fill = QColor(theme.selected if self.highlighted or self.selected_place else theme.marker)
-        fill.setAlpha(230)
-        self.setBrush(QBrush(fill))
-        width = 3.0 if self.selected_place else 1.5
-        self.setPen(QPen(theme.marker_edge, width))
-        members = len(self.cluster) + 1
-        name = self.place.name if members == 1 else f"{self.place.name} and {members - 1} more"
-        events = f"{self.shown_count} event{'s' if self.shown_count != 1 else ''}"
-        self.setToolTip(plain_tooltip(f"{name}\n{events}"))
-        self.label.setText(self.place.name if members == 1 else f"{self.place.name} +{members - 1}")
-        self.label.setBrush(QBrush(theme.text))
-        font = QFont(self.label.font())
-        font.setPointSizeF(9.0)
-        font.setBold(self.selected_place or self.highlighted)
-        self.label.setFont(font)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setScale(1.15)
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setScale(1.0)
-        super().hoverLeaveEvent(event)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            event.accept()
-            self.view.marker_clicked(self)
-        else:
-            super().mousePressEvent(event)
 
 
 class MapView(QGraphicsView):
@@ -351,63 +274,22 @@ class MapView(QGraphicsView):
 
     # -- level of detail ----------------------------------------------------
     def relayout(self) -> None:
-        """Cluster markers that overlap on screen; hide colliding labels."""
-        markers = [m for m in self._markers.values() if m.count > 0]
+        """Cluster markers that overlap on screen; place labels where they collide with
+        nothing (see `desktop.map_labels`)."""
         for m in self._markers.values():
             m.cluster = []
             m.setVisible(False)
             m.label.setVisible(False)
         transform = self.viewportTransform()  # scene -> viewport pixels, scroll included
-        inverse, _ = transform.inverted()
-        leads: list[MarkerItem] = []
-        for m in sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place),
-                                                -m.count, m.place.id)):
-            p = transform.map(m.pos())
-            for lead in leads:
-                q = transform.map(lead.pos())
-                if math.hypot(p.x() - q.x(), p.y() - q.y()) < CLUSTER_PX:
-                    lead.cluster.append(m)
-                    break
-            else:
-                leads.append(m)
-        taken: list[QRectF] = [QRectF(self._controls.geometry())]
-        for lead in leads:  # every marker first: no label may cover any of them
+        leads = cluster_markers([m for m in self._markers.values() if m.count > 0],
+                                transform, CLUSTER_PX)
+        for lead in leads:
             lead.shown_count = lead.count + sum(m.count for m in lead.cluster)
             lead.restyle(self.theme)
             lead.setVisible(True)
-            r = lead.radius() + 2
-            p = transform.map(lead.pos())
-            taken.append(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
-        for lead in leads if self.layers["labels"] else []:
-            r = lead.radius()
-            p = transform.map(lead.pos())
-            box = lead.label.boundingRect()
-            w, h = box.width(), box.height()
-            candidates = (QRectF(p.x() + r + 3, p.y() - h / 2, w, h),       # right
-                          QRectF(p.x() - r - 3 - w, p.y() - h / 2, w, h),   # left
-                          QRectF(p.x() - w / 2, p.y() + r + 1, w, h),       # below
-                          QRectF(p.x() - w / 2, p.y() - r - 1 - h, w, h))   # above
-            for rect in candidates:
-                if not any(rect.intersects(t) for t in taken):
-                    taken.append(rect)
-                    lead.label.setPos(inverse.map(rect.topLeft()))
-                    lead.label.setVisible(True)
-                    break
-        for label in self._country_labels:
-            centre: QPointF = label.data(0)
-            p = transform.map(centre)
-            box = label.boundingRect()
-            label.setVisible(False)
-            if not self.layers["focus"]:
-                continue
-            for dy in (0.0, 18.0, -18.0, 34.0):
-                rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
-                              box.width(), box.height())
-                if not any(rect.intersects(t) for t in taken):
-                    label.setPos(inverse.map(rect.topLeft()))
-                    label.setVisible(True)
-                    taken.append(rect)
-                    break
+        place_labels(leads, self._country_labels, transform,
+                     QRectF(self._controls.geometry()), self.layers["labels"],
+                     self.layers["focus"])
 
     # -- user -> state ------------------------------------------------------
     def marker_clicked(self, marker: MarkerItem) -> None:

@@ -11,22 +11,14 @@ to `BriefingState`.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPixmap,
-    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -34,10 +26,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from content.model import Event
 from desktop.state import BriefingState
 from desktop.theme import current_theme
-from desktop.time_scale import TimeScale, tick_unit, ticks
+from desktop.time_scale import TimeScale
+from desktop.timeline_marks import TimelineMarks
+from desktop.timeline_paint import TimelinePainting
 
-BIN_PX = 14.0
-MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 MIN_LANE_PX = 24.0
 SPAN_ROWS = 2
 MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
@@ -63,7 +55,7 @@ def _mid(event: Event) -> float:
     return (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1) / 2
 
 
-class TimelineView(QWidget):
+class TimelineView(TimelinePainting, QWidget):
     """Custom-painted timeline subscribed to a `BriefingState`."""
 
     viewChanged = Signal()
@@ -85,11 +77,7 @@ class TimelineView(QWidget):
         self._hits: list[tuple[QRectF, str, object]] = []
         self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
         self._brush_preview: tuple[float, float] | None = None
-        self._static_counts: dict[int, QStaticText] = {}
-        self._pills: dict[tuple[int, int], QPixmap] = {}
-        self._marks: dict[tuple[int, bool, bool], QPixmap] = {}
-        self._elide_cache: dict[tuple[str, int], QStaticText | None] = {}
-        self._pill_pen = QPen(self.theme.marker_edge, 1.5)
+        self.marks = TimelineMarks(self, self.theme)
         self._white = QColor("#ffffff")
         start, end = state.extent()
         self.view_start = float(start.toordinal())
@@ -103,9 +91,7 @@ class TimelineView(QWidget):
     def apply_theme(self) -> None:
         """Repaint in the colours of the current (light or dark) palette."""
         self.theme = current_theme()
-        self._pill_pen = QPen(self.theme.marker_edge, 1.5)
-        self._pills.clear()
-        self._marks.clear()
+        self.marks.set_theme(self.theme)
         self.update()
 
     # -- data ---------------------------------------------------------------
@@ -138,7 +124,7 @@ class TimelineView(QWidget):
                 colour.setAlpha(alpha)
                 lane.colours[str(alpha)] = colour
         self.lanes = list(lanes.values())
-        self._elide_cache.clear()  # titles may have changed with the pack
+        self.marks.forget_titles()
         self.setMinimumHeight(int(self.AXIS_H + self.BRUSH_H + MIN_LANE_PX * len(self.lanes)))
         self.update()
 
@@ -208,286 +194,7 @@ class TimelineView(QWidget):
                 self.set_view(a - span * 0.3, a + span * 0.7)
 
     # -- painting -----------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        t = self.theme
-        painter.fillRect(self.rect(), t.lane)
-        self._hits = []
-        s = self.scale()
-        self._paint_lanes_background(painter)
-        self._paint_axis(painter, s)
-        self._paint_window(painter, s)
-        painter.setClipRect(QRectF(self.GUTTER, self.AXIS_H, self.width() - self.GUTTER,
-                                   self.height() - self.AXIS_H - self.BRUSH_H))
-        selected = self.state.selected_event
-        flt = self.state.filter
-        for index, lane in enumerate(self.lanes):
-            self._paint_lane(painter, s, lane, self.lane_rect(index), selected, flt)
-        painter.setClipping(False)
-        if not self.lanes or not any(lane.points or lane.span_rows for lane in self.lanes):
-            painter.setPen(t.muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No events match the filter")
-        if self.hasFocus():
-            pen = QPen(self.palette().highlight().color(), 2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        painter.end()
-
-    def _paint_lanes_background(self, painter: QPainter) -> None:
-        t = self.theme
-        font = QFont(self.font())
-        font.setPointSizeF(max(8.0, font.pointSizeF()))
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        for index, lane in enumerate(self.lanes):
-            rect = self.lane_rect(index)
-            if index % 2:
-                painter.fillRect(rect, t.lane_alt)
-            painter.fillRect(QRectF(0, rect.top() + 4, 4, rect.height() - 8), lane.colour)
-            painter.setPen(t.text)
-            text_rect = QRectF(12, rect.top(), self.GUTTER - 20, rect.height())
-            label = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight,
-                                       text_rect.width())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
-        painter.setPen(QPen(t.border if hasattr(t, "border") else t.muted, 1))
-        painter.drawLine(QPointF(self.GUTTER - 0.5, self.AXIS_H),
-                         QPointF(self.GUTTER - 0.5, self.height() - self.BRUSH_H))
-
-    def _paint_axis(self, painter: QPainter, s: TimeScale) -> None:
-        t = self.theme
-        unit = tick_unit(s.px_per_day)
-        painter.setPen(t.muted)
-        metrics = QFontMetricsF(painter.font())
-        grid = QColor(t.muted)
-        grid.setAlpha(40)
-        last_right = -1e9
-        for day, label in ticks(self.view_start, self.view_end, unit):
-            x = s.x(day)
-            if x < self.GUTTER or x > self.width():
-                continue
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
-            width = metrics.horizontalAdvance(label)
-            if x + 3 > last_right + 6:
-                painter.setPen(t.muted)
-                painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
-                last_right = x + 3 + width
-        painter.setPen(QPen(t.muted, 1))
-        painter.drawLine(QPointF(self.GUTTER, self.AXIS_H - 0.5),
-                         QPointF(self.width(), self.AXIS_H - 0.5))
-
-    def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
-        t = self.theme
-        strip = self.brush_rect()
-        painter.setPen(QPen(t.muted, 1))
-        painter.setBrush(t.lane_alt)
-        painter.drawRoundedRect(strip, 4, 4)
-        window = self._brush_preview or self._window_days()
-        if window is None:
-            painter.setPen(t.muted)
-            painter.drawText(strip, Qt.AlignmentFlag.AlignCenter,
-                             "Drag here to set a time window")
-            return
-        a, b = (max(strip.left(), s.x(window[0])), min(strip.right(), s.x(window[1])))
-        band = QRectF(a, strip.top(), max(b - a, 2), strip.height())
-        painter.setBrush(QColor(t.selected.red(), t.selected.green(), t.selected.blue(), 70))
-        painter.setPen(QPen(t.selected, 1.5))
-        painter.drawRoundedRect(band, 3, 3)
-        shade = QRectF(a, self.AXIS_H, max(b - a, 2),
-                       self.height() - self.AXIS_H - self.BRUSH_H)
-        painter.fillRect(shade, t.window)
-        for x in (a, b):
-            painter.setBrush(t.selected)
-            painter.drawRoundedRect(QRectF(x - 3, strip.top() - 2, 6, strip.height() + 4), 2, 2)
-        start = dt.date.fromordinal(int(window[0]))
-        end = dt.date.fromordinal(max(int(window[0]), int(window[1]) - 1))
-        painter.setPen(t.text)
-        text = f"{start:%d %b %Y} – {end:%d %b %Y}"
-        painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
-
-    def _window_days(self) -> tuple[float, float] | None:
-        flt = self.state.filter
-        if flt.start is None and flt.end is None:
-            return None
-        start = flt.start.toordinal() if flt.start else self.view_start
-        end = flt.end.toordinal() + 1 if flt.end else self.view_end
-        return float(start), float(end)
-
-    def _paint_lane(self, painter: QPainter, s: TimeScale, lane: Lane, rect: QRectF,
-                    selected: Event | None, flt) -> None:
-        t = self.theme
-        window = self._window_days()
-        metrics = QFontMetricsF(painter.font())
-        # Spans: bars in the upper part of the lane, longest first.
-        roomy = rect.height() >= 46  # room for labelled span bars above the points
-        bar_h = min(14.0, rect.height() * 0.22) if roomy else 4.0
-        for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
-                                                      strict=True)):
-            i = max(0, bisect.bisect_right(starts, self.view_start) - 1)
-            while i < len(row) and row[i][0] <= self.view_end:
-                a, b, event = row[i]
-                i += 1
-                if b < self.view_start:
-                    continue
-                x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
-                top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)
-                bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
-                colour = lane.colours["235" if self._in_window(a, b, window) else "70"]
-                painter.setPen(QPen(t.selected, 2) if event is selected
-                               else Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(bar, 3, 3)
-                if roomy and bar.width() > 40:
-                    label = self._elided(event, bar.width() - 8, metrics)
-                    if label is not None:
-                        painter.setPen(self._white)
-                        painter.drawStaticText(
-                            QPointF(bar.left() + 4,
-                                    bar.center().y() - label.size().height() / 2), label)
-                self._hits.append((bar, "event", event))
-        # Points: fixed pixel bins, found by bisection.
-        cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
-        if not lane.span_rows or not roomy:
-            cy = rect.center().y() + (2 if lane.span_rows else 0)
-        bin_days = BIN_PX / s.px_per_day
-        bins: list[tuple[int, int, float]] = []
-        keys = lane.keys
-        lo = bisect.bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
-        stop = self.view_end + 2 * bin_days
-        while lo < len(keys) and keys[lo] < stop:
-            hi = bisect.bisect_left(keys, (keys[lo] // bin_days + 1) * bin_days, lo)
-            x = s.x((keys[lo] + keys[hi - 1]) / 2)
-            if bins and x - bins[-1][2] < MERGE_PX:  # would overlap: one cluster
-                first = bins[-1][0]
-                bins[-1] = (first, hi, s.x((keys[first] + keys[hi - 1]) / 2))
-            else:
-                bins.append((lo, hi, x))
-            lo = hi
-        for n, (lo, hi, x) in enumerate(bins):
-            next_x = bins[n + 1][2] if n + 1 < len(bins) else self.width()
-            if hi - lo == 1:
-                self._paint_point(painter, lane, lane.points[lo], x, cy, next_x, selected,
-                                  window, metrics)
-            else:
-                count = hi - lo
-                text = self._count_text(count)
-                w = max(22.0, text.size().width() + 12)
-                pill = QRectF(x - w / 2, cy - 10, w, 20)
-                painter.drawPixmap(pill.topLeft(), self._pill(lane.colours["220"], w))
-                painter.setPen(self._white)
-                size = text.size()
-                painter.drawStaticText(QPointF(x - size.width() / 2, cy - size.height() / 2),
-                                       text)
-                self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
-                                                     lane.points[lo:hi])))
-                if selected is not None and selected in lane.points[lo:hi]:
-                    painter.setPen(QPen(t.selected, 3))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
-
-    def _paint_point(self, painter: QPainter, lane: Lane, event: Event, x: float, cy: float,
-                     next_x: float, selected: Event | None, window, metrics) -> None:
-        t = self.theme
-        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
-        inside = self._in_window(a, b, window)
-        colour = QColor(lane.colour)
-        colour.setAlpha(255 if inside else 80)
-        s = self.scale()
-        period = s.x(b) - s.x(a)
-        if period > 10:  # month or year precision: show the period it may fall in
-            faint = QColor(colour)
-            faint.setAlpha(50 if inside else 20)
-            painter.fillRect(QRectF(s.x(a), cy - 3, period, 6), faint)
-        r = 7.0 if event is selected else 5.5
-        mark = self._mark(colour, event is selected, event.date.approximate)
-        painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),
-                                   cy - mark.height() / (2 * mark.devicePixelRatio())), mark)
-        room = next_x - x - 2 * r - 10
-        if room > 30:
-            label = self._elided(event, room, metrics)
-            if label is not None:
-                painter.setPen(t.text if inside else t.muted)
-                painter.drawStaticText(QPointF(x + r + 5, cy - label.size().height() / 2),
-                                       label)
-        self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
-
-    def _elided(self, event: Event, width: float, metrics: QFontMetricsF
-                ) -> QStaticText | None:
-        """`event.title` cut to fit `width`, laid out once and cached in 8-pixel steps
-        (None if nothing fits). Static text makes drawing a label nearly free."""
-        step = int(width // 8)
-        key = (event.id, step)
-        if key in self._elide_cache:
-            return self._elide_cache[key]
-        text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
-        label = None
-        if text != "…" and text:
-            label = QStaticText(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)  # content is never markup
-            label.prepare(font=self.font())
-        if len(self._elide_cache) > 20_000:
-            self._elide_cache.clear()
-        self._elide_cache[key] = label
-        return label
-
-    def _pill(self, colour: QColor, width: float) -> QPixmap:
-        """A cluster pill, antialiased once and then blitted (far cheaper than drawing)."""
-        key = (colour.rgba(), int(width))
-        pixmap = self._pills.get(key)
-        if pixmap is None:
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(int(int(width) * ratio) + 2, int(20 * ratio) + 2)
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setPen(self._pill_pen)
-            p.setBrush(colour)
-            p.drawRoundedRect(QRectF(0.75, 0.75, int(width) - 1.5, 18.5), 9.25, 9.25)
-            p.end()
-            self._pills[key] = pixmap
-        return pixmap
-
-    def _mark(self, colour: QColor, selected: bool, approximate: bool) -> QPixmap:
-        """An event's dot (ringed when selected, dashed when approximate), drawn once."""
-        key = (colour.rgba(), selected, approximate)
-        pixmap = self._marks.get(key)
-        if pixmap is None:
-            r = 7.0 if selected else 5.5
-            edge = 3.0 if selected else 1.5
-            size = 2 * (r + edge) + 2
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(int(size * ratio), int(size * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(self.theme.selected if selected else self.theme.marker_edge, edge)
-            if approximate:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.setBrush(colour)
-            p.drawEllipse(QPointF(size / 2, size / 2), r, r)
-            p.end()
-            self._marks[key] = pixmap
-        return pixmap
-
-    def _count_text(self, count: int) -> QStaticText:
-        """A cached, pre-laid-out cluster count (drawing it is then nearly free)."""
-        text = self._static_counts.get(count)
-        if text is None:
-            text = QStaticText(str(count))
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.prepare(font=self.font())
-            self._static_counts[count] = text
-        return text
-
-    @staticmethod
-    def _in_window(a: float, b: float, window: tuple[float, float] | None) -> bool:
-        return window is None or (b > window[0] and a < window[1])
+    # -- painting: see TimelinePainting (desktop.timeline_paint) ----------------
 
     # -- interaction --------------------------------------------------------
     def hit(self, pos: QPointF) -> tuple[str, object] | None:

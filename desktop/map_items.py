@@ -1,0 +1,99 @@
+"""The map's graphics items: a country's fill and a place's marker with its label."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+)
+
+from content.geo import Country, project
+from content.model import Place
+from desktop.geometry import ring_path
+from desktop.theme import Theme, plain_tooltip
+
+if TYPE_CHECKING:
+    from desktop.map_view import MapView
+
+
+class CountryItem(QGraphicsPathItem):
+    """A country's fill; hovering names it."""
+
+    def __init__(self, country: Country) -> None:
+        super().__init__(ring_path(country.rings))
+        self.country = country
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setToolTip(plain_tooltip(country.name))
+        self.setAcceptHoverEvents(False)
+        self.setZValue(0)
+
+
+class MarkerItem(QGraphicsEllipseItem):
+    """A place: a disc of constant screen size that grows with its event count."""
+
+    def __init__(self, place: Place, view: MapView) -> None:
+        super().__init__()
+        self.place = place
+        self.view = view
+        self.count = 0
+        self.shown_count = 0
+        self.cluster: list[MarkerItem] = []
+        self.selected_place = False
+        self.highlighted = False
+        self.setPos(QPointF(*project(place.lon, place.lat)))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(10)
+        self.label = QGraphicsSimpleTextItem(place.name)  # plain text by construction
+        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.label.setZValue(11)
+        self.label.setPos(self.pos())
+
+    def radius(self) -> float:
+        """Screen radius in pixels for the count shown."""
+        return 5.0 + 3.2 * math.sqrt(max(self.shown_count, 1))
+
+    def restyle(self, theme: Theme) -> None:
+        """Apply size and colours for the current count, cluster and selection."""
+        r = self.radius()
+        self.setRect(-r, -r, 2 * r, 2 * r)
+        fill = QColor(theme.selected if self.highlighted or self.selected_place else theme.marker)
+        fill.setAlpha(230)
+        self.setBrush(QBrush(fill))
+        width = 3.0 if self.selected_place else 1.5
+        self.setPen(QPen(theme.marker_edge, width))
+        members = len(self.cluster) + 1
+        name = self.place.name if members == 1 else f"{self.place.name} and {members - 1} more"
+        events = f"{self.shown_count} event{'s' if self.shown_count != 1 else ''}"
+        self.setToolTip(plain_tooltip(f"{name}\n{events}"))
+        self.label.setText(self.place.name if members == 1 else f"{self.place.name} +{members - 1}")
+        self.label.setBrush(QBrush(theme.text))
+        font = QFont(self.label.font())
+        font.setPointSizeF(9.0)
+        font.setBold(self.selected_place or self.highlighted)
+        self.label.setFont(font)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setScale(1.15)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setScale(1.0)
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.view.marker_clicked(self)
+        else:
+            super().mousePressEvent(event)

@@ -1,0 +1,76 @@
+"""Level of detail on the map: clustering markers and placing labels on screen.
+
+Both work in viewport pixels: markers closer than a threshold merge into the most
+important one (selected first, then most events); every marker is reserved before
+any label is placed, so a label never covers a marker; each place label tries right,
+left, below and above, and is hidden if all four collide.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+from desktop.map_items import MarkerItem
+
+
+def cluster_markers(markers: list[MarkerItem], transform: QTransform,
+                    distance: float) -> list[MarkerItem]:
+    """The markers to show; the others join the `cluster` of the lead they overlap."""
+    leads: list[MarkerItem] = []
+    for m in sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place),
+                                            -m.count, m.place.id)):
+        p = transform.map(m.pos())
+        for lead in leads:
+            q = transform.map(lead.pos())
+            if math.hypot(p.x() - q.x(), p.y() - q.y()) < distance:
+                lead.cluster.append(m)
+                break
+        else:
+            leads.append(m)
+    return leads
+
+
+def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTextItem],
+                 transform: QTransform, reserved: QRectF, show_places: bool,
+                 show_countries: bool) -> None:
+    """Show each label where it covers no marker, no other label and nothing `reserved`."""
+    inverse, _ = transform.inverted()
+    taken: list[QRectF] = [reserved]
+    for lead in leads:  # every marker first: no label may cover any of them
+        r = lead.radius() + 2
+        p = transform.map(lead.pos())
+        taken.append(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
+    for lead in leads if show_places else []:
+        r = lead.radius()
+        p = transform.map(lead.pos())
+        box = lead.label.boundingRect()
+        w, h = box.width(), box.height()
+        candidates = (QRectF(p.x() + r + 3, p.y() - h / 2, w, h),       # right
+                      QRectF(p.x() - r - 3 - w, p.y() - h / 2, w, h),   # left
+                      QRectF(p.x() - w / 2, p.y() + r + 1, w, h),       # below
+                      QRectF(p.x() - w / 2, p.y() - r - 1 - h, w, h))   # above
+        for rect in candidates:
+            if not any(rect.intersects(t) for t in taken):
+                taken.append(rect)
+                lead.label.setPos(inverse.map(rect.topLeft()))
+                lead.label.setVisible(True)
+                break
+    for label in country_labels:
+        centre: QPointF = label.data(0)
+        p = transform.map(centre)
+        box = label.boundingRect()
+        label.setVisible(False)
+        if not show_countries:
+            continue
+        for dy in (0.0, 18.0, -18.0, 34.0):
+            rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
+                          box.width(), box.height())
+            if not any(rect.intersects(t) for t in taken):
+                label.setPos(inverse.map(rect.topLeft()))
+                label.setVisible(True)
+                taken.append(rect)
+                break

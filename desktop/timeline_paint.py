@@ -1,0 +1,241 @@
+"""Painting the timeline: lanes, the adaptive axis, the window brush, spans and marks.
+
+A mixin of `TimelineView` (it paints the view's own state); kept apart from the
+view's data and interaction because it is most of the code and all of the frame
+time. Point events are binned by pixel with bisection, so a frame costs what the
+widget's width allows, not what the pack holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+
+from desktop.time_scale import TimeScale, tick_unit, ticks
+
+if TYPE_CHECKING:
+    from content.model import Event
+    from desktop.timeline_view import Lane
+
+MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
+BIN_PX = 14.0
+
+
+class TimelinePainting:
+    """Paint methods of `TimelineView` (which provides the attributes used here)."""
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        t = self.theme
+        painter.fillRect(self.rect(), t.lane)
+        self._hits = []
+        s = self.scale()
+        self._paint_lanes_background(painter)
+        self._paint_axis(painter, s)
+        self._paint_window(painter, s)
+        painter.setClipRect(QRectF(self.GUTTER, self.AXIS_H, self.width() - self.GUTTER,
+                                   self.height() - self.AXIS_H - self.BRUSH_H))
+        selected = self.state.selected_event
+        flt = self.state.filter
+        for index, lane in enumerate(self.lanes):
+            self._paint_lane(painter, s, lane, self.lane_rect(index), selected, flt)
+        painter.setClipping(False)
+        if not self.lanes or not any(lane.points or lane.span_rows for lane in self.lanes):
+            painter.setPen(t.muted)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "No events match the filter")
+        if self.hasFocus():
+            pen = QPen(self.palette().highlight().color(), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def _paint_lanes_background(self, painter: QPainter) -> None:
+        t = self.theme
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF()))
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        for index, lane in enumerate(self.lanes):
+            rect = self.lane_rect(index)
+            if index % 2:
+                painter.fillRect(rect, t.lane_alt)
+            painter.fillRect(QRectF(0, rect.top() + 4, 4, rect.height() - 8), lane.colour)
+            painter.setPen(t.text)
+            text_rect = QRectF(12, rect.top(), self.GUTTER - 20, rect.height())
+            label = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight,
+                                       text_rect.width())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setPen(QPen(t.border if hasattr(t, "border") else t.muted, 1))
+        painter.drawLine(QPointF(self.GUTTER - 0.5, self.AXIS_H),
+                         QPointF(self.GUTTER - 0.5, self.height() - self.BRUSH_H))
+
+    def _paint_axis(self, painter: QPainter, s: TimeScale) -> None:
+        t = self.theme
+        unit = tick_unit(s.px_per_day)
+        painter.setPen(t.muted)
+        metrics = QFontMetricsF(painter.font())
+        grid = QColor(t.muted)
+        grid.setAlpha(40)
+        last_right = -1e9
+        for day, label in ticks(self.view_start, self.view_end, unit):
+            x = s.x(day)
+            if x < self.GUTTER or x > self.width():
+                continue
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
+            width = metrics.horizontalAdvance(label)
+            if x + 3 > last_right + 6:
+                painter.setPen(t.muted)
+                painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
+                last_right = x + 3 + width
+        painter.setPen(QPen(t.muted, 1))
+        painter.drawLine(QPointF(self.GUTTER, self.AXIS_H - 0.5),
+                         QPointF(self.width(), self.AXIS_H - 0.5))
+
+    def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
+        t = self.theme
+        strip = self.brush_rect()
+        painter.setPen(QPen(t.muted, 1))
+        painter.setBrush(t.lane_alt)
+        painter.drawRoundedRect(strip, 4, 4)
+        window = self._brush_preview or self._window_days()
+        if window is None:
+            painter.setPen(t.muted)
+            painter.drawText(strip, Qt.AlignmentFlag.AlignCenter,
+                             "Drag here to set a time window")
+            return
+        a, b = (max(strip.left(), s.x(window[0])), min(strip.right(), s.x(window[1])))
+        band = QRectF(a, strip.top(), max(b - a, 2), strip.height())
+        painter.setBrush(QColor(t.selected.red(), t.selected.green(), t.selected.blue(), 70))
+        painter.setPen(QPen(t.selected, 1.5))
+        painter.drawRoundedRect(band, 3, 3)
+        shade = QRectF(a, self.AXIS_H, max(b - a, 2),
+                       self.height() - self.AXIS_H - self.BRUSH_H)
+        painter.fillRect(shade, t.window)
+        for x in (a, b):
+            painter.setBrush(t.selected)
+            painter.drawRoundedRect(QRectF(x - 3, strip.top() - 2, 6, strip.height() + 4), 2, 2)
+        start = dt.date.fromordinal(int(window[0]))
+        end = dt.date.fromordinal(max(int(window[0]), int(window[1]) - 1))
+        painter.setPen(t.text)
+        text = f"{start:%d %b %Y} – {end:%d %b %Y}"
+        painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _window_days(self) -> tuple[float, float] | None:
+        flt = self.state.filter
+        if flt.start is None and flt.end is None:
+            return None
+        start = flt.start.toordinal() if flt.start else self.view_start
+        end = flt.end.toordinal() + 1 if flt.end else self.view_end
+        return float(start), float(end)
+
+    def _paint_lane(self, painter: QPainter, s: TimeScale, lane: Lane, rect: QRectF,
+                    selected: Event | None, flt) -> None:
+        t = self.theme
+        window = self._window_days()
+        metrics = QFontMetricsF(painter.font())
+        # Spans: bars in the upper part of the lane, longest first.
+        roomy = rect.height() >= 46  # room for labelled span bars above the points
+        bar_h = min(14.0, rect.height() * 0.22) if roomy else 4.0
+        for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
+                                                      strict=True)):
+            i = max(0, bisect.bisect_right(starts, self.view_start) - 1)
+            while i < len(row) and row[i][0] <= self.view_end:
+                a, b, event = row[i]
+                i += 1
+                if b < self.view_start:
+                    continue
+                x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
+                top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)
+                bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
+                colour = lane.colours["235" if self._in_window(a, b, window) else "70"]
+                painter.setPen(QPen(t.selected, 2) if event is selected
+                               else Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(bar, 3, 3)
+                if roomy and bar.width() > 40:
+                    label = self.marks.elided(event, bar.width() - 8, metrics)
+                    if label is not None:
+                        painter.setPen(self._white)
+                        painter.drawStaticText(
+                            QPointF(bar.left() + 4,
+                                    bar.center().y() - label.size().height() / 2), label)
+                self._hits.append((bar, "event", event))
+        # Points: fixed pixel bins, found by bisection.
+        cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
+        if not lane.span_rows or not roomy:
+            cy = rect.center().y() + (2 if lane.span_rows else 0)
+        bin_days = BIN_PX / s.px_per_day
+        bins: list[tuple[int, int, float]] = []
+        keys = lane.keys
+        lo = bisect.bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
+        stop = self.view_end + 2 * bin_days
+        while lo < len(keys) and keys[lo] < stop:
+            hi = bisect.bisect_left(keys, (keys[lo] // bin_days + 1) * bin_days, lo)
+            x = s.x((keys[lo] + keys[hi - 1]) / 2)
+            if bins and x - bins[-1][2] < MERGE_PX:  # would overlap: one cluster
+                first = bins[-1][0]
+                bins[-1] = (first, hi, s.x((keys[first] + keys[hi - 1]) / 2))
+            else:
+                bins.append((lo, hi, x))
+            lo = hi
+        for n, (lo, hi, x) in enumerate(bins):
+            next_x = bins[n + 1][2] if n + 1 < len(bins) else self.width()
+            if hi - lo == 1:
+                self._paint_point(painter, lane, lane.points[lo], x, cy, next_x, selected,
+                                  window, metrics)
+            else:
+                count = hi - lo
+                text = self.marks.count_text(count)
+                w = max(22.0, text.size().width() + 12)
+                pill = QRectF(x - w / 2, cy - 10, w, 20)
+                painter.drawPixmap(pill.topLeft(), self.marks.pill(lane.colours["220"], w))
+                painter.setPen(self._white)
+                size = text.size()
+                painter.drawStaticText(QPointF(x - size.width() / 2, cy - size.height() / 2),
+                                       text)
+                self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
+                                                     lane.points[lo:hi])))
+                if selected is not None and selected in lane.points[lo:hi]:
+                    painter.setPen(QPen(t.selected, 3))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
+
+    def _paint_point(self, painter: QPainter, lane: Lane, event: Event, x: float, cy: float,
+                     next_x: float, selected: Event | None, window, metrics) -> None:
+        t = self.theme
+        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+        inside = self._in_window(a, b, window)
+        colour = QColor(lane.colour)
+        colour.setAlpha(255 if inside else 80)
+        s = self.scale()
+        period = s.x(b) - s.x(a)
+        if period > 10:  # month or year precision: show the period it may fall in
+            faint = QColor(colour)
+            faint.setAlpha(50 if inside else 20)
+            painter.fillRect(QRectF(s.x(a), cy - 3, period, 6), faint)
+        r = 7.0 if event is selected else 5.5
+        mark = self.marks.mark(colour, event is selected, event.date.approximate)
+        painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),
+                                   cy - mark.height() / (2 * mark.devicePixelRatio())), mark)
+        room = next_x - x - 2 * r - 10
+        if room > 30:
+            label = self.marks.elided(event, room, metrics)
+            if label is not None:
+                painter.setPen(t.text if inside else t.muted)
+                painter.drawStaticText(QPointF(x + r + 5, cy - label.size().height() / 2),
+                                       label)
+        self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
+
+    @staticmethod
+    def _in_window(a: float, b: float, window: tuple[float, float] | None) -> bool:
+        return window is None or (b > window[0] and a < window[1])
+
+    # -- interaction --------------------------------------------------------
