@@ -18,10 +18,8 @@ from pathlib import Path
 
 from content.atomic import write_atomic
 from content.model import Pack
-from content.yamlread import MAX_FILE_BYTES
 
 FORMAT = b"briefing-desk-pack-cache-1"
-__all__ = ["MAX_FILE_BYTES", "cache_folder", "get", "key_for", "put"]
 
 
 @contextlib.contextmanager

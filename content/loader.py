@@ -29,7 +29,7 @@ from content.model import (
     Section,
     Source,
 )
-from content.yamlread import YList, YMap, decode, read_yaml_text
+from content.yamlread import MAX_FILE_BYTES, YList, YMap, decode, read_yaml_text
 
 REQUIRED_FILES = ("pack.yaml", "sections.yaml", "events.yaml", "places.yaml",
                   "actors.yaml", "sources.yaml")
@@ -73,9 +73,9 @@ def read_pack_files(folder: Path) -> dict[str, bytes]:
             continue
         try:
             size = real.stat().st_size
-            if size > cache.MAX_FILE_BYTES:
+            if size > MAX_FILE_BYTES:
                 problems.append(Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is "
-                                                     f"{cache.MAX_FILE_BYTES:,}"))
+                                                     f"{MAX_FILE_BYTES:,}"))
                 continue
             files[name] = real.read_bytes()
         except OSError as exc:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from content.dates import span_label
 from content.model import Event
 from desktop.state import BriefingState
+from desktop.theme import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,8 +58,6 @@ class EventTableModel(QAbstractTableModel):
             pack = self.state.pack
             return ", ".join(pack.section(s).title for s in event.sections)
         if role == Qt.ItemDataRole.ToolTipRole:
-            from desktop.theme import plain_tooltip
-
             return plain_tooltip(f"{event.title}\n{span_label(event.date, event.end)}")
         if role == EVENT_ID_ROLE:
             return event.id

@@ -23,9 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from content.dates import span_label
 from content.model import Event
 from desktop.state import BriefingState
-from desktop.theme import current_theme
+from desktop.theme import current_theme, plain_tooltip
 from desktop.time_scale import TimeScale
 from desktop.timeline_marks import TimelineMarks
 from desktop.timeline_paint import TimelinePainting
@@ -246,7 +247,8 @@ class TimelineView(TimelinePainting, QWidget):
             if found and found[0] == "event":
                 e: Event = found[1]  # type: ignore[assignment]
                 QToolTip.showText(event.globalPosition().toPoint(),
-                                  f"<qt>{_esc(e.title)}<br>{_esc(_date_text(e))}</qt>", self)
+                                  plain_tooltip(f"{e.title}\n{span_label(e.date, e.end)}"),
+                                  self)
             elif found and found[0] == "cluster":
                 n = len(found[1][2])  # type: ignore[index]
                 QToolTip.showText(event.globalPosition().toPoint(),
@@ -328,14 +330,3 @@ class TimelineView(TimelinePainting, QWidget):
         else:
             super().keyPressEvent(event)
 
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def _date_text(event: Event) -> str:
-    if event.end is None:
-        return event.date.label()
-    return f"{event.date.label()} – {event.end.label()}"
