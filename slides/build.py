@@ -131,7 +131,7 @@ class _Builder:
                 title += f" (latest {limit} of {total:,})"
             if len(chunks) > 1:
                 title += f" ({n + 1} of {len(chunks)})"
-            body = timeline_shapes(self.pack, chunk, L.MARGIN + 10, L.BODY_TOP + 4,
+            body = timeline_shapes(chunk, L.MARGIN + 10, L.BODY_TOP + 4,
                                    BODY_W - 20, BODY_H - 8, section.colour or L.ACCENT)
             notes = "\n".join(event_note(self.pack, e) for e in chunk)
             live = {"view": "timeline", "sections": [section.id],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from slides.spec import Paragraph, Rect, Run, Shape, TextBox
-from slides.text import clamp_lines, line_height, text_width, wrap
+from slides.text import clamp_lines, line_height, wrap
 
 WIDTH, HEIGHT = 960.0, 540.0  # 16:9 in points (13.333 x 7.5 inches)
 MARGIN = 48.0
@@ -151,7 +151,3 @@ def paginate(bullets: list[Bullet], width: float, height: float,
         used += need
     return pages
 
-
-def text_fits(text: str, width: float, size: float, bold: bool = False) -> bool:
-    """Whether `text` fits on one line of `width`."""
-    return text_width(text, size, bold) <= width

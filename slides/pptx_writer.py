@@ -255,18 +255,17 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
                             f"{prs.slide_height / 914400:.2f} in; Briefing Desk decks are "
                             "16:9 (13.33 x 7.5 in): use a 16:9 template")
     _remove_slides(prs)
-    scale = prs.slide_width / emu(deck.width)
     content, plain = _layout(prs, LAYOUT_NAMES["content"]), _layout(prs, LAYOUT_NAMES["plain"])
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
         _add_slide(prs, spec, plain if spec.kind in ("title", "closing") else content,
-                   deck.font, scale)
+                   deck.font)
         if progress:
             progress(n, total)
     return prs
 
 
-def _add_slide(prs, spec: Slide, layout, font: str, scale: float) -> None:
+def _add_slide(prs, spec: Slide, layout, font: str) -> None:
     slide = prs.slides.add_slide(layout)
     title = None
     for placeholder in list(slide.placeholders):
@@ -283,7 +282,6 @@ def _add_slide(prs, spec: Slide, layout, font: str, scale: float) -> None:
         title._element.getparent().remove(title._element)
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
-    _ = scale
 
 
 def write_pptx(deck: Deck, out: Path | str, template: Path | str | None = None,

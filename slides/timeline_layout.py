@@ -8,7 +8,7 @@ its date, spans as "2002 – 2021".
 from __future__ import annotations
 
 from content.dates import span_label
-from content.model import Event, Pack
+from content.model import Event
 from slides.layout import ACCENT, MUTED, TEXT, text_box
 from slides.spec import Ellipse, Line, Shape
 from slides.text import line_height
@@ -18,7 +18,7 @@ DATE_SIZE = 16.0
 LABEL_SIZE = 18.0
 
 
-def timeline_shapes(pack: Pack, events: list[Event], x: float, y: float, w: float, h: float,
+def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
                     colour: str = ACCENT) -> list[Shape]:
     """Shapes of one timeline slide's body for up to `EVENTS_PER_SLIDE` events."""
     shapes: list[Shape] = []
@@ -53,5 +53,4 @@ def timeline_shapes(pack: Pack, events: list[Event], x: float, y: float, w: floa
                          max_lines=4, name=f"Label {event.id}",
                          anchor="top" if not above else "bottom")
         shapes += [date_box, title]
-    _ = pack
     return shapes
