@@ -22,7 +22,7 @@ from pptx.util import Emu, Pt
 from content.atomic import write_atomic
 from slides.errors import ExportError, TemplateError
 from slides.spec import Deck, Ellipse, Freeform, Line, Paragraph, Rect, Shape, Slide, TextBox
-from slides.template import open_template
+from slides.template import open_template, resize_template
 
 EMU_PER_PT = 12700
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -254,6 +254,8 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
         raise TemplateError(f"{template}: its slides are {prs.slide_width / 914400:.2f} x "
                             f"{prs.slide_height / 914400:.2f} in; Briefing Desk decks are "
                             "16:9 (13.33 x 7.5 in): use a 16:9 template")
+    if prs.slide_width != emu(deck.width) or prs.slide_height != emu(deck.height):
+        resize_template(prs, emu(deck.width), emu(deck.height))  # e.g. 10 x 5.625 in 16:9
     _remove_slides(prs)
     content, plain = _layout(prs, LAYOUT_NAMES["content"]), _layout(prs, LAYOUT_NAMES["plain"])
     total = len(deck.slides)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObject
+from pptx.util import Emu
 
 from resources import resource_path
 from slides.errors import TemplateError
@@ -58,6 +59,24 @@ def open_template(path: Path | str | None) -> PresentationObject:
     if not prs.slide_layouts:
         raise TemplateError(f"{path}: the template has no slide layouts")
     return prs
+
+
+def resize_template(prs: PresentationObject, width: int, height: int) -> None:
+    """Give the presentation slides of `width` x `height` EMU, moving and scaling every
+    shape of its masters and layouts that has its own position (inherited ones follow
+    their master). Changing the slide size alone would leave the layouts where they
+    were."""
+    fx, fy = width / prs.slide_width, height / prs.slide_height
+    prs.slide_width, prs.slide_height = Emu(width), Emu(height)
+    for master in prs.slide_masters:
+        for shape in list(master.shapes) + [s for layout in master.slide_layouts
+                                            for s in layout.shapes]:
+            if not shape._element.xpath("./p:spPr/a:xfrm | ./p:xfrm"):
+                continue
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(int(shape.left * fx)), Emu(int(shape.width * fx))
+            if shape.top is not None and shape.height is not None:
+                shape.top, shape.height = Emu(int(shape.top * fy)), Emu(int(shape.height * fy))
 
 
 def _reason(exc: Exception) -> str:

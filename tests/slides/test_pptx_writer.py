@@ -165,3 +165,29 @@ def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
     assert "permission denied" in result.stderr or "not permitted" in result.stderr
     assert "Traceback" not in result.stderr
     assert (folder / "deck.pptx").read_bytes() == b"old deck"
+
+
+def test_a_smaller_16_9_template_is_resized_not_overrun(tmp_path: Path, pack: Pack,
+                                                       recipe: Recipe) -> None:
+    """PowerPoint's 'On-screen Show (16:9)' is 10 x 5.625 in: same aspect, other size."""
+    from slides.template import resize_template
+
+    prs = Presentation()  # python-pptx's own 10 in wide template ...
+    resize_template(prs, 9144000, 5143500)  # ... with its layouts fitted to 10 x 5.625 in
+    for layout in prs.slide_layouts:
+        for placeholder in layout.placeholders:
+            assert placeholder.left + placeholder.width <= 9144000 + 12700
+    template = tmp_path / "small.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out, template)
+    deck = Presentation(str(out))
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left + shape.width <= deck.slide_width + 12700
+            assert shape.top + shape.height <= deck.slide_height + 12700
+    for layout in deck.slide_layouts:
+        for placeholder in layout.placeholders:
+            assert placeholder.left + placeholder.width <= deck.slide_width + 12700
+    assert "Errors: 0" in audit(out)
