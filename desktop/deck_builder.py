@@ -213,8 +213,14 @@ class DeckBuilder(QWidget):
         self.timer.start()
 
     def _refresh_if_seen(self) -> None:
-        if self.seen if self.seen is not None else self.isVisible():
+        if self._stale and (self.seen if self.seen is not None else self.isVisible()):
             self.refresh()
+
+    def current_deck(self) -> Deck | None:
+        """The deck for the recipe shown, rebuilt only if something changed since."""
+        if self._stale or self.deck is None:
+            self.refresh()
+        return self.deck
 
     def set_seen(self, seen: bool) -> None:
         """Whether a user can see the pane (its dock's tab is in front): build when seen."""
@@ -309,8 +315,7 @@ class DeckBuilder(QWidget):
         """Write the deck to `path` with a progress dialog; False (after a message) if not."""
         from slides.pptx_writer import write_pptx
 
-        self.refresh()
-        if self.deck is None:
+        if self.current_deck() is None:
             return False
         progress = QProgressDialog("Exporting the deck…", "", 0, len(self.deck.slides), self)
         progress.setCancelButton(None)

@@ -36,6 +36,7 @@ from desktop.timeline_panel import TimelinePanel
 
 if TYPE_CHECKING:
     from desktop.deck_builder import DeckBuilder
+    from slides.spec import Deck
 
 LAYER_TITLES = {"membership": "NATO members by accession date",
                 "focus": "Azerbaijan and neighbours", "links": "Links between places",
@@ -205,15 +206,21 @@ class MainWindow(QMainWindow):
         """Present the deck the Deck pane shows, from slide `start`."""
         from desktop.show import ShowController
 
-        self.builder.refresh()
-        if self.builder.deck is None:
-            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
-                                         6000)
+        deck = self._deck_or_hint()
+        if deck is None:
             return
-        self.show_controller = ShowController(self.builder.deck, self.state.pack, start,
+        self.show_controller = ShowController(deck, self.state.pack, start,
                                               presenter_view=presenter_view)
         self.show_controller.ended.connect(self._show_ended)
         self.show_controller.start()
+
+    def _deck_or_hint(self) -> Deck | None:
+        """The Deck pane's current deck, or None after telling the user why there is none."""
+        deck = self.builder.current_deck()
+        if deck is None:
+            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
+                                         6000)
+        return deck
 
     def present_selected(self) -> None:
         """Present from the slide selected among the Deck pane's thumbnails."""
@@ -237,19 +244,16 @@ class MainWindow(QMainWindow):
         """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
         from desktop.pdf_export import write_pdf
 
-        self.builder.refresh()
-        if self.builder.deck is None:
-            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
-                                         6000)
+        deck = self._deck_or_hint()
+        if deck is None:
             return
         suffix = " notes" if notes else ""
-        name, _ = QFileDialog.getSaveFileName(self, "Export PDF",
-                                              f"{self.builder.deck.title}{suffix}.pdf",
+        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", f"{deck.title}{suffix}.pdf",
                                               "PDF (*.pdf)")
         if not name:
             return
         try:
-            write_pdf(self.builder.deck, Path(name), notes=notes)
+            write_pdf(deck, Path(name), notes=notes)
             remember_write_folder(Path(name))
         except OSError as exc:
             QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")

@@ -132,3 +132,11 @@ def test_thumbnails_are_painted_on_demand_and_bounded(qtbot, state, monkeypatch)
         pixmap = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
         assert pixmap.width() == 96
     assert model.cached() == cache
+
+
+def test_the_deck_is_rebuilt_only_after_a_change(builder: DeckBuilder) -> None:
+    first = builder.current_deck()
+    assert first is not None and builder.current_deck() is first  # Present, PDF, Export
+    builder.fields["title"].setText("Another title")
+    second = builder.current_deck()
+    assert second is not first and second.title == "Another title"
