@@ -54,6 +54,8 @@ class SlideCanvas(QWidget):
         self.slide: Slide | None = None
         self.blank: str | None = None
         self.letterbox = QColor("#000000")  # around the slide when aspects differ
+        self.blank_fills_widget = True  # a black/white screen covers everything, as in
+        # PowerPoint; previews in the presenter view blank only the slide's area
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_slide(self, slide: Slide | None, blank: str | None = None) -> None:
@@ -71,8 +73,7 @@ class SlideCanvas(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.letterbox)
-        # A blank screen covers everything it is given, as PowerPoint's does.
-        area = QRectF(self.rect()) if self.letterbox == QColor("#000000") else self.slide_rect()
+        area = QRectF(self.rect()) if self.blank_fills_widget else self.slide_rect()
         if self.blank == "white":
             painter.fillRect(area, QColor("#ffffff"))
         elif self.blank == "black" or self.slide is None:
@@ -256,6 +257,7 @@ class PresenterView(QWidget):
         self.next_slide = SlideCanvas(painter)
         for canvas in (self.current, self.next_slide):
             canvas.letterbox = QColor("#1f2329")
+            canvas.blank_fills_widget = False
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         font = self.notes.font()
