@@ -20,6 +20,7 @@ from resources import resource_path
 
 MAX_LAT = 82.0  # Mercator runs to infinity at the poles: clamp
 PROJECTION = "mercator-degrees-v1"  # what the shipped basemap's coordinates are in
+LAYOUT = "counted-rings-f32le-v1"  # each ring: uint32 point count, then float32 x, y
 BASEMAP_FILE = ("basemap", "countries-50m.json")
 
 
@@ -60,6 +61,7 @@ class Basemap:
     countries: tuple[Country, ...]
     borders: tuple[Sequence[float], ...]
     coasts: tuple[Sequence[float], ...]
+    packed: bytes  # every ring in order (countries, borders, coasts), as QPolygonF records
 
     def country(self, country_id: str) -> Country | None:
         """The country with ISO numeric `country_id`, if the basemap has it."""
@@ -70,11 +72,13 @@ class Basemap:
 def load_basemap() -> Basemap:
     """The shipped basemap, projected (read once per process; about 5 ms)."""
     index = json.loads(resource_path(*BASEMAP_FILE).read_text(encoding="utf-8"))
-    if index.get("projection") != PROJECTION:
-        raise ValueError(f"basemap is in {index.get('projection')!r}, expected "
-                         f"{PROJECTION!r}; regenerate it with scripts/make_basemap.py")
+    found = (index.get("projection"), index.get("layout"))
+    if found != (PROJECTION, LAYOUT):
+        raise ValueError(f"basemap is {found!r}, expected {(PROJECTION, LAYOUT)!r}; "
+                         "regenerate it with scripts/make_basemap.py")
+    raw = resource_path(BASEMAP_FILE[0], index["values"]).read_bytes()
     values = array("f")
-    values.frombytes(resource_path(BASEMAP_FILE[0], index["values"]).read_bytes())
+    values.frombytes(raw)
     if sys.byteorder != "little":
         values.byteswap()
     position = 0
@@ -83,13 +87,18 @@ def load_basemap() -> Basemap:
         nonlocal position
         out = []
         for length in lengths:
+            position += 1  # the ring's point count, there for Qt's reader
             out.append(values[position:position + length])
             position += length
         return tuple(out)
 
     countries = tuple(Country(c["id"], c["name"], take(c["rings"]), tuple(c["bounds"]))
                       for c in index["countries"])
-    return Basemap(countries, take(index["borders"]), take(index["coasts"]))
+    borders, coasts = take(index["borders"]), take(index["coasts"])
+    if position != len(values):
+        raise ValueError(f"basemap values hold {len(values)} numbers, the index "
+                         f"describes {position}; regenerate it with scripts/make_basemap.py")
+    return Basemap(countries, borders, coasts, raw)
 
 
 def view_box(west: float, south: float, east: float, north: float

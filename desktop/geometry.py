@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
@@ -37,19 +37,35 @@ def polygon(flat: Sequence[float]) -> QPolygonF:
     return result
 
 
-def ring_path(rings: Sequence[Sequence[float]]) -> QPainterPath:
-    """A filled path from flat rings."""
+def packed_polygons(packed: bytes) -> Iterator[QPolygonF]:
+    """Every polygon of `packed` (QPolygonF records: a uint32 point count, then
+    little-endian float32 x, y), in order, all read from one stream.
+
+    This is how the basemap ships (see content.geo): one stream for its ~3,400 rings
+    rather than one per ring takes the map's construction from ~40 ms to ~10 ms.
+    """
+    data = QByteArray(packed)  # kept alive with the generator: the stream points into it
+    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+    stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
+    stream.setFloatingPointPrecision(QDataStream.FloatingPointPrecision.SinglePrecision)
+    while not stream.atEnd():
+        result = QPolygonF()
+        stream >> result
+        yield result
+    if stream.status() != QDataStream.Status.Ok:  # once: each enum result costs Python time
+        raise ValueError("the packed polygons end in the middle of a record")
+
+
+def filled_path(polygons: Iterable[QPolygonF]) -> QPainterPath:
+    """A filled (even-odd) path of closed polygons: a country's islands and holes."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in rings:
-        path.addPolygon(polygon(ring))
+    for ring in polygons:
+        path.addPolygon(ring)
         path.closeSubpath()
     return path
 
 
-def line_path(lines: Sequence[Sequence[float]]) -> QPainterPath:
-    """An unfilled path of flat polylines."""
-    path = QPainterPath()
-    for line in lines:
-        path.addPolygon(polygon(line))
-    return path
+def ring_path(rings: Sequence[Sequence[float]]) -> QPainterPath:
+    """A filled path from flat rings."""
+    return filled_path(polygon(ring) for ring in rings)

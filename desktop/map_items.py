@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from content.geo import Country, project
 from content.model import Place
-from desktop.geometry import ring_path
 from desktop.theme import Theme, plain_tooltip
 
 if TYPE_CHECKING:
@@ -28,8 +27,8 @@ if TYPE_CHECKING:
 class CountryItem(QGraphicsPathItem):
     """A country's fill; hovering names it."""
 
-    def __init__(self, country: Country) -> None:
-        super().__init__(ring_path(country.rings))
+    def __init__(self, country: Country, path: QPainterPath) -> None:
+        super().__init__(path)
         self.country = country
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setToolTip(plain_tooltip(country.name))

@@ -18,22 +18,26 @@ What it does to Natural Earth's 1:50m countries (TopoJSON):
   between merged parts are left out), projected with content.geo.project and rounded
   to 0.01 unit: an index (JSON: ids, names, bounds, ring lengths) and the coordinates
   as little-endian float32, so loading at run time is one read and no arithmetic.
+  Each ring is preceded by its point count (uint32), which makes the file a run of
+  QPolygonF records in QDataStream's single-precision format: the map builds all of
+  them from one stream.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import struct
 import sys
 from array import array
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from content.geo import PROJECTION, project  # noqa: E402  (the one projection, shared)
+from content.geo import LAYOUT, PROJECTION, project  # noqa: E402  (the one projection, shared)
 
 OUT = ROOT / "resources" / "basemap" / "countries-50m.json"  # index: ids, names, lengths
-VALUES = OUT.with_suffix(".f32")  # every coordinate, little-endian float32, in index order
+VALUES = OUT.with_suffix(".f32")  # every ring: a uint32 point count, then float32 x, y (LE)
 MERGE = {"Somaliland": ("706", "Somalia"), "N. Cyprus": ("196", "Cyprus"),
          "Ashmore and Cartier Is.": ("036", "Australia")}
 NEW_IDS = {"Kosovo": "XKX", "Siachen Glacier": "SIA", "Indian Ocean Ter.": "IOT"}
@@ -162,11 +166,16 @@ def main(source: str) -> None:
             continue  # a border inside a merged country
         target = borders if len(owners) > 1 else coasts
         target.extend(flat(line) for line in split_line(arcs[index]))
-    values = array("f")
+    chunks: list[bytes] = []
 
     def lengths(rings: list[list[float]]) -> list[int]:
+        """Append each ring as QDataStream writes a QPolygonF (a point count, then
+        the points) and return the rings' lengths in values."""
         for ring in rings:
-            values.extend(ring)
+            values = array("f", ring)
+            if sys.byteorder != "little":
+                values.byteswap()
+            chunks.append(struct.pack("<I", len(ring) // 2) + values.tobytes())
         return [len(ring) for ring in rings]
 
     index = []
@@ -179,12 +188,10 @@ def main(source: str) -> None:
     data = {
         "source": "Natural Earth 1:50m admin-0 countries 4.1.0 via world-atlas 2.0.2 (npm)",
         "licence": "Natural Earth: public domain; world-atlas: ISC",
-        "projection": PROJECTION, "values": VALUES.name,
+        "projection": PROJECTION, "layout": LAYOUT, "values": VALUES.name,
         "countries": index, "borders": lengths(borders), "coasts": lengths(coasts),
     }
-    if sys.byteorder != "little":
-        values.byteswap()
-    VALUES.write_bytes(values.tobytes())
+    VALUES.write_bytes(b"".join(chunks))
     OUT.write_text(json.dumps(data, separators=(",", ":")))
     print(f"wrote {OUT} and {VALUES.name} ({VALUES.stat().st_size:,} bytes, "
           f"{len(countries)} countries)")
