@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # (name, approximate days per step) from coarse to fine.
 UNITS = (("50y", 18262.5), ("20y", 7305.0), ("10y", 3652.5), ("5y", 1826.25),
@@ -16,7 +16,7 @@ UNITS = (("50y", 18262.5), ("20y", 7305.0), ("10y", 3652.5), ("5y", 1826.25),
 MIN_TICK_PX = 64.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeScale:
     """A linear map from day ordinals [start, end] to pixels [left, right]."""
 
@@ -24,11 +24,12 @@ class TimeScale:
     end: float
     left: float
     right: float
+    px_per_day: float = field(init=False)  # pixels one day takes at this zoom
 
-    @property
-    def px_per_day(self) -> float:
-        """Pixels one day takes at this zoom."""
-        return (self.right - self.left) / max(self.end - self.start, 1e-9)
+    def __post_init__(self) -> None:
+        # Computed once: a frame maps hundreds of days to pixels.
+        object.__setattr__(self, "px_per_day",
+                           (self.right - self.left) / max(self.end - self.start, 1e-9))
 
     def x(self, day: float) -> float:
         """Pixel x of a day ordinal."""

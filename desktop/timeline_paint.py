@@ -172,55 +172,69 @@ class TimelinePainting:
         cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
         if not lane.span_rows or not roomy:
             cy = rect.center().y() + (2 if lane.span_rows else 0)
-        bin_days = BIN_PX / s.px_per_day
-        bins: list[tuple[int, int, float]] = []
-        keys = lane.keys
-        lo = bisect.bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
-        stop = self.view_end + 2 * bin_days
-        while lo < len(keys) and keys[lo] < stop:
-            hi = bisect.bisect_left(keys, (keys[lo] // bin_days + 1) * bin_days, lo)
-            x = s.x((keys[lo] + keys[hi - 1]) / 2)
-            if bins and x - bins[-1][2] < MERGE_PX:  # would overlap: one cluster
-                first = bins[-1][0]
-                bins[-1] = (first, hi, s.x((keys[first] + keys[hi - 1]) / 2))
-            else:
-                bins.append((lo, hi, x))
-            lo = hi
+        bins = self._bins(lane.keys, s)
+        colour = lane.colours["220"]
         for n, (lo, hi, x) in enumerate(bins):
             next_x = bins[n + 1][2] if n + 1 < len(bins) else self.width()
             if hi - lo == 1:
-                self._paint_point(painter, lane, lane.points[lo], x, cy, next_x, selected,
-                                  window, metrics)
-            else:
-                count = hi - lo
-                text = self.marks.count_text(count)
-                w = max(22.0, text.size().width() + 12)
-                pill = QRectF(x - w / 2, cy - 10, w, 20)
-                painter.drawPixmap(pill.topLeft(), self.marks.pill(lane.colours["220"], w))
-                painter.setPen(self._white)
-                size = text.size()
-                painter.drawStaticText(QPointF(x - size.width() / 2, cy - size.height() / 2),
-                                       text)
-                self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
-                                                     lane.points[lo:hi])))
-                if selected is not None and selected in lane.points[lo:hi]:
-                    painter.setPen(QPen(t.selected, 3))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
+                self._paint_point(painter, s, lane, lo, x, cy, next_x, selected, window,
+                                  metrics)
+                continue
+            cluster = self.marks.cluster(colour, hi - lo)
+            pill = QRectF(x - cluster.width / 2, cy - 10, cluster.width, 20)
+            painter.drawPixmap(pill.topLeft(), cluster.pill)
+            painter.setPen(self._white)
+            painter.drawStaticText(QPointF(x - cluster.text_width / 2,
+                                           cy - cluster.text_height / 2), cluster.text)
+            self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
+                                                 lane.points[lo:hi])))
+            if selected is not None and selected in lane.points[lo:hi]:
+                painter.setPen(QPen(t.selected, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
 
-    def _paint_point(self, painter: QPainter, lane: Lane, event: Event, x: float, cy: float,
-                     next_x: float, selected: Event | None, window, metrics) -> None:
+    def _bins(self, keys: list[float], s: TimeScale) -> list[tuple[int, int, float]]:
+        """Visible point events in fixed pixel bins found by bisection, neighbours
+        closer than a pill's width merged: (first index, index after last, x).
+
+        The innermost loop of a frame, so the day-to-pixel mapping is inlined.
+        """
+        per_day = s.px_per_day
+        origin = s.left - s.start * per_day  # x = origin + day * per_day
+        bin_days = BIN_PX / per_day
+        merge_mid2 = 2 * MERGE_PX / per_day  # closer than a pill, in sums of two days
+        bisect_left = bisect.bisect_left
+        bins: list[tuple[int, int, float]] = []
+        count = len(keys)
+        lo = bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
+        stop = self.view_end + 2 * bin_days
+        first, last_mid2 = -1, -1e18  # the open bin: its first index, 2 x its mid-day
+        while lo < count and keys[lo] < stop:
+            key = keys[lo]
+            hi = bisect_left(keys, (key // bin_days + 1) * bin_days, lo)
+            mid2 = key + keys[hi - 1]
+            if mid2 - last_mid2 < merge_mid2:  # would overlap the open bin: one cluster
+                mid2 = keys[first] + keys[hi - 1]
+                bins[-1] = (first, hi, origin + mid2 * 0.5 * per_day)
+            else:
+                first = lo
+                bins.append((lo, hi, origin + mid2 * 0.5 * per_day))
+            last_mid2 = mid2
+            lo = hi
+        return bins
+
+    def _paint_point(self, painter: QPainter, s: TimeScale, lane: Lane, index: int,
+                     x: float, cy: float, next_x: float, selected: Event | None, window,
+                     metrics) -> None:
         t = self.theme
-        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+        event = lane.points[index]
+        a, b = lane.point_days[index]
         inside = self._in_window(a, b, window)
-        colour = QColor(lane.colour)
-        colour.setAlpha(255 if inside else 80)
-        s = self.scale()
-        period = s.x(b) - s.x(a)
+        colour = lane.colours["255" if inside else "80"]
+        period = (b - a) * s.px_per_day
         if period > 10:  # month or year precision: show the period it may fall in
-            faint = QColor(colour)
-            faint.setAlpha(50 if inside else 20)
-            painter.fillRect(QRectF(s.x(a), cy - 3, period, 6), faint)
+            painter.fillRect(QRectF(s.x(a), cy - 3, period, 6),
+                             lane.colours["50" if inside else "20"])
         r = 7.0 if event is selected else 5.5
         mark = self.marks.mark(colour, event is selected, event.date.approximate)
         painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),

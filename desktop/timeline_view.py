@@ -45,6 +45,7 @@ class Lane:
     colour: QColor
     keys: list[float] = field(default_factory=list)  # midpoint ordinals of point events
     points: list[Event] = field(default_factory=list)
+    point_days: list[tuple[int, int]] = field(default_factory=list)  # first, after last
     # Up to SPAN_ROWS rows of non-overlapping spans, each sorted by start:
     # (first day, day after the last, event). Spans that do not fit become points.
     span_rows: list[list[tuple[int, int, Event]]] = field(default_factory=list)
@@ -120,6 +121,8 @@ class TimelineView(TimelinePainting, QWidget):
             lane.row_starts = [[t[0] for t in r] for r in lane.span_rows]
             lane.points.sort(key=_mid)
             lane.keys = [_mid(e) for e in lane.points]
+            lane.point_days = [(e.start_day.toordinal(), e.end_day.toordinal() + 1)
+                               for e in lane.points]
             for alpha in (20, 50, 70, 80, 220, 235, 255):
                 colour = QColor(lane.colour)
                 colour.setAlpha(alpha)
