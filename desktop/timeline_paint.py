@@ -91,7 +91,7 @@ class TimelinePainting:
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
             width = metrics.horizontalAdvance(label)
-            if x + 3 > last_right + 6:
+            if x + 3 > last_right + 6 and x + 3 + width <= self.width() - 2:  # whole labels
                 painter.setPen(t.muted)
                 painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
                 last_right = x + 3 + width
