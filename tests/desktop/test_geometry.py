@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from PySide6.QtCore import QPointF
 
@@ -33,3 +35,10 @@ def test_a_country_with_a_hole_leaves_the_hole_unfilled(qapp) -> None:
     path = filled_path([polygon(outer), polygon(hole)])
     assert path.contains(QPointF(2, 2)) and not path.contains(QPointF(5, 5))
     assert ring_path([outer, hole]).contains(QPointF(2, 2))
+
+
+def test_polygons_from_float32_and_doubles(qapp) -> None:
+    for flat in (array("f", [1.0, 2.0, 3.5, 4.25]), [1.0, 2.0, 3.5, 4.25]):
+        points = polygon(flat)
+        assert [(points.at(i).x(), points.at(i).y()) for i in range(points.size())] == \
+            [(1.0, 2.0), (3.5, 4.25)]

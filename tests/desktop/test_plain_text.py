@@ -46,14 +46,3 @@ def test_only_http_and_https_links_open() -> None:
     for url in ("file:///etc/passwd", "javascript:alert(1)", "data:text/html,x",
                 "smb://host/share", "/relative/path", "https:no-host", ""):
         assert not is_openable(url), url
-
-
-def test_polygons_from_float32_and_doubles() -> None:
-    from array import array
-
-    from desktop.geometry import polygon
-
-    for flat in (array("f", [1.0, 2.0, 3.5, 4.25]), [1.0, 2.0, 3.5, 4.25]):
-        points = polygon(flat)
-        assert [(points.at(i).x(), points.at(i).y()) for i in range(points.size())] == \
-            [(1.0, 2.0), (3.5, 4.25)]
