@@ -70,13 +70,19 @@ def test_presenter_view_follows_the_show(qtbot, deck_and_pack) -> None:
     assert view.elapsed() == 0
 
 
-def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
+def open_slide(qtbot, deck_and_pack, kind: str) -> tuple[Presentation, SlideWindow]:
+    """A 1280x720 slide window showing the deck's first slide of `kind`."""
     deck, pack = deck_and_pack
-    show = Presentation(deck, start=[s.kind for s in deck.slides].index("map"))
+    show = Presentation(deck, start=[s.kind for s in deck.slides].index(kind))
     window = SlideWindow(show, pack)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
+    return show, window
+
+
+def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
+    show, window = open_slide(qtbot, deck_and_pack, "map")
     qtbot.keyClick(window, Qt.Key.Key_L)
     assert isinstance(window.live, MapView)
     live: MapView = window.live
@@ -86,7 +92,6 @@ def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
     window.live_state.select_place("kabul-airport")
     assert live.scale_factor() > built
     qtbot.keyClick(live, Qt.Key.Key_R)  # R on the live view: keys go to the slide window
-    window.reset_live()
     assert abs(live.scale_factor() - built) < 1e-6
     assert window.live_state.selected_place is None
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -94,12 +99,7 @@ def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
 
 
 def test_live_timeline_slide(qtbot, deck_and_pack) -> None:
-    deck, pack = deck_and_pack
-    show = Presentation(deck, start=[s.kind for s in deck.slides].index("timeline"))
-    window = SlideWindow(show, pack)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
+    show, window = open_slide(qtbot, deck_and_pack, "timeline")
     window.mouseDoubleClickEvent(None)  # double-click makes it live
     assert isinstance(window.live, TimelineView)
     show.next()
