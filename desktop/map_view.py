@@ -9,9 +9,6 @@ talks to `BriefingState`.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-
 from PySide6.QtCore import (
     QEvent,
     QPointF,
@@ -27,7 +24,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
     QWheelEvent,
 )
@@ -42,16 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from content.geo import load_basemap, project, view_box
-from desktop.geometry import filled_path, packed_polygons
+from content.geo import view_box
+from desktop.map_basemap import BasemapLayer
 from desktop.map_items import CountryItem, MarkerItem
 from desktop.map_labels import cluster_markers, place_labels
+from desktop.map_links import arcs, link_tiers, place_pairs
 from desktop.state import BriefingState
 from desktop.theme import current_theme
 
 CLUSTER_PX = 22.0
-MAX_LINKS = 40  # more lines than this is noise, and slow to stroke
-LINE_TILE = 15.0  # projected units (degrees of longitude) per side of a line tile
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
 
@@ -79,7 +74,6 @@ class MapView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Map")
         self._countries: dict[str, CountryItem] = {}
-        self._lines: list[QGraphicsPathItem] = []  # borders and coasts, by tile
         self._markers: dict[str, MarkerItem] = {}
         self._links = [QGraphicsPathItem() for _ in range(3)]  # thin, medium, strong
         self._selected_links = QGraphicsPathItem()
@@ -101,45 +95,14 @@ class MapView(QGraphicsView):
     # -- building -----------------------------------------------------------
     def _build_basemap(self) -> None:
         scene = self.scene()
-        basemap = load_basemap()
         scene.setSceneRect(QRectF(-200, -170, 400, 340))
         scene.setBackgroundBrush(QBrush(self.theme.sea))
-        polygons = packed_polygons(basemap.packed)  # countries, borders, coasts: file order
-        for country in basemap.countries:
-            item = CountryItem(country, filled_path(next(polygons) for _ in country.rings))
-            item.setBrush(QBrush(self.theme.land))
-            scene.addItem(item)
-            self._countries[country.id] = item
-        for lines, z in ((basemap.borders, 3), (basemap.coasts, 2)):
-            # One item per tile rather than one for the world, so that a view of a
-            # region strokes only the lines near it.
-            tiles: dict[tuple[int, int], QPainterPath] = {}
-            for line in lines:
-                key = (int(line[0] // LINE_TILE), int(line[1] // LINE_TILE))
-                path = tiles.get(key)
-                if path is None:
-                    path = tiles[key] = QPainterPath()
-                path.addPolygon(next(polygons))
-            for path in tiles.values():
-                item = QGraphicsPathItem(path)
-                item.setZValue(z)
-                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                scene.addItem(item)
-                self._lines.append(item)
-        self._style_lines()
+        self._basemap = BasemapLayer(scene, self.theme)
+        self._countries = self._basemap.countries
         for item, z in [(link, 5) for link in self._links] + [(self._selected_links, 6)]:
             item.setZValue(z)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
-
-    def _style_lines(self) -> None:
-        """Borders and coasts in the current theme's colours, as hairlines at any zoom.
-
-        Width 0 is Qt's one-pixel cosmetic pen. Any other width makes the scene index
-        stroke every line to find its bounds, which cost 20 ms of start-up.
-        """
-        for item in self._lines:
-            item.setPen(QPen(self.theme.border if item.zValue() == 3 else self.theme.coast, 0))
 
     def _build_controls(self) -> None:
         bar = QWidget(self)
@@ -226,43 +189,18 @@ class MapView(QGraphicsView):
             label.setVisible(self.layers["focus"])
 
     def _refresh_links(self) -> None:
-        """Curves between places that events link; only the strongest `MAX_LINKS` pairs."""
-        places = self.state.pack.places
-        weight: Counter[tuple[str, str]] = Counter()
-        for event in self.state.visible_events:
-            ids = [p for p in event.places if p in places]
-            for a, b in itertools.pairwise(ids):
-                if a != b:
-                    weight[(min(a, b), max(a, b))] += 1
-        strongest = weight.most_common(MAX_LINKS)
-        top = strongest[0][1] if strongest else 1
-        tiers: list[set[tuple[str, str]]] = [set(), set(), set()]
-        for pair, count in strongest:
-            tiers[min(2, int(3 * count / (top + 1)))].add(pair)
+        """Curves between places that events link; only the strongest pairs."""
+        tiers = link_tiers(self.state.visible_events, self.state.pack.places)
         colour = QColor(self.theme.link)
         colour.setAlpha(110)
         for item, pairs, width in zip(self._links, tiers, (1.0, 1.8, 2.8), strict=True):
-            item.setPath(self._arcs(pairs))
+            item.setPath(arcs(pairs, self.state.pack.places))
             pen = QPen(colour, width)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             item.setPen(pen)
             item.setVisible(self.layers["links"])
         self._refresh_selection()
-
-    def _arcs(self, pairs: set[tuple[str, str]]) -> QPainterPath:
-        places = self.state.pack.places
-        path = QPainterPath()
-        for a, b in sorted(pairs):
-            p1 = QPointF(*project(places[a].lon, places[a].lat))
-            p2 = QPointF(*project(places[b].lon, places[b].lat))
-            mid = (p1 + p2) / 2
-            dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
-            bend = 0.18
-            control = QPointF(mid.x() + dy * bend, mid.y() - dx * bend)
-            path.moveTo(p1)
-            path.quadTo(control, p2)
-        return path
 
     def _follow_selection(self) -> None:
         """Bring the selected event's places into view if none of them is on screen."""
@@ -282,11 +220,9 @@ class MapView(QGraphicsView):
             marker.highlighted = pid in on
             marker.selected_place = pid == chosen
             marker.restyle(self.theme)
-        pairs = set()
-        if event:
-            ids = [p for p in event.places if p in self.state.pack.places]
-            pairs = {(min(a, b), max(a, b)) for a, b in itertools.pairwise(ids)}
-        self._selected_links.setPath(self._arcs(pairs))
+        places = self.state.pack.places
+        self._selected_links.setPath(arcs(set(place_pairs(event, places)) if event else (),
+                                          places))
         pen = QPen(self.theme.selected, 2.6)
         pen.setCosmetic(True)
         self._selected_links.setPen(pen)
@@ -324,7 +260,7 @@ class MapView(QGraphicsView):
         """Repaint in the colours of the current (light or dark) palette."""
         self.theme = current_theme()
         self.scene().setBackgroundBrush(QBrush(self.theme.sea))
-        self._style_lines()
+        self._basemap.restyle(self.theme)
         for label in self._country_labels:
             label.setBrush(QBrush(self.theme.muted))
         self._refresh_membership()
