@@ -87,12 +87,13 @@ def measure(small: Path, large: Path) -> dict[str, dict[str, float]]:
     app = QApplication.instance() or QApplication([])
     views = {"small": Views(small), "large": Views(large)}
     app.processEvents()
+    scenarios = {which: view.scenarios() for which, view in views.items()}
     out: dict[str, dict[str, float]] = {"small": {}, "large": {}}
-    for name in views["small"].scenarios():
+    for name in scenarios["small"]:
         samples: dict[str, list[float]] = {"small": [], "large": []}
         for n in range(FRAMES + WARM_UP):
-            for which, view in views.items():
-                widget, prepare = view.scenarios()[name]
+            for which in views:
+                widget, prepare = scenarios[which][name]
                 took = frame_ms(widget, prepare, n)
                 if n >= WARM_UP:
                     samples[which].append(took)

@@ -78,11 +78,6 @@ def qt_names(modules: list[str]) -> list[tuple[str, str]]:
     return sorted(names)
 
 
-def measure() -> tuple[float, float]:
-    """(app seconds, bare Qt window seconds)."""
-    return measure_all()[:2]
-
-
 def measure_all() -> tuple[float, float, float, int]:
     """(app, bare window, bare window with the app's Qt types) in seconds, and how
     many Qt names the app's start-up modules import."""
