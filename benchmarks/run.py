@@ -54,8 +54,9 @@ def main() -> int:
         small = write_pack(Path(tmp) / "p100", 100)
         large = write_pack(Path(tmp) / "p10k", 10_000)
 
-        app, bare, typed, qt_names = startup.measure_all()
-        rows.append(Row("start-up to an interactive window", app * 1000, bare * 1000, 1.5))
+        first_frame, built, bare = startup.measure_all()
+        rows.append(Row("start-up to an interactive window", first_frame * 1000, bare * 1000,
+                        1.5))
 
         first, c_loader = loading.first_load(large)
         rows.append(Row("10,000 events: first load vs PyYAML C loader", first * 1000,
@@ -90,9 +91,8 @@ def main() -> int:
         flag = "ok" if r.ok else "OVER"
         print(f"{r.name:<{width}}  {r.figure:>8.1f}{r.unit:>3}  {r.floor:>8.1f}{r.unit:>3}  "
               f"{r.ratio:>6.2f}  {r.budget:>5.1f}  {flag}")
-    print(f"(for reference, not a budget: the bare window plus PySide's set-up of the "
-          f"{qt_names} Qt names the app's start-up imports takes {typed * 1000:.1f} ms, "
-          f"{typed / bare:.2f} x the bare window)")
+    print(f"(not a budget: every pane built and painted, map and timeline showing the "
+          f"pack, {built * 1000:.1f} ms after launch, {built / bare:.2f} x the bare window)")
     over = [r for r in rows if not r.ok]
     print(f"{len(rows) - len(over)} within budget, {len(over)} over")
     return 1 if over else 0

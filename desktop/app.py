@@ -4,30 +4,47 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from content.errors import ContentError
-from content.loader import load_pack
+from desktop.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from content.errors import ContentError
+
+
+def make_app() -> QApplication:
+    """The application object, named so settings and caches land in the right place."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Briefing Desk")
+    app.setOrganizationName("Briefing Desk")
+    return app  # type: ignore[return-value]
+
+
+def open_window(folder: Path | None) -> MainWindow:
+    """Show the main window at once; it loads the pack in `folder` (the embedded
+    pack when None) and builds its panes on the event loop. If the pack cannot be
+    loaded, the problems are shown and the application exits with status 1."""
+    window = MainWindow(None, folder)
+    window.loadFailed.connect(lambda exc: _refuse_pack(window, exc))
+    window.show()
+    return window
+
+
+def _refuse_pack(window: MainWindow, exc: ContentError) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    print(exc.report(), file=sys.stderr)
+    QMessageBox.critical(window, "Briefing Desk",
+                         f"The content pack has problems:\n\n{exc.report()}")
+    QApplication.exit(1)
 
 
 def run_app(folder: Path | None) -> int:
     """Open the main window on the pack in `folder` (the embedded pack when None)."""
-    from desktop.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Briefing Desk")
-    app.setOrganizationName("Briefing Desk")
-    from desktop.housekeeping import clean_at_start
-
-    clean_at_start()
-    try:
-        pack = load_pack(folder)
-    except ContentError as exc:
-        QMessageBox.critical(None, "Briefing Desk", f"The content pack has problems:\n\n"
-                                                    f"{exc.report()}")
-        print(exc.report(), file=sys.stderr)
-        return 1
-    window = MainWindow(pack, folder)
-    window.show()
-    return app.exec()
+    app = make_app()
+    window = open_window(folder)
+    code = app.exec()
+    window.deleteLater()
+    return code

@@ -10,9 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from content.atomic import clean_stray_temp_files
-from content.cache import cache_folder
-
 KEY = "files/write_folders"
 KEEP = 20
 MIN_AGE = 60.0  # seconds: spare a write another instance is doing right now
@@ -36,6 +33,11 @@ def remember_write_folder(path: Path) -> None:
 
 def clean_at_start() -> int:
     """Remove stray temp files in the cache and every remembered folder."""
+    # Imported here, not with the module: the window's first frame needs only
+    # `settings()`, and the cache module brings the whole content model.
+    from content.atomic import clean_stray_temp_files
+    from content.cache import cache_folder
+
     folders = [cache_folder()] + [Path(f) for f in (settings().value(KEY) or [])
                                   if isinstance(f, str)]
     return sum(clean_stray_temp_files(folder, MIN_AGE) for folder in folders)

@@ -1,114 +1,287 @@
 """The main window: wires the shared state to the map, timeline, lists and details.
 
 This is the one place where views are connected, and only through `BriefingState`.
+
+Start-up is incremental. The first frame is the window at its remembered size and
+layout: working menus, the docks with their titles, the map and timeline areas in
+their own colours, and a status line saying the pack is being opened. Once that
+frame is painted, the pack, the map, the timeline and the side panels are built one
+step at a time on the event loop, so the window moves, resizes and opens its menus
+meanwhile. Nothing acts on a half-built window: every menu action first finishes
+the remaining steps. The content, map and timeline modules are imported by those
+steps, not before the first frame.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QScrollArea,
     QSplitter,
     QWidget,
 )
 
-from content.errors import ContentError, Problem
-from content.loader import default_pack_folder, load_pack
-from content.model import Pack
-from desktop.detail_pane import DetailPane
-from desktop.event_list import EventList
-from desktop.filter_panel import FilterPanel
 from desktop.housekeeping import remember_write_folder, settings
-from desktop.map_view import MapView
-from desktop.pack_watcher import PackWatcher
-from desktop.state import BriefingState
-from desktop.timeline_panel import TimelinePanel
+from desktop.theme import current_theme
 
 if TYPE_CHECKING:
+    from content.errors import Problem
+    from content.model import Pack
     from desktop.deck_builder import DeckBuilder
+    from desktop.detail_pane import DetailPane
+    from desktop.event_list import EventList
+    from desktop.filter_panel import FilterPanel
+    from desktop.map_view import MapView
+    from desktop.pack_watcher import PackWatcher
+    from desktop.state import BriefingState
+    from desktop.timeline_panel import TimelinePanel
     from slides.spec import Deck
 
+FIRST_STEP_FALLBACK_MS = 100
+
+# The map's layers, in MapView.LAYERS order, with their menu titles.
 LAYER_TITLES = {"membership": "NATO members by accession date",
                 "focus": "Azerbaijan and neighbours", "links": "Links between places",
                 "labels": "Place labels"}
 
 
+def _set_shortcut(action: QAction, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """Give `action` its shortcut: every binding the platform has for a standard key
+    (Copy, for one, has two on X11), or the one sequence given."""
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(QKeySequence.keyBindings(shortcut))
+    else:
+        action.setShortcuts([QKeySequence(shortcut)])
+
+
+class _Placeholder(QWidget):
+    """An empty area in the colour its pane will have, shown until the pane is
+    built, so the map and timeline appear in place; says when it is first painted."""
+
+    painted = Signal()
+
+    def __init__(self, colour_role: str, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, getattr(current_theme(), colour_role))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
 
 
 class MainWindow(QMainWindow):
     """Map above timeline; filters and events on the left; details on the right."""
 
-    def __init__(self, pack: Pack, folder: Path | None = None, watch: bool = True,
+    loaded = Signal()
+    """Every pane is built and shows the pack."""
+    loadFailed = Signal(object)
+    """The pack could not be loaded at start (the `ContentError`); the window keeps
+    its empty panes."""
+
+    state: BriefingState
+    map: MapView
+    timeline: TimelinePanel
+    filters: FilterPanel
+    events: EventList
+    details: DetailPane
+    split: QSplitter
+    problems: QListWidget
+    deck_scroller: QScrollArea
+    filter_dock: QDockWidget
+    events_dock: QDockWidget
+    details_dock: QDockWidget
+    deck_dock: QDockWidget
+    problems_dock: QDockWidget
+
+    def __init__(self, pack: Pack | None, folder: Path | None = None, watch: bool = True,
                  remember_layout: bool = True) -> None:
+        """Given a pack, the window is complete when this returns. Given None, it
+        loads `folder` (the embedded pack when None) once shown, in steps on the
+        event loop, and then emits `loaded` (or `loadFailed`)."""
         super().__init__()
         self.remember_layout = remember_layout
-        self.folder = folder or Path(pack.folder or default_pack_folder())
-        self.state = BriefingState(pack, self)
-        self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
-        self.map = MapView(self.state)
-        self.timeline = TimelinePanel(self.state)
-        self.filters = FilterPanel(self.state)
-        self.events = EventList(self.state)
-        self.details = DetailPane(self.state)
+        self.folder = folder or (Path(pack.folder) if pack and pack.folder else None)
+        self._watch_pack = watch
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
-        self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems")
+        self.watcher: PackWatcher | None = None
+        self._steps: list[Callable[[], None]] = [
+            self._load_pack, self._build_map, self._build_timeline,
+            self._build_panels, self._finish]
+        self._pack = pack
+        self._failed = False
+        self._step_queued = False
+        self.setWindowTitle("Briefing Desk")
+        self._build_frame()
+        if pack is not None:
+            self.finish_loading()
 
+    # -- start-up -----------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """Whether panes are still to be built (the window may show its frame only)."""
+        return bool(self._steps)
+
+    def finish_loading(self) -> bool:
+        """Build whatever is not built yet, now; False if the pack failed to load."""
+        while self._steps and not self._failed:
+            self._steps.pop(0)()
+        return not self._failed
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Steps start when the first frame is painted, or shortly in any case,
+        # should the window be shown without being painted (minimised).
+        QTimer.singleShot(FIRST_STEP_FALLBACK_MS, self._queue_next_step)
+
+    def _queue_next_step(self) -> None:
+        """Run the next start-up step after the events already waiting (input,
+        the paint of what the last step built)."""
+        if self._steps and not self._failed and not self._step_queued:
+            self._step_queued = True
+            QTimer.singleShot(0, self._next_step)
+
+    def _next_step(self) -> None:
+        self._step_queued = False
+        if self._steps and not self._failed:
+            step = self._steps.pop(0)
+            try:
+                step()
+            except Exception:
+                # A bug, not bad content (that is `loadFailed`): say so rather than
+                # wait for panes that will never come; the traceback is printed.
+                self._failed = True
+                self.statusBar().showMessage("Briefing Desk could not finish opening; "
+                                             "see the terminal for details")
+                raise
+            self._queue_next_step()
+
+    def _build_frame(self) -> None:
+        """The first frame: menus, docks, splitter and status line, at the window's
+        remembered size and layout, with empty panes."""
+        self._build_menus()
+        map_area = _Placeholder("sea", "mapPlaceholder")
+        map_area.painted.connect(self._queue_next_step)  # the frame is on screen
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("mapTimelineSplit")
-        split.addWidget(self.map)
-        split.addWidget(self.timeline)
+        split.addWidget(map_area)
+        split.addWidget(_Placeholder("lane", "timelinePlaceholder"))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.split = split
         self.setCentralWidget(split)
 
-        self.filter_dock = self._dock("Filters", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.events_dock = self._dock("Events", self.events, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.details_dock = self._dock("Details", self.details,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems")
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.filter_dock = self._dock("Filters", left)
+        self.events_dock = self._dock("Events", left)
+        self.details_dock = self._dock("Details", right)
         self.deck_scroller = QScrollArea()
         self.deck_scroller.setWidgetResizable(True)
         self.deck_scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.deck_dock = self._dock("Deck", self.deck_scroller,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.deck_dock = self._dock("Deck", right, self.deck_scroller)
         self.tabifyDockWidget(self.deck_dock, self.details_dock)  # Details in front
-        self.deck_dock.visibilityChanged.connect(self._deck_visibility)
-        self.problems_dock = self._dock("Problems", self.problems,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock = self._dock("Problems", Qt.DockWidgetArea.BottomDockWidgetArea,
+                                        self.problems)
         self.problems_dock.hide()
+        self.view_menu.insertActions(self.reset_layout_action, [
+            dock.toggleViewAction() for dock in (self.filter_dock, self.events_dock,
+                                                 self.details_dock, self.deck_dock,
+                                                 self.problems_dock)])
+        # Sized before the window is shown: resizeDocks() ignores docks that a
+        # window already on screen has not laid out yet.
         self.resizeDocks([self.filter_dock, self.details_dock], [280, 300],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.filter_dock, self.events_dock], [330, 420],
                          Qt.Orientation.Vertical)
-
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
-        self._build_menus()
-        self.state.filterChanged.connect(self._show_counts)
-        self.state.packChanged.connect(self._show_counts)
-        self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self._show_counts()
-
-        self.watcher: PackWatcher | None = None
-        if watch:
-            self._watch(self.folder)
+        self.statusBar().showMessage("Opening the content pack…")
         self.resize(1440, 900)
         split.setSizes([480, 420])
         self._default_state = self.saveState()
-        if remember_layout:
+        if self.remember_layout:
             self._restore_layout()
+
+    def _load_pack(self) -> None:
+        from content.errors import ContentError
+        from content.loader import default_pack_folder, load_pack
+        from desktop.state import BriefingState
+
+        if self._pack is None:
+            try:
+                self._pack = load_pack(self.folder)
+            except ContentError as exc:
+                self._failed = True
+                self.statusBar().showMessage("The content pack has problems")
+                self.loadFailed.emit(exc)
+                return
+        pack = self._pack
+        self.folder = self.folder or Path(pack.folder or default_pack_folder())
+        self.state = BriefingState(pack, self)
+        self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
+
+    def _build_map(self) -> None:
+        from desktop.map_view import MapView
+
+        self.map = MapView(self.state)
+        self._replace_placeholder(0, self.map)
+        self.map.fit_default()  # again, now that the map has its place's size
+
+    def _build_timeline(self) -> None:
+        from desktop.timeline_panel import TimelinePanel
+
+        self.timeline = TimelinePanel(self.state)
+        self._replace_placeholder(1, self.timeline)
+
+    def _replace_placeholder(self, index: int, pane: QWidget) -> None:
+        placeholder = self.split.widget(index)
+        pane.resize(placeholder.size())
+        self.split.replaceWidget(index, pane)  # keeps the placeholder's place
+        placeholder.deleteLater()
+
+    def _build_panels(self) -> None:
+        from desktop.detail_pane import DetailPane
+        from desktop.event_list import EventList
+        from desktop.filter_panel import FilterPanel
+
+        self.filters = FilterPanel(self.state)
+        self.events = EventList(self.state)
+        self.details = DetailPane(self.state)
+        self.filter_dock.setWidget(self.filters)
+        self.events_dock.setWidget(self.events)
+        self.details_dock.setWidget(self.details)
+        self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+
+    def _finish(self) -> None:
+        from desktop.housekeeping import clean_at_start
+
+        self.state.filterChanged.connect(self._show_counts)
+        self.state.packChanged.connect(self._show_counts)
+        self._show_counts()
+        self.statusBar().clearMessage()
+        self.deck_dock.visibilityChanged.connect(self._deck_visibility)
+        if self.deck_dock.isVisible() and not self.deck_dock.visibleRegion().isEmpty():
+            self._deck_visibility(True)  # the remembered layout put the Deck tab in front
+        if self._watch_pack:
+            self._watch(self.folder)
+        clean_at_start()
+        self.loaded.emit()
 
     @property
     def builder(self) -> DeckBuilder:
@@ -116,6 +289,7 @@ class MainWindow(QMainWindow):
         if self._builder is None:
             from desktop.deck_builder import DeckBuilder
 
+            self.finish_loading()
             self._builder = DeckBuilder(self.state)
             self._builder.seen = not self.deck_dock.visibleRegion().isEmpty()
             self.deck_scroller.setWidget(self._builder)
@@ -125,21 +299,31 @@ class MainWindow(QMainWindow):
         if visible or self._builder is not None:
             self.builder.set_seen(visible)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, area: Qt.DockWidgetArea,
+              widget: QWidget | None = None) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.lower()}Dock")
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
     # -- menus --------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
+        """A menu action whose slot runs on the finished window (it completes the
+        start-up first if the user is quicker than the panes)."""
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            _set_shortcut(action, shortcut)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+
+        def run(checked: bool = False) -> None:
+            if self.finish_loading():
+                slot(checked) if checkable else slot()
+
+        action.triggered.connect(run)
         return action
 
     def _build_menus(self) -> None:
@@ -165,7 +349,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Export Window as PNG…",
                                          lambda: self.export_png("window"), "Ctrl+Shift+E"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        # Quit works at any moment, without waiting for the panes.
+        quit_action = QAction("&Quit", self)
+        _set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
 
         slideshow = bar.addMenu("&Present")
         slideshow.addAction(self._action("From the &Beginning", lambda: self.present(0), "F5"))
@@ -176,27 +364,31 @@ class MainWindow(QMainWindow):
                                          "Alt+F5"))
 
         view = bar.addMenu("&View")
-        view.addAction(self._action("Map: Default View", self.map.fit_default, "Ctrl+0"))
-        view.addAction(self._action("Map: Fit to Content", self.map.fit_content, "Ctrl+F"))
-        view.addAction(self._action("Map: Fit to Selection", self.map.fit_selection, "Ctrl+E"))
-        view.addAction(self._action("Timeline: Show All", self.timeline.view.fit_all,
+        view.addAction(self._action("Map: Default View", lambda: self.map.fit_default(),
+                                    "Ctrl+0"))
+        view.addAction(self._action("Map: Fit to Content", lambda: self.map.fit_content(),
+                                    "Ctrl+F"))
+        view.addAction(self._action("Map: Fit to Selection", lambda: self.map.fit_selection(),
+                                    "Ctrl+E"))
+        view.addAction(self._action("Timeline: Show All", lambda: self.timeline.view.fit_all(),
                                     "Ctrl+Shift+0"))
         view.addAction(self._action("Clear Selection", self._clear_selection, "Esc"))
-        view.addAction(self._action("Reset Filters", self.state.reset_filter, "Ctrl+Shift+R"))
+        view.addAction(self._action("Reset Filters", lambda: self.state.reset_filter(),
+                                    "Ctrl+Shift+R"))
         view.addSeparator()
         layers = view.addMenu("Map &Layers")
         self.layer_actions: dict[str, QAction] = {}
-        for name in self.map.LAYERS:
+        for name in LAYER_TITLES:
             action = self._action(LAYER_TITLES[name], lambda on, n=name: self.map.set_layer(n, on),
                                   checkable=True)
             action.setChecked(True)
             layers.addAction(action)
             self.layer_actions[name] = action
         view.addSeparator()
-        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.deck_dock,
-                     self.problems_dock):
-            view.addAction(dock.toggleViewAction())
-        view.addAction(self._action("Reset Layout", self.reset_layout))
+        # The docks' show/hide toggles go above this once the docks exist.
+        self.view_menu: QMenu = view
+        self.reset_layout_action = self._action("Reset Layout", self.reset_layout)
+        view.addAction(self.reset_layout_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Briefing Desk", self.about))
@@ -242,6 +434,8 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, notes: bool) -> None:
         """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from desktop.pdf_export import write_pdf
 
         deck = self._deck_or_hint()
@@ -262,9 +456,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:
         """Follow the system's light/dark palette while running."""
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and not self.loading:
             self.map.apply_theme()
             self.timeline.view.apply_theme()
         super().changeEvent(event)
@@ -281,6 +473,8 @@ class MainWindow(QMainWindow):
                             f"{pack.info.as_of.label()} · {pack.info.marking}")
 
     def _watch(self, folder: Path) -> None:
+        from desktop.pack_watcher import PackWatcher
+
         if self.watcher is not None:
             self.watcher.deleteLater()
         self.watcher = PackWatcher(folder, self)
@@ -292,6 +486,9 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.reload()
         else:
+            from content.errors import ContentError
+            from content.loader import load_pack
+
             try:
                 self._reloaded(load_pack(self.folder))
             except ContentError as exc:
@@ -315,12 +512,17 @@ class MainWindow(QMainWindow):
 
     def open_pack_dialog(self) -> None:
         """Ask for a pack folder and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Open Content Pack", str(self.folder))
         if folder:
             self.open_pack(Path(folder))
 
     def open_pack(self, folder: Path) -> bool:
         """Open another pack; on problems, list them and keep the current one."""
+        from content.errors import ContentError
+        from content.loader import load_pack
+
         try:
             pack = load_pack(folder)
         except ContentError as exc:
@@ -335,6 +537,8 @@ class MainWindow(QMainWindow):
 
     def export_png(self, kind: str) -> None:
         """Ask where, then save a PNG of the map, timeline or window."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from desktop.snapshot import grab_png
 
         name, _ = QFileDialog.getSaveFileName(self, "Export as PNG", f"{kind}.png",
@@ -352,6 +556,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """The About box."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle("About Briefing Desk")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -388,7 +594,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(self.problems.count() > 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.timeline.stop()
+        self._steps.clear()  # closed while starting: build nothing more
+        if hasattr(self, "timeline"):
+            self.timeline.stop()
         if self.remember_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -64,3 +64,7 @@ if [ "$have" != "test $hash" ] && [ "$have" != "$profile $hash" ]; then
     fi
     echo "$profile $hash" > "$stamp"
 fi
+# Byte-compile our own modules as pip does for installed packages: an editable
+# install otherwise compiles them on every start where bytecode cannot be written
+# (PYTHONDONTWRITEBYTECODE, a read-only checkout), ~40 ms of the app's start.
+.venv/bin/python -m compileall -q content desktop slides >/dev/null

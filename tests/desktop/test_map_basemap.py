@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
@@ -27,7 +25,7 @@ def test_restyle_keeps_borders_and_coasts_apart(qapp) -> None:
     scene = QGraphicsScene()
     theme = current_theme()
     layer = BasemapLayer(scene, theme)
-    other = dataclasses.replace(theme, border=QColor("#ff0000"), coast=QColor("#0000ff"))
+    other = theme._replace(border=QColor("#ff0000"), coast=QColor("#0000ff"))
     layer.restyle(other)
     colours = {(i.zValue(), i.pen().color().name()) for i in scene.items()
                if not isinstance(i, CountryItem)}

@@ -1,0 +1,136 @@
+"""Incremental start-up: the window is on screen and usable before its panes exist,
+and the panes it then builds are the ones a window built at once has."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from content.errors import ContentError
+from content.loader import load_pack
+from desktop import app as desktop_app
+from desktop.main_window import LAYER_TITLES, MainWindow
+from desktop.map_view import MapView
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _starting_window(qtbot, folder: Path | None = None) -> MainWindow:
+    window = MainWindow(None, folder, watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_first_frame_is_painted_before_the_pack_is_loaded(qtbot) -> None:
+    window = _starting_window(qtbot)
+    qtbot.waitExposed(window)
+    assert window.loading
+    assert window.windowTitle() == "Briefing Desk"
+    assert window.statusBar().currentMessage() == "Opening the content pack…"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Present", "&View",
+                                                               "&Help"]
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        pass
+    assert not window.loading
+    assert window.windowTitle().startswith("Azerbaijan")
+    assert window.map.isVisible() and window.timeline.isVisible()
+    assert window.statusBar().currentMessage() == ""
+    assert window.counts.text().startswith("26 of 26 events")
+
+
+def test_a_window_built_in_steps_is_laid_out_like_one_built_at_once(qtbot) -> None:
+    """Docks added to a window already on screen used to ignore their default sizes."""
+    at_once = MainWindow(load_pack(), watch=False, remember_layout=False)
+    qtbot.addWidget(at_once)
+    at_once.show()
+    stepped = _starting_window(qtbot)
+    with qtbot.waitSignal(stepped.loaded, timeout=10_000):
+        pass
+    qtbot.wait(50)
+    for name in ("filter_dock", "events_dock", "details_dock"):
+        assert getattr(stepped, name).geometry() == getattr(at_once, name).geometry(), name
+    assert stepped.split.sizes() == at_once.split.sizes()
+    # The map opens on the pack's default view (the South Caucasus), fitted to the
+    # size it has in the window, not to the size it was created at.
+    shown = stepped.map.mapToScene(stepped.map.viewport().rect()).boundingRect()
+    baku = stepped.map.mapFromScene(stepped.map._markers["baku"].pos())
+    assert stepped.map.viewport().rect().contains(baku)
+    assert shown.width() < 60, "the map opened zoomed out, not on the default view"
+
+
+def test_a_menu_action_during_start_up_finishes_it_first(qtbot) -> None:
+    window = _starting_window(qtbot)
+    assert window.loading
+    fit = next(a for a in window.view_menu.actions() if a.text() == "Map: Fit to Content")
+    fit.trigger()
+    assert not window.loading
+    assert window.map.isVisible()
+
+
+def test_every_map_layer_has_its_menu_item() -> None:
+    assert tuple(LAYER_TITLES) == MapView.LAYERS
+
+
+def test_the_dock_toggles_join_the_view_menu_once_the_docks_exist(qtbot) -> None:
+    window = _starting_window(qtbot)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        pass
+    texts = [a.text() for a in window.view_menu.actions()]
+    assert texts[-6:] == ["Filters", "Events", "Details", "Deck", "Problems", "Reset Layout"]
+
+
+def test_closing_while_starting_builds_nothing_more(qtbot) -> None:
+    window = _starting_window(qtbot)
+    window.close()
+    qtbot.wait(200)
+    assert not hasattr(window, "map")
+
+
+def test_a_broken_pack_at_start_is_reported_and_the_app_exits_1(qtbot, pack_copy: Path,
+                                                                 monkeypatch) -> None:
+    (pack_copy / "events.yaml").write_text("events: [\n", encoding="utf-8")
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(desktop_app.QApplication, "exit", staticmethod(exits.append))
+    window = desktop_app.open_window(pack_copy)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loadFailed, timeout=10_000) as failed:
+        pass
+    assert isinstance(failed.args[0], ContentError)
+    assert "events.yaml" in shown[0]
+    assert exits == [1]
+    assert window.statusBar().currentMessage() == "The content pack has problems"
+
+
+FIRST_FRAME = """
+import json, sys
+from desktop.app import make_app, open_window
+app = make_app()
+window = open_window(None)
+app.processEvents()
+print(json.dumps({"loading": window.loading, "modules": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.slow
+def test_the_first_frame_imports_no_content_map_or_timeline(tmp_path: Path) -> None:
+    """What keeps the first frame fast: none of this is imported before it is drawn."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               BRIEFDESK_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME], cwd=ROOT, env=env, check=True,
+                          capture_output=True, text=True, timeout=60)
+    first = json.loads(done.stdout.splitlines()[-1])
+    assert first["loading"]
+    late = {"content.loader", "content.model", "content.cache", "yaml", "desktop.state",
+            "desktop.map_view", "desktop.timeline_panel", "desktop.filter_panel",
+            "desktop.detail_pane", "desktop.event_list", "slides.spec"}
+    assert late.isdisjoint(first["modules"]), late & set(first["modules"])
