@@ -54,8 +54,10 @@ def run_child(code: str) -> list[float]:
     timestamp it prints."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT,
-                          stdout=subprocess.PIPE, text=True, timeout=TIMEOUT_S)
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=TIMEOUT_S)
+    if done.returncode:  # Qt's warnings are shown only when the child failed
+        raise RuntimeError(f"start-up child exited {done.returncode}:\n{done.stderr}")
     return [float(stamp) - started for stamp in done.stdout.split()]
 
 
