@@ -28,8 +28,17 @@ def open_window(folder: Path | None) -> MainWindow:
     loaded, the problems are shown and the application exits with status 1."""
     window = MainWindow(None, folder)
     window.loadFailed.connect(lambda exc: _refuse_pack(window, exc))
+    window.loaded.connect(_clean_up_after_killed_writes)
     window.show()
     return window
+
+
+def _clean_up_after_killed_writes() -> None:
+    """Stray temp files of writes killed in an earlier run (after the first frame:
+    it is housekeeping, nothing the user waits for)."""
+    from desktop.housekeeping import clean_at_start
+
+    clean_at_start()
 
 
 def _refuse_pack(window: MainWindow, exc: ContentError) -> None:

@@ -138,8 +138,19 @@ class MainWindow(QMainWindow):
     def finish_loading(self) -> bool:
         """Build whatever is not built yet, now; False if the pack failed to load."""
         while self._steps and not self._failed:
-            self._steps.pop(0)()
+            self._run_step()
         return not self._failed
+
+    def _run_step(self) -> None:
+        try:
+            self._steps.pop(0)()
+        except Exception:
+            # A bug, not bad content (that is `loadFailed`): say so rather than wait
+            # for panes that will never come, and build nothing on a broken step.
+            self._failed = True
+            self.statusBar().showMessage("Briefing Desk could not finish opening; "
+                                         "see the terminal for details")
+            raise
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -157,16 +168,7 @@ class MainWindow(QMainWindow):
     def _next_step(self) -> None:
         self._step_queued = False
         if self._steps and not self._failed:
-            step = self._steps.pop(0)
-            try:
-                step()
-            except Exception:
-                # A bug, not bad content (that is `loadFailed`): say so rather than
-                # wait for panes that will never come; the traceback is printed.
-                self._failed = True
-                self.statusBar().showMessage("Briefing Desk could not finish opening; "
-                                             "see the terminal for details")
-                raise
+            self._run_step()
             self._queue_next_step()
 
     def _build_frame(self) -> None:
@@ -269,8 +271,6 @@ class MainWindow(QMainWindow):
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
     def _finish(self) -> None:
-        from desktop.housekeeping import clean_at_start
-
         self.state.filterChanged.connect(self._show_counts)
         self.state.packChanged.connect(self._show_counts)
         self._show_counts()
@@ -280,7 +280,6 @@ class MainWindow(QMainWindow):
             self._deck_visibility(True)  # the remembered layout put the Deck tab in front
         if self._watch_pack:
             self._watch(self.folder)
-        clean_at_start()
         self.loaded.emit()
 
     @property

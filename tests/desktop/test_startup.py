@@ -111,6 +111,37 @@ def test_a_broken_pack_at_start_is_reported_and_the_app_exits_1(qtbot, pack_copy
     assert window.statusBar().currentMessage() == "The content pack has problems"
 
 
+def test_a_bug_in_a_step_is_said_and_nothing_more_is_built(qtbot, monkeypatch) -> None:
+    def broken(self: MainWindow) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(MainWindow, "_build_timeline", broken)
+    window = _starting_window(qtbot)
+    with pytest.raises(RuntimeError):
+        window.finish_loading()
+    assert "could not finish opening" in window.statusBar().currentMessage()
+    assert window.finish_loading() is False  # the panels after it are not built
+    assert not hasattr(window, "filters")
+
+
+def test_opening_the_app_removes_stray_temp_files_of_killed_writes(qtbot, tmp_path: Path) -> None:
+    from content.atomic import TEMP_PREFIX
+    from desktop.housekeeping import remember_write_folder
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    remember_write_folder(folder / "deck.pptx")
+    stale = folder / f"{TEMP_PREFIX}abc.part"
+    stale.write_bytes(b"half a deck")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    window = desktop_app.open_window(None)
+    qtbot.addWidget(window)
+    assert stale.exists(), "cleaning is housekeeping: not before the first frame"
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        pass
+    assert not stale.exists()
+
+
 FIRST_FRAME = """
 import json, sys
 from desktop.app import make_app, open_window
