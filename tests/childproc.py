@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,12 +29,14 @@ runpy.run_module("desktop", run_name="__main__")
 """
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, float, float]:
-    """(exit code, stderr, seconds, peak MB) of `briefdesk ARGS` in a fresh process."""
+def run_cli(*args: str, env: dict[str, str] | None = None,
+            prefix: Sequence[str] = ()) -> tuple[int, str, float, float]:
+    """(exit code, stderr, seconds, peak MB) of `briefdesk ARGS` in a fresh process,
+    started through `prefix` (a command such as `setpriv ...`) when given."""
     with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
         child_env = dict(env or os.environ, PEAK_FILE=peak.name)
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", RUNNER, *args], cwd=ROOT,
+        result = subprocess.run([*prefix, sys.executable, "-c", RUNNER, *args], cwd=ROOT,
                                 env=child_env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, timeout=120)
         seconds = time.perf_counter() - started

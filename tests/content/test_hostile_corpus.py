@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -24,10 +26,10 @@ def manifest() -> list[tuple[str, str, str]]:
     return [tuple(line.split("\t")) for line in lines]  # type: ignore[misc]
 
 
-def validate(folder: Path) -> tuple[int, str, float, float]:
+def validate(folder: Path, prefix: Sequence[str] = ()) -> tuple[int, str, float, float]:
     """(exit code, stderr, seconds, peak MB) of `briefdesk validate` in a child."""
     env = dict(os.environ, BRIEFDESK_CACHE_DIR=str(folder.parent / "cache"))
-    return run_cli("validate", "--content", str(folder), env=env)
+    return run_cli("validate", "--content", str(folder), env=env, prefix=prefix)
 
 
 def pack_with(tmp_path: Path, target: str) -> Path:
@@ -88,10 +90,22 @@ def test_a_folder_or_fifo_in_place_of_a_file(tmp_path: Path) -> None:
     assert err.count("is not a regular file") == 2  # the FIFO is never opened (it would block)
 
 
+def without_read_override() -> list[str]:
+    """A command prefix under which even root obeys file modes: the child starts
+    without the capabilities that let root read any file. Empty when not root."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True, text=True)
+    if shutil.which("setpriv") is None or probe.returncode != 0:
+        pytest.skip("root reads files whatever their mode, and setpriv cannot drop that "
+                    f"here: {probe.stderr.strip()}")
+    return prefix
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads files whatever their mode")
+    prefix = without_read_override()
     folder = pack_with(tmp_path, "events.yaml")
     shutil.copyfile(PACK / "events.yaml", folder / "events.yaml")
     (folder / "events.yaml").chmod(0)
-    check(*validate(folder), "cannot read")
+    check(*validate(folder, prefix), "cannot read")
