@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             self._load_pack, self._build_map, self._build_timeline,
             self._build_panels, self._finish]
         self._pack = pack
-        self._failed = False
+        self._stopped = False  # no step will run: the pack failed, a step broke, or closed
         self._step_queued = False
         self.setWindowTitle("Briefing Desk")
         self._build_frame()
@@ -136,10 +136,11 @@ class MainWindow(QMainWindow):
         return bool(self._steps)
 
     def finish_loading(self) -> bool:
-        """Build whatever is not built yet, now; False if the pack failed to load."""
-        while self._steps and not self._failed:
+        """Build whatever is not built yet, now; False if it cannot be (the pack failed
+        to load, or the window was closed while starting)."""
+        while self._steps and not self._stopped:
             self._run_step()
-        return not self._failed
+        return not self._stopped
 
     def _run_step(self) -> None:
         try:
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         except Exception:
             # A bug, not bad content (that is `loadFailed`): say so rather than wait
             # for panes that will never come, and build nothing on a broken step.
-            self._failed = True
+            self._stopped = True
             self.statusBar().showMessage("Briefing Desk could not finish opening; "
                                          "see the terminal for details")
             raise
@@ -161,13 +162,13 @@ class MainWindow(QMainWindow):
     def _queue_next_step(self) -> None:
         """Run the next start-up step after the events already waiting (input,
         the paint of what the last step built)."""
-        if self._steps and not self._failed and not self._step_queued:
+        if self._steps and not self._stopped and not self._step_queued:
             self._step_queued = True
             QTimer.singleShot(0, self._next_step)
 
     def _next_step(self) -> None:
         self._step_queued = False
-        if self._steps and not self._failed:
+        if self._steps and not self._stopped:
             self._run_step()
             self._queue_next_step()
 
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
             try:
                 self._pack = load_pack(self.folder)
             except ContentError as exc:
-                self._failed = True
+                self._stopped = True
                 self.statusBar().showMessage("The content pack has problems")
                 self.loadFailed.emit(exc)
                 return
@@ -593,7 +594,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(self.problems.count() > 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._steps.clear()  # closed while starting: build nothing more
+        self._stopped = True  # closed while starting: build nothing more
         if hasattr(self, "timeline"):
             self.timeline.stop()
         if self.remember_layout:

@@ -91,6 +91,8 @@ def test_closing_while_starting_builds_nothing_more(qtbot) -> None:
     window.close()
     qtbot.wait(200)
     assert not hasattr(window, "map")
+    assert window.finish_loading() is False  # a late shortcut builds nothing either
+    assert not hasattr(window, "map")
 
 
 def test_a_broken_pack_at_start_is_reported_and_the_app_exits_1(qtbot, pack_copy: Path,
