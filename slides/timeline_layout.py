@@ -16,6 +16,21 @@ from slides.text import line_height
 EVENTS_PER_SLIDE = 8
 DATE_SIZE = 16.0
 LABEL_SIZE = 18.0
+LABEL_GAP = 14.0  # points between the labels of neighbours on the same side
+MAX_LABEL_W = 270.0
+
+
+def label_span(cx: float, spacing: float, left: float, right: float) -> tuple[float, float]:
+    """(x, width) of the label of the stop at `cx`.
+
+    Labels alternate sides, so a label may use up to the midpoints to its same-side
+    neighbours (one `spacing` either way, less a gap), but never the slide's margin. At
+    the ends that room is lopsided: the label then sits off-centre within its own
+    room, narrower, rather than being pushed into its neighbour's."""
+    lo = max(left, cx - spacing + LABEL_GAP / 2)
+    hi = min(right, cx + spacing - LABEL_GAP / 2)
+    width = min(hi - lo, MAX_LABEL_W)
+    return min(max(cx - width / 2, lo), hi - width), width
 
 
 def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
@@ -26,16 +41,15 @@ def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
     shapes.append(Line(x, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis"))
     n = max(1, len(events))
     spacing = w / n
-    label_w = min(2 * spacing - 14, 270.0)
     half = h / 2 - 26
     for i, event in enumerate(events):
         cx = x + spacing * (i + 0.5)
         above = i % 2 == 0
+        lx, label_w = label_span(cx, spacing, x, x + w)
         r = 8.0
         shapes.append(Ellipse(cx - r, axis_y - r, 2 * r, 2 * r,
                               "#ffffff" if event.date.approximate else colour, colour, 2.5,
                               name=f"Marker {event.id}"))
-        lx = min(max(cx - label_w / 2, x), x + w - label_w)
         date = span_label(event.date, event.end)
         date_h = line_height(DATE_SIZE)
         title_h = half - date_h - 4
