@@ -13,12 +13,13 @@ from array import array
 from content.geo import clip_ring, load_basemap, project
 from content.model import Pack, Place
 from slides.layout import ACCENT, MUTED, TEXT, text_box
-from slides.spec import Ellipse, Freeform, Rect, Shape, TextBox
+from slides.spec import Ellipse, Freeform, Line, Rect, Shape, TextBox
 
 SEA, LAND, BORDER = "#d3e2ee", "#f6f3ec", "#a9a49a"
 MEMBER, FOCUS, MARKER = "#c5c9e6", "#f2c84b", "#c0392b"
 MIN_SPAN = 7.0  # projected units: never zoom in tighter than about 7 degrees
 MAX_LEGEND = 12
+MARKER_GAP = 2.0  # points between neighbouring markers
 
 
 def map_box(places: list[Place], aspect: float) -> tuple[float, float, float, float]:
@@ -33,6 +34,35 @@ def map_box(places: list[Place], aspect: float) -> tuple[float, float, float, fl
         h = w / aspect
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def spread_markers(spots: list[tuple[float, float, float]],
+                   frame: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """Centres for round markers (x, y, radius) so that none covers another.
+
+    A marker stays on its place when it can; otherwise it moves to the nearest free
+    spot on rings around it (12 directions, widening), inside `frame`, and the map
+    draws a leader back to the place. Earlier markers (the busiest places) keep their
+    spot first. On a world map the places of the South Caucasus fall within a few
+    points of each other, and the numbers would otherwise hide one another."""
+    placed: list[tuple[float, float, float]] = []
+    left, top, right, bottom = frame
+
+    def free(cx: float, cy: float, r: float) -> bool:
+        inside = left + r <= cx <= right - r and top + r <= cy <= bottom - r
+        return inside and all(math.hypot(cx - px, cy - py) >= r + pr + MARKER_GAP
+                              for px, py, pr in placed)
+
+    for tx, ty, r in spots:
+        best = (tx, ty)
+        if not free(tx, ty, r):
+            step = r + MARKER_GAP
+            candidates = ((tx + ring * step * math.cos(a), ty + ring * step * math.sin(a))
+                          for ring in range(1, 12)
+                          for a in (math.pi * (k / 6 - 0.25) for k in range(12)))
+            best = next((c for c in candidates if free(*c, r)), best)
+        placed.append((*best, r))
+    return [(cx, cy) for cx, cy, _ in placed]
 
 
 def _decimate(flat: list[float], min_step: float) -> array:
@@ -71,10 +101,20 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
             fill = FOCUS if country.id in focus else MEMBER if country.id in members else LAND
             shapes.append(Freeform(tuple(rings), fill, BORDER, 0.6, name=country.name))
     numbered: list[tuple[int, Place, int]] = []
-    for n, (place, count) in enumerate(sorted(counts, key=lambda pc: (-pc[1], pc[0].name)), 1):
+    ordered = sorted(counts, key=lambda pc: (-pc[1], pc[0].name))
+    spots = []
+    for place, count in ordered:
         px, py = project(place.lon, place.lat)
-        mx, my = x + (px - box[0]) * scale, y + (py - box[1]) * scale
-        r = 9.0 + 2.5 * math.sqrt(count)
+        spots.append((x + (px - box[0]) * scale, y + (py - box[1]) * scale,
+                      9.0 + 2.5 * math.sqrt(count)))
+    centres = spread_markers(spots, (x, y, x + w, y + h))
+    for (tx, ty, _), (mx, my) in zip(spots, centres, strict=True):
+        if (mx, my) != (tx, ty):  # moved off a crowded spot: a dot there and a leader
+            shapes.append(Line(tx, ty, mx, my, MARKER, 1.2, name="Leader"))
+            shapes.append(Ellipse(tx - 2.5, ty - 2.5, 5, 5, MARKER, None, 0,
+                                  name="Leader dot"))
+    for n, ((place, count), (_, _, r), (mx, my)) in enumerate(
+            zip(ordered, spots, centres, strict=True), 1):
         shapes.append(Ellipse(mx - r, my - r, 2 * r, 2 * r, MARKER, "#ffffff", 1.5,
                               name=f"Place {place.id}"))
         label = text_box(mx - r, my - 7.5, 2 * r, 16, str(n), 11, bold=True, colour="#ffffff",

@@ -3,6 +3,8 @@ of the axis never overlap, however many stops the slide has."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from content.model import Pack
@@ -24,7 +26,7 @@ def test_labels_on_one_side_never_overlap(pack: Pack, count: int, prefix: str) -
     boxes = label_boxes(pack, count, prefix)
     assert len(boxes) == count
     for side in (boxes[0::2], boxes[1::2]):  # stops alternate above and below
-        for left, right in zip(side, side[1:], strict=False):
+        for left, right in itertools.pairwise(side):
             assert left.x + left.w < right.x, (prefix, count, left.name, right.name)
 
 
@@ -34,7 +36,7 @@ def test_each_label_sits_over_its_stop_inside_the_body(pack: Pack, count: int) -
     for i, box in enumerate(label_boxes(pack, count, "Label")):
         stop = X + spacing * (i + 0.5)
         assert box.x <= stop <= box.x + box.w, box.name
-        assert X <= box.x and box.x + box.w <= X + W, box.name
+        assert box.x >= X and box.x + box.w <= X + W, box.name
         for paragraph in box.paragraphs:
             for line in paragraph.lines:
                 text = "".join(run.text for run in line)
