@@ -7,7 +7,6 @@ would ("c. 2002", "August 2021", "14 December 2021").
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +19,26 @@ class Precision(IntEnum):
     YEAR = 1
     MONTH = 2
     DAY = 3
+
+
+# English month names, not `calendar`'s: those follow the C library's locale, which Qt
+# sets from the user's environment, and would turn "December 2025" into "Dezember
+# 2025" in an English briefing (and differently in the app and the command line).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTHS_SHORT = tuple(name[:3] for name in MONTHS)
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days `month` (1-12) of `year` has, in the Gregorian calendar."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS[month - 1]
+
+
+def day_label(day: dt.date) -> str:
+    """`22 November 2026`: a day as the briefing writes it, whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -55,9 +74,9 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist (in {text!r})")
         if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = days_in_month(year, month)
             if not 1 <= day <= last:
-                raise ValueError(f"{text!r} does not exist: {calendar.month_name[month]} "
+                raise ValueError(f"{text!r} does not exist: {MONTHS[month - 1]} "
                                  f"{year} has {last} days")
         return cls(year, month, day, approximate)
 
@@ -76,7 +95,7 @@ class PartialDate:
     def last_day(self) -> dt.date:
         """The latest calendar day this date may mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return dt.date(self.year, month, day)
 
     def label(self) -> str:
@@ -84,9 +103,9 @@ class PartialDate:
         if self.month is None:
             text = str(self.year)
         elif self.day is None:
-            text = f"{calendar.month_name[self.month]} {self.year}"
+            text = f"{MONTHS[self.month - 1]} {self.year}"
         else:
-            text = f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         return f"c. {text}" if self.approximate else text
 
     def short_label(self) -> str:
@@ -94,9 +113,9 @@ class PartialDate:
         if self.month is None:
             text = str(self.year)
         elif self.day is None:
-            text = f"{calendar.month_abbr[self.month]} {self.year}"
+            text = f"{MONTHS_SHORT[self.month - 1]} {self.year}"
         else:
-            text = f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
+            text = f"{self.day} {MONTHS_SHORT[self.month - 1]} {self.year}"
         return f"c. {text}" if self.approximate else text
 
 

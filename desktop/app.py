@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
@@ -19,6 +20,9 @@ def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Desk")
     app.setOrganizationName("Briefing Desk")
+    # The app and its briefings are in English: date pickers say "1 Jan 1992" as
+    # the timeline and the slides do, whatever the desktop's language.
+    QLocale.setDefault(QLocale("en_GB"))
     return app  # type: ignore[return-value]
 
 

@@ -143,11 +143,10 @@ def _export(args: argparse.Namespace) -> int:
     if kind == "pdf":
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from PySide6.QtWidgets import QApplication
-
+        from desktop.app import make_app
         from desktop.pdf_export import write_pdf
 
-        _app = QApplication.instance() or QApplication(["briefdesk"])
+        make_app()
         write_pdf(deck, args.out, notes=args.notes)
     else:
         write_pptx(deck, args.out, template)
@@ -168,11 +167,10 @@ def _present(args: argparse.Namespace) -> int:
         print("briefdesk: no display to present on (DISPLAY is not set); use "
               "'briefdesk export --format pdf' here.", file=sys.stderr)
         return EXIT_USAGE
-    from PySide6.QtWidgets import QApplication
-
+    from desktop.app import make_app
     from desktop.show import ShowController
 
-    app = QApplication.instance() or QApplication(["briefdesk"])
+    app = make_app()
     show = ShowController(deck, pack, presenter_view=args.presenter_view or None,
                           screen=args.screen)
     show.ended.connect(lambda _index: app.quit())

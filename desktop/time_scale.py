@@ -5,9 +5,10 @@ Pure arithmetic on date ordinals (no Qt), shared by the timeline view and tests.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+
+from content.dates import MONTHS_SHORT
 
 # (name, approximate days per step) from coarse to fine.
 UNITS = (("50y", 18262.5), ("20y", 7305.0), ("10y", 3652.5), ("5y", 1826.25),
@@ -65,7 +66,7 @@ def ticks(start: float, end: float, unit: str) -> list[tuple[float, str]]:
         step = int(unit[:-1])
         year, month = first.year, ((first.month - 1) // step) * step + 1
         while (year, month) <= (last.year, last.month):
-            label = str(year) if month == 1 else f"{calendar.month_abbr[month]}"
+            label = str(year) if month == 1 else f"{MONTHS_SHORT[month - 1]}"
             if step == 1 and month == 1:
                 label = f"Jan {year}"
             out.append((dt.date(year, month, 1).toordinal(), label))
@@ -80,7 +81,7 @@ def ticks(start: float, end: float, unit: str) -> list[tuple[float, str]]:
             day -= first.weekday()  # Mondays
         while day <= last.toordinal():
             d = dt.date.fromordinal(day)
-            label = f"{d.day} {calendar.month_abbr[d.month]}"
+            label = f"{d.day} {MONTHS_SHORT[d.month - 1]}"
             if d.day == 1 or day == first.toordinal():
                 label += f" {d.year}"
             out.append((day, label))

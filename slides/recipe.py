@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from content.atomic import write_atomic
-from content.dates import PartialDate
+from content.dates import PartialDate, day_label
 from content.errors import ContentError, Problem
 from content.fields import Fields
 from content.model import Pack
@@ -62,7 +62,7 @@ def default_recipe(pack: Pack, sections: list[str] | None = None) -> Recipe:
     """A recipe for `pack`: its title, every section (or `sections`), its marking."""
     return Recipe(title=pack.info.title, subtitle=pack.info.subtitle,
                   sections=tuple(sections or [s.id for s in pack.sections]),
-                  date=dt.date.today().strftime("%-d %B %Y"), marking=pack.info.marking)
+                  date=day_label(dt.date.today()), marking=pack.info.marking)
 
 
 def check_sections(recipe: Recipe, pack: Pack) -> None:

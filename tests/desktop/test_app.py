@@ -1,0 +1,23 @@
+"""The application object: named, and English whatever the desktop's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from desktop.app import make_app
+from desktop.filter_panel import FilterPanel
+from desktop.state import BriefingState
+
+
+def test_date_pickers_say_english_months_on_a_french_desktop(state: BriefingState,
+                                                              qtbot) -> None:
+    original = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # what Qt would take from LANG=fr_FR.UTF-8
+    try:
+        app = make_app()
+        assert app.applicationName() == "Briefing Desk"
+        panel = FilterPanel(state)
+        qtbot.addWidget(panel)
+        assert panel.start.text() == "1 Jan 1992"
+    finally:
+        QLocale.setDefault(original)
