@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from desktop.event_list import EventList
     from desktop.filter_panel import FilterPanel
     from desktop.map_view import MapView
+    from desktop.pack_loading import PackLoad
     from desktop.pack_watcher import PackWatcher
     from desktop.state import BriefingState
     from desktop.timeline_panel import TimelinePanel
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()
     """Every pane is built and shows the pack."""
+    packOpened = Signal(object)
+    """File > Open Pack… has shown the new pack."""
     loadFailed = Signal(object)
     """The pack could not be loaded at start (the `ContentError`); the window keeps
     its empty panes."""
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
             self._load_pack, self._build_map, self._build_timeline,
             self._build_panels, self._finish]
         self._pack = pack
+        self._load: PackLoad | None = None  # the start-up load, while it runs
         self._stopped = False  # no step will run: the pack failed, a step broke, or closed
         self._step_queued = False
         self.setWindowTitle("Briefing Desk")
@@ -133,13 +137,18 @@ class MainWindow(QMainWindow):
     @property
     def loading(self) -> bool:
         """Whether panes are still to be built (the window may show its frame only)."""
-        return bool(self._steps)
+        return bool(self._steps) or self._load is not None
 
     def finish_loading(self) -> bool:
         """Build whatever is not built yet, now; False if it cannot be (the pack failed
         to load, or the window was closed while starting)."""
-        while self._steps and not self._stopped:
-            self._run_step()
+        while not self._stopped:
+            if self._load is not None:
+                self._load.wait()  # reports at once: the pack is taken or refused
+            elif self._steps:
+                self._run_step()
+            else:
+                break
         return not self._stopped
 
     def _run_step(self) -> None:
@@ -162,15 +171,16 @@ class MainWindow(QMainWindow):
     def _queue_next_step(self) -> None:
         """Run the next start-up step after the events already waiting (input,
         the paint of what the last step built)."""
-        if self._steps and not self._stopped and not self._step_queued:
+        if self._steps and not self._stopped and not self._step_queued and self._load is None:
             self._step_queued = True
             QTimer.singleShot(0, self._next_step)
 
     def _next_step(self) -> None:
         self._step_queued = False
-        if self._steps and not self._stopped:
+        if self._steps and not self._stopped and self._load is None:
             self._run_step()
-            self._queue_next_step()
+            if self._load is None:  # not waiting for the pack
+                self._queue_next_step()
 
     def _build_frame(self) -> None:
         """The first frame: menus, docks, splitter and status line, at the window's
@@ -222,19 +232,39 @@ class MainWindow(QMainWindow):
             self._restore_layout()
 
     def _load_pack(self) -> None:
+        """Take the given pack, or load it off the GUI thread (the steps wait)."""
+        from desktop.pack_loading import PackLoad
+
+        if self._pack is not None:
+            self._use_pack(self._pack)
+            return
+        self._load = PackLoad(self.folder, self)
+        self._load.finished.connect(self._start_pack_loaded)
+        self._load.failed.connect(self._start_pack_refused)
+        self._load.start()
+
+    def _start_pack_loaded(self, pack: Pack) -> None:
+        self._load = None
+        if self._stopped:
+            return
+        self._use_pack(pack)
+        self._queue_next_step()
+
+    def _start_pack_refused(self, problems: list[Problem]) -> None:
         from content.errors import ContentError
-        from content.loader import default_pack_folder, load_pack
+
+        self._load = None
+        if self._stopped:
+            return
+        self._stopped = True
+        self.statusBar().showMessage("The content pack has problems")
+        self.loadFailed.emit(ContentError(problems))
+
+    def _use_pack(self, pack: Pack) -> None:
+        from content.loader import default_pack_folder
         from desktop.state import BriefingState
 
-        if self._pack is None:
-            try:
-                self._pack = load_pack(self.folder)
-            except ContentError as exc:
-                self._stopped = True
-                self.statusBar().showMessage("The content pack has problems")
-                self.loadFailed.emit(exc)
-                return
-        pack = self._pack
+        self._pack = pack
         self.folder = self.folder or Path(pack.folder or default_pack_folder())
         self.state = BriefingState(pack, self)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
@@ -480,6 +510,8 @@ class MainWindow(QMainWindow):
         self.watcher = PackWatcher(folder, self)
         self.watcher.reloaded.connect(self._reloaded)
         self.watcher.failed.connect(self.show_problems)
+        self.watcher.started.connect(
+            lambda: self.statusBar().showMessage("Reloading the pack…", 0))
 
     def reload_pack(self) -> None:
         """Reload the pack from disk now."""
@@ -518,22 +550,27 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_pack(Path(folder))
 
-    def open_pack(self, folder: Path) -> bool:
-        """Open another pack; on problems, list them and keep the current one."""
-        from content.errors import ContentError
-        from content.loader import load_pack
+    def open_pack(self, folder: Path) -> None:
+        """Open another pack, loaded off the GUI thread; on problems, list them and
+        keep the current one. `packOpened` says when it is shown."""
+        from desktop.pack_loading import PackLoad
 
-        try:
-            pack = load_pack(folder)
-        except ContentError as exc:
-            self.show_problems(exc.problems)
-            return False
+        load = PackLoad(folder, self)
+        load.finished.connect(lambda pack: self._opened(folder, pack))
+        load.failed.connect(self.show_problems)
+        load.finished.connect(load.deleteLater)
+        load.failed.connect(load.deleteLater)
+        self.statusBar().showMessage(f"Opening {folder.name}…", 0)
+        load.start()
+
+    def _opened(self, folder: Path, pack: Pack) -> None:
         self.folder = folder
         self._reloaded(pack)
+        self.statusBar().showMessage(f"Opened {pack.info.title}", 4000)
         self._watch(folder)
         self.map.fit_default()
         self.timeline.view.fit_all()
-        return True
+        self.packOpened.emit(pack)
 
     def export_png(self, kind: str) -> None:
         """Ask where, then save a PNG of the map, timeline or window."""

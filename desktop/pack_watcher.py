@@ -1,4 +1,5 @@
-"""Watches a pack folder and reloads on change, keeping the last good content on error."""
+"""Watches a pack folder and reloads on change (off the GUI thread), keeping the last good
+content on error."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from content.errors import ContentError, Problem
-from content.loader import OPTIONAL_FILES, REQUIRED_FILES, load_pack
+from content.errors import Problem
+from content.loader import OPTIONAL_FILES, REQUIRED_FILES
 from content.model import Pack
+from desktop.pack_loading import PackLoad
 
 DEBOUNCE_MS = 250
 
@@ -18,6 +20,8 @@ class PackWatcher(QObject):
 
     reloaded = Signal(object)
     failed = Signal(list)
+    started = Signal()
+    """A reload began (it may take a moment for a large pack)."""
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +31,8 @@ class PackWatcher(QObject):
         self.timer.timeout.connect(self.reload)
         self.watcher.fileChanged.connect(self._changed)
         self.watcher.directoryChanged.connect(self._changed)
+        self.loading: PackLoad | None = None
+        self._again = False
         self._watch()
 
     def _watch(self) -> None:
@@ -41,16 +47,42 @@ class PackWatcher(QObject):
     def _changed(self, _path: str) -> None:
         self.timer.start()
 
-    def reload(self) -> Pack | None:
-        """Load the pack now; emits `reloaded` or `failed`."""
+    def reload(self) -> None:
+        """Load the pack again, off the GUI thread; emits `reloaded` or `failed`.
+
+        A change while a load runs starts one more load when it ends, so the last
+        edit is always the one shown."""
         self._watch()
-        try:
-            pack = load_pack(self.folder)
-        except ContentError as exc:
-            self.failed.emit(list(exc.problems))
-            return None
-        except Exception as exc:
-            self.failed.emit([Problem(str(self.folder), 0, 0, f"could not reload: {exc}")])
-            return None
+        if self.loading is not None:
+            self._again = True
+            return
+        self._again = False
+        self.started.emit()
+        self.loading = PackLoad(self.folder, self)
+        self.loading.finished.connect(self._loaded)
+        self.loading.failed.connect(self._failed)
+        self.loading.start()
+
+    def wait(self) -> None:
+        """Block until a running load ends and has been reported (tests, shutdown)."""
+        if self.loading is not None:
+            self.loading.wait()
+
+    def _loaded(self, pack: Pack) -> None:
+        self._end_load()
         self.reloaded.emit(pack)
-        return pack
+        self._maybe_again()
+
+    def _failed(self, problems: list[Problem]) -> None:
+        self._end_load()
+        self.failed.emit(problems)
+        self._maybe_again()
+
+    def _end_load(self) -> None:
+        if self.loading is not None:
+            self.loading.deleteLater()
+            self.loading = None
+
+    def _maybe_again(self) -> None:
+        if self._again:
+            self.reload()

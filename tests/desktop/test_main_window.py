@@ -79,3 +79,43 @@ def test_pdf_from_the_file_menu(qtbot, tmp_path: Path, monkeypatch) -> None:
                         staticmethod(lambda *a, **k: (str(target), "")))
     window.export_pdf(notes=False)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_open_pack_shows_another_pack_or_keeps_the_current_one(qtbot, pack_copy: Path,
+                                                                tmp_path: Path) -> None:
+    window = MainWindow(load_pack(), watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    meta = pack_copy / "pack.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "title: Azerbaijan and NATO", "title: Another pack"), encoding="utf-8")
+    with qtbot.waitSignal(window.packOpened, timeout=10_000):
+        window.open_pack(pack_copy)
+    assert window.windowTitle() == "Another pack — Briefing Desk"
+    assert window.folder == pack_copy and window.watcher is not None
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pack.yaml").write_text("title: [\n", encoding="utf-8")
+    changes: list[int] = []
+    window.state.packChanged.connect(lambda *_: changes.append(1))
+    window.open_pack(broken)
+    qtbot.waitUntil(lambda: not window.problems_dock.isHidden(), timeout=10_000)
+    problems = [window.problems.item(i).text() for i in range(window.problems.count())]
+    assert any(str(broken) in p and "missing" in p for p in problems), problems
+    assert changes == []
+    assert window.windowTitle() == "Another pack — Briefing Desk"
+    assert window.folder == pack_copy
+
+
+def test_edits_made_while_a_reload_runs_are_not_lost(qtbot, pack_copy: Path) -> None:
+    window = MainWindow(load_pack(pack_copy), pack_copy)
+    qtbot.addWidget(window)
+    events = pack_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("title: Kabul airlift", "title: Kabul airlift (1)"))
+    window.watcher.reload()
+    events.write_text(text.replace("title: Kabul airlift", "title: Kabul airlift (2)"))
+    window.watcher.reload()  # while the first runs: one more load follows it
+    qtbot.waitUntil(lambda: window.state.pack.event("kabul-airlift").title
+                    == "Kabul airlift (2)", timeout=10_000)
+    qtbot.waitUntil(lambda: window.watcher.loading is None, timeout=10_000)
