@@ -39,8 +39,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         state.selectionChanged.connect(self.refresh)
         state.placeSelected.connect(self.refresh)
-        state.packChanged.connect(self.refresh)
-        state.filterChanged.connect(self.refresh)
+        state.filterChanged.connect(self.refresh)  # follows every packChanged too
         self.refresh()
 
     def loadResource(self, _type: int, name: QUrl) -> object:

@@ -24,8 +24,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self._events: list[Event] = list(state.visible_events)
-        state.filterChanged.connect(self.refresh)
-        state.packChanged.connect(self.refresh)
+        state.filterChanged.connect(self.refresh)  # follows every packChanged too
 
     def refresh(self) -> None:
         """Reload rows from the state."""

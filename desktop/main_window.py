@@ -302,8 +302,7 @@ class MainWindow(QMainWindow):
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
     def _finish(self) -> None:
-        self.state.filterChanged.connect(self._show_counts)
-        self.state.packChanged.connect(self._show_counts)
+        self.state.filterChanged.connect(self._show_counts)  # also after a new pack
         self._show_counts()
         self.statusBar().clearMessage()
         self.deck_dock.visibilityChanged.connect(self._deck_visibility)

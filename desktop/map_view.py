@@ -89,7 +89,7 @@ class MapView(QGraphicsView):
         state.selectionChanged.connect(self._follow_selection)
         state.placeSelected.connect(self._refresh_selection)
         self._rebuild_places()
-        self._refresh_membership()
+        self._refresh_counts()
         self.fit_default()
 
     # -- building -----------------------------------------------------------
@@ -158,8 +158,7 @@ class MapView(QGraphicsView):
             label.setData(0, centre)
             scene.addItem(label)
             self._country_labels.append(label)
-        self._refresh_counts()
-        self._refresh_focus()
+        self._refresh_focus()  # counts and links follow with filterChanged
 
     # -- state -> view ------------------------------------------------------
     def _refresh_counts(self) -> None:

@@ -19,6 +19,9 @@ class BriefingState(QObject):
     """Pack, filter and selection, with a signal for each."""
 
     packChanged = Signal()
+    """Another pack (or a reload). `filterChanged`, `selectionChanged` and
+    `placeSelected` always follow it: a view that redraws on those needs no
+    handler here, and redrawing twice costs ~0.1 s a view at 10,000 events."""
     filterChanged = Signal()
     selectionChanged = Signal()  # selected event (or None)
     placeSelected = Signal()  # selected place (or None)

@@ -84,8 +84,7 @@ class TimelineView(TimelinePainting, QWidget):
         start, end = state.extent()
         self.view_start = float(start.toordinal())
         self.view_end = float(end.toordinal() + 1)
-        state.packChanged.connect(self._rebuild)
-        state.filterChanged.connect(self._rebuild)
+        state.filterChanged.connect(self._rebuild)  # follows every packChanged too
         state.selectionChanged.connect(self._on_selection)
         self._rebuild()
         self.fit_all()
