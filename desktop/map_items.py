@@ -36,6 +36,16 @@ class CountryItem(QGraphicsPathItem):
         self.setZValue(0)
 
 
+MAX_RADIUS = 24.0  # px: a place with 40 events is as big as a marker gets
+
+
+def marker_radius(count: int) -> float:
+    """Screen radius in pixels of a marker standing for `count` events: grows with
+    the square root, then stops, so a pack with hundreds of events a place shows
+    discs that cluster rather than cover the map."""
+    return min(5.0 + 3.2 * math.sqrt(max(count, 1)), MAX_RADIUS)
+
+
 class MarkerItem(QGraphicsEllipseItem):
     """A place: a disc of constant screen size that grows with its event count."""
 
@@ -60,7 +70,7 @@ class MarkerItem(QGraphicsEllipseItem):
 
     def radius(self) -> float:
         """Screen radius in pixels for the count shown."""
-        return 5.0 + 3.2 * math.sqrt(max(self.shown_count, 1))
+        return marker_radius(self.shown_count)
 
     def restyle(self, theme: Theme) -> None:
         """Apply size and colours for the current count, cluster and selection."""

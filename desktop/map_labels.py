@@ -8,30 +8,67 @@ left, below and above, and is hidden if all four collide.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from desktop.map_items import MarkerItem
+from desktop.map_items import MarkerItem, marker_radius
 
 
 def cluster_markers(markers: list[MarkerItem], transform: QTransform,
                     distance: float) -> list[MarkerItem]:
-    """The markers to show; the others join the `cluster` of the lead they overlap."""
-    leads: list[MarkerItem] = []
+    """The markers to show; the others join the `cluster` of the lead they would
+    overlap: their discs touch, or their centres are closer than `distance`.
+
+    A lead's disc grows with what joins it, so leads that then touch are merged too
+    (the smaller into the larger) until no two shown discs overlap."""
+    leads: list[_Lead] = []
     for m in sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place),
                                             -m.count, m.place.id)):
         p = transform.map(m.pos())
         for lead in leads:
-            q = transform.map(lead.pos())
-            if math.hypot(p.x() - q.x(), p.y() - q.y()) < distance:
-                lead.cluster.append(m)
+            if lead.touches(p.x(), p.y(), marker_radius(m.count), distance):
+                lead.take(m, m.count)
                 break
         else:
-            leads.append(m)
-    return leads
+            leads.append(_Lead(m, p.x(), p.y()))
+    merged = True
+    while merged:
+        merged = False
+        for a, b in itertools.combinations(leads, 2):
+            if a.touches(b.x, b.y, b.radius, distance):
+                big, small = (a, b) if leads.index(a) < leads.index(b) else (b, a)
+                big.take(small.marker, small.total, small.marker.cluster)
+                leads.remove(small)
+                merged = True
+                break
+    return [lead.marker for lead in leads]
+
+
+class _Lead:
+    """A shown marker while clustering: where it is and how many events it carries."""
+
+    def __init__(self, marker: MarkerItem, x: float, y: float) -> None:
+        self.marker, self.x, self.y = marker, x, y
+        self.total = marker.count
+
+    @property
+    def radius(self) -> float:
+        return marker_radius(self.total)
+
+    def touches(self, x: float, y: float, r: float, distance: float) -> bool:
+        return math.hypot(x - self.x, y - self.y) < max(distance, r + self.radius + 2)
+
+    def take(self, marker: MarkerItem, count: int,
+             followers: list[MarkerItem] | None = None) -> None:
+        self.marker.cluster.append(marker)
+        self.marker.cluster.extend(followers or ())
+        if followers:
+            marker.cluster = []
+        self.total += count
 
 
 def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTextItem],
