@@ -130,9 +130,13 @@ class DeckBuilder(QWidget):
         changes.addWidget(self.changes_on)
         changes.addWidget(self.changes_date, 1)
         options.addLayout(changes)
+        # Two short rows, not one long one: the pane opens 300 px wide, and a row of
+        # three buttons pushed Export Deck… out of sight behind a scroll bar.
+        recipes = QHBoxLayout()
+        recipes.addWidget(load)
+        recipes.addWidget(save)
+        recipes.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(load)
-        buttons.addWidget(save)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -142,6 +146,7 @@ class DeckBuilder(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.summary)
         layout.addWidget(self.thumbnails, 3)
+        layout.addLayout(recipes)
         layout.addLayout(buttons)
 
         self._stale = True  # the deck is built when the pane is first seen, not at start-up

@@ -140,3 +140,19 @@ def test_the_deck_is_rebuilt_only_after_a_change(builder: DeckBuilder) -> None:
     builder.fields["title"].setText("Another title")
     second = builder.current_deck()
     assert second is not first and second.title == "Another title"
+
+
+def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) -> None:
+    """A row of three buttons once pushed Export Deck… behind a scroll bar."""
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.deck_dock.raise_()
+    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=3000)
+    scroller = window.deck_scroller
+    assert not scroller.horizontalScrollBar().isVisible()
+    button = window.builder.export_button
+    corner = button.mapTo(scroller.viewport(), button.rect().bottomRight())
+    assert scroller.viewport().rect().contains(corner), "Export Deck… is cut off"
