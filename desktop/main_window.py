@@ -536,10 +536,20 @@ class MainWindow(QMainWindow):
         """List a broken pack's problems; the last good content stays on screen."""
         self.problems.clear()
         self.problems.addItems([str(p) for p in problems])
+        was_hidden = self.problems_dock.isHidden()
         self.problems_dock.show()
+        if was_hidden:  # as tall as its lines (up to 8), once the dock is laid out
+            QTimer.singleShot(0, self._fit_problems_dock)
         noun = "problem" if len(problems) == 1 else "problems"
         self.statusBar().showMessage(f"The pack has {len(problems)} {noun}; showing the last "
                                      "good content", 0)
+
+    def _fit_problems_dock(self) -> None:
+        rows = min(max(self.problems.count(), 2), 8)
+        row = self.problems.sizeHintForRow(0) if self.problems.count() else 18
+        chrome = self.problems_dock.height() - self.problems.viewport().height()
+        self.resizeDocks([self.problems_dock], [rows * row + chrome + 4],
+                         Qt.Orientation.Vertical)
 
     def open_pack_dialog(self) -> None:
         """Ask for a pack folder and open it."""
