@@ -119,3 +119,17 @@ def test_edits_made_while_a_reload_runs_are_not_lost(qtbot, pack_copy: Path) -> 
     qtbot.waitUntil(lambda: window.state.pack.event("kabul-airlift").title
                     == "Kabul airlift (2)", timeout=10_000)
     qtbot.waitUntil(lambda: window.watcher.loading is None, timeout=10_000)
+
+
+def test_the_problems_dock_is_as_tall_as_its_lines(qtbot) -> None:
+    from content.errors import Problem
+
+    window = MainWindow(load_pack(), watch=False, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_problems([Problem("events.yaml", 12, 9, "date 2026-02-30 does not exist"),
+                          Problem("places.yaml", 3, 1, 'unknown field "lat_"')])
+    row = window.problems.sizeHintForRow(0)
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 8 * row, timeout=3000)
+    assert window.problems.viewport().height() >= 2 * row  # both lines readable
