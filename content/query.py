@@ -7,6 +7,7 @@ per pack, so filtering 10,000 events is a single linear pass of cheap comparison
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -16,9 +17,22 @@ from content.model import Event, Pack
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for search: `Oğuz` and `oguz` match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case- and accent-insensitive form for search: `Oğuz` and `oguz` match.
+
+    ASCII text needs only its case folded; other text is decomposed and its
+    combining marks dropped by one `str.translate` (the first search of a
+    10,000-event pack folded character by character in Python: ~0.3 s)."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_combining_marks())
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every code point with a non-zero combining class, mapped to deletion (~900,
+    all below U+30000; ~8 ms to find, once)."""
+    return {cp: None for cp in range(0x30000) if unicodedata.combining(chr(cp))}
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,3 +40,23 @@ def test_place_and_actor_filters() -> None:
 def test_section_counts_follow_the_other_filters() -> None:
     counts = index().count_by_section(EventFilter(start=dt.date(2025, 1, 1)))
     assert counts["outreach"] >= 2 and counts["operations"] == 0
+
+
+def _fold_slowly(text: str) -> str:
+    """The plain definition: casefold, decompose, drop every combining mark."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_matches_its_definition_across_scripts() -> None:
+    from content.query import fold
+
+    samples = ["Oğuz", "Elčin Bruåsdal", "Nguyễn Thị Ngọc", "Ølstykke ǅemal",
+               "Ильхам Алиев", "Sa'd Āl ʿAbd", "ﬁne Straße", "x\u0301\u20d7", "ASCII only",
+               "".join(chr(cp) for cp in range(0x00C0, 0x0250)),
+               "".join(chr(cp) for cp in range(0x1E00, 0x1F00))]
+    for text in samples:
+        assert fold(text) == _fold_slowly(text), text
+    assert fold("OĞUZ") == fold("oguz") == "oguz"

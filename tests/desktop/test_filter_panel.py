@@ -1,0 +1,66 @@
+"""The search box: instant on a small pack; on a large one it filters once typing
+pauses, and what is being typed is never overwritten or lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from benchmarks.synthetic import write_pack
+from content.loader import load_pack
+from desktop.filter_panel import FilterPanel
+from desktop.state import BriefingState
+
+
+@pytest.fixture(scope="module")
+def large_pack(tmp_path_factory: pytest.TempPathFactory):
+    return load_pack(write_pack(tmp_path_factory.mktemp("large") / "pack", 3_000),
+                     use_cache=False)
+
+
+def panel_over(state: BriefingState, qtbot) -> tuple[FilterPanel, list[str]]:
+    panel = FilterPanel(state)
+    qtbot.addWidget(panel)
+    seen: list[str] = []
+    state.filterChanged.connect(lambda: seen.append(state.filter.text))
+    return panel, seen
+
+
+def test_a_small_pack_filters_at_every_keystroke(state: BriefingState, qtbot) -> None:
+    panel, seen = panel_over(state, qtbot)
+    qtbot.keyClicks(panel.search, "kab")
+    assert seen == ["k", "ka", "kab"]
+
+
+def test_a_large_pack_filters_once_typing_pauses(large_pack, qtbot) -> None:
+    state = BriefingState(large_pack)
+    panel, seen = panel_over(state, qtbot)
+    qtbot.keyClicks(panel.search, "emb")
+    assert seen == [] and state.filter.text == ""
+    qtbot.waitUntil(lambda: state.filter.text == "emb", timeout=3000)
+    assert seen == ["emb"]
+
+
+def test_typing_survives_a_filter_change_from_elsewhere(large_pack, qtbot) -> None:
+    state = BriefingState(large_pack)
+    panel, _ = panel_over(state, qtbot)
+    qtbot.keyClicks(panel.search, "envoy")
+    state.set_window(dt.date(2000, 1, 1), dt.date(2010, 12, 31))  # e.g. Play stepping
+    assert panel.search.text() == "envoy"
+    qtbot.waitUntil(lambda: state.filter.text == "envoy", timeout=3000)
+    assert state.filter.start == dt.date(2000, 1, 1)
+
+
+def test_enter_searches_at_once_and_reset_forgets_a_pending_search(large_pack,
+                                                                   qtbot) -> None:
+    state = BriefingState(large_pack)
+    panel, _ = panel_over(state, qtbot)
+    qtbot.keyClicks(panel.search, "forces")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert state.filter.text == "forces"
+    qtbot.keyClicks(panel.search, " x")
+    panel.reset.click()
+    qtbot.wait(400)
+    assert state.filter.text == "" and panel.search.text() == ""
