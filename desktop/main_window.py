@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.housekeeping import remember_write_folder, settings
+from desktop.start_steps import StartSteps
 from desktop.theme import current_theme
 
 if TYPE_CHECKING:
@@ -42,13 +43,11 @@ if TYPE_CHECKING:
     from desktop.event_list import EventList
     from desktop.filter_panel import FilterPanel
     from desktop.map_view import MapView
-    from desktop.pack_loading import PackLoad
     from desktop.pack_watcher import PackWatcher
     from desktop.state import BriefingState
     from desktop.timeline_panel import TimelinePanel
     from slides.spec import Deck
 
-FIRST_STEP_FALLBACK_MS = 100
 
 # The map's layers, in MapView.LAYERS order, with their menu titles.
 LAYER_TITLES = {"membership": "NATO members by accession date",
@@ -121,13 +120,11 @@ class MainWindow(QMainWindow):
         self._watch_pack = watch
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
         self.watcher: PackWatcher | None = None
-        self._steps: list[Callable[[], None]] = [
-            self._load_pack, self._build_map, self._build_timeline,
-            self._build_panels, self._finish]
         self._pack = pack
-        self._load: PackLoad | None = None  # the start-up load, while it runs
-        self._stopped = False  # no step will run: the pack failed, a step broke, or closed
-        self._step_queued = False
+        self._start = StartSteps([self._load_pack, self._build_map, self._build_timeline,
+                                  self._build_panels, self._finish], self)
+        self._start.broke.connect(lambda: self.statusBar().showMessage(
+            "Briefing Desk could not finish opening; see the terminal for details"))
         self.setWindowTitle("Briefing Desk")
         self._build_frame()
         if pack is not None:
@@ -137,57 +134,23 @@ class MainWindow(QMainWindow):
     @property
     def loading(self) -> bool:
         """Whether panes are still to be built (the window may show its frame only)."""
-        return bool(self._steps) or self._load is not None
+        return self._start.pending
 
     def finish_loading(self) -> bool:
         """Build whatever is not built yet, now; False if it cannot be (the pack failed
-        to load, or the window was closed while starting)."""
-        while not self._stopped:
-            if self._load is not None:
-                self._load.wait()  # reports at once: the pack is taken or refused
-            elif self._steps:
-                self._run_step()
-            else:
-                break
-        return not self._stopped
-
-    def _run_step(self) -> None:
-        try:
-            self._steps.pop(0)()
-        except Exception:
-            # A bug, not bad content (that is `loadFailed`): say so rather than wait
-            # for panes that will never come, and build nothing on a broken step.
-            self._stopped = True
-            self.statusBar().showMessage("Briefing Desk could not finish opening; "
-                                         "see the terminal for details")
-            raise
+        to load, a step broke, or the window was closed while starting)."""
+        return self._start.finish()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Steps start when the first frame is painted, or shortly in any case,
-        # should the window be shown without being painted (minimised).
-        QTimer.singleShot(FIRST_STEP_FALLBACK_MS, self._queue_next_step)
-
-    def _queue_next_step(self) -> None:
-        """Run the next start-up step after the events already waiting (input,
-        the paint of what the last step built)."""
-        if self._steps and not self._stopped and not self._step_queued and self._load is None:
-            self._step_queued = True
-            QTimer.singleShot(0, self._next_step)
-
-    def _next_step(self) -> None:
-        self._step_queued = False
-        if self._steps and not self._stopped and self._load is None:
-            self._run_step()
-            if self._load is None:  # not waiting for the pack
-                self._queue_next_step()
+        self._start.queue_soon()  # in case the first frame is never painted
 
     def _build_frame(self) -> None:
         """The first frame: menus, docks, splitter and status line, at the window's
         remembered size and layout, with empty panes."""
         self._build_menus()
         map_area = _Placeholder("sea", "mapPlaceholder")
-        map_area.painted.connect(self._queue_next_step)  # the frame is on screen
+        map_area.painted.connect(self._start.queue)  # the frame is on screen: go on
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("mapTimelineSplit")
         split.addWidget(map_area)
@@ -238,25 +201,24 @@ class MainWindow(QMainWindow):
         if self._pack is not None:
             self._use_pack(self._pack)
             return
-        self._load = PackLoad(self.folder, self)
-        self._load.finished.connect(self._start_pack_loaded)
-        self._load.failed.connect(self._start_pack_refused)
-        self._load.start()
+        load = PackLoad(self.folder, self)
+        load.finished.connect(self._start_pack_loaded)
+        load.failed.connect(self._start_pack_refused)
+        load.start()
+        self._start.wait_for(load)
 
     def _start_pack_loaded(self, pack: Pack) -> None:
-        self._load = None
-        if self._stopped:
+        if self._start.stopped:  # closed meanwhile
             return
         self._use_pack(pack)
-        self._queue_next_step()
+        self._start.resume()
 
     def _start_pack_refused(self, problems: list[Problem]) -> None:
         from content.errors import ContentError
 
-        self._load = None
-        if self._stopped:
+        if self._start.stopped:
             return
-        self._stopped = True
+        self._start.stop()
         self.statusBar().showMessage("The content pack has problems")
         self.loadFailed.emit(ContentError(problems))
 
@@ -640,7 +602,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(self.problems.count() > 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._stopped = True  # closed while starting: build nothing more
+        self._start.stop()  # closed while starting: build nothing more
         if hasattr(self, "timeline"):
             self.timeline.stop()
         if self.remember_layout:
