@@ -63,11 +63,6 @@ class PackWatcher(QObject):
         self.loading.failed.connect(self._failed)
         self.loading.start()
 
-    def wait(self) -> None:
-        """Block until a running load ends and has been reported (tests, shutdown)."""
-        if self.loading is not None:
-            self.loading.wait()
-
     def _loaded(self, pack: Pack) -> None:
         self._end_load()
         self.reloaded.emit(pack)
