@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._watch_pack = watch
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
         self.watcher: PackWatcher | None = None
-        self._pack = pack
+        self._pack = pack  # given: used as it is, not loaded
         self._start = StartSteps([self._load_pack, self._build_map, self._build_timeline,
                                   self._build_panels, self._finish], self)
         self._start.broke.connect(lambda: self.statusBar().showMessage(
@@ -148,7 +148,6 @@ class MainWindow(QMainWindow):
     def _build_frame(self) -> None:
         """The first frame: menus, docks, splitter and status line, at the window's
         remembered size and layout, with empty panes."""
-        self._build_menus()
         map_area = _Placeholder("sea", "mapPlaceholder")
         map_area.painted.connect(self._start.queue)  # the frame is on screen: go on
         split = QSplitter(Qt.Orientation.Vertical)
@@ -175,10 +174,7 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", Qt.DockWidgetArea.BottomDockWidgetArea,
                                         self.problems)
         self.problems_dock.hide()
-        self.view_menu.insertActions(self.reset_layout_action, [
-            dock.toggleViewAction() for dock in (self.filter_dock, self.events_dock,
-                                                 self.details_dock, self.deck_dock,
-                                                 self.problems_dock)])
+        self._build_menus()  # after the docks: the View menu lists their toggles
         # Sized before the window is shown: resizeDocks() ignores docks that a
         # window already on screen has not laid out yet.
         self.resizeDocks([self.filter_dock, self.details_dock], [280, 300],
@@ -226,7 +222,6 @@ class MainWindow(QMainWindow):
         from content.loader import default_pack_folder
         from desktop.state import BriefingState
 
-        self._pack = pack
         self.folder = self.folder or Path(pack.folder or default_pack_folder())
         self.state = BriefingState(pack, self)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
@@ -376,10 +371,11 @@ class MainWindow(QMainWindow):
             layers.addAction(action)
             self.layer_actions[name] = action
         view.addSeparator()
-        # The docks' show/hide toggles go above this once the docks exist.
+        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.deck_dock,
+                     self.problems_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addAction(self._action("Reset Layout", self.reset_layout))
         self.view_menu: QMenu = view
-        self.reset_layout_action = self._action("Reset Layout", self.reset_layout)
-        view.addAction(self.reset_layout_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Briefing Desk", self.about))

@@ -78,7 +78,7 @@ def test_every_map_layer_has_its_menu_item() -> None:
     assert tuple(LAYER_TITLES) == MapView.LAYERS
 
 
-def test_the_dock_toggles_join_the_view_menu_once_the_docks_exist(qtbot) -> None:
+def test_the_view_menu_ends_with_the_dock_toggles_and_reset_layout(qtbot) -> None:
     window = _starting_window(qtbot)
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         pass
