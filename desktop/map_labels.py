@@ -31,18 +31,17 @@ def cluster_markers(markers: list[MarkerItem], transform: QTransform,
         p = transform.map(m.pos())
         for lead in leads:
             if lead.touches(p.x(), p.y(), marker_radius(m.count), distance):
-                lead.take(m, m.count)
+                lead.join(m)
                 break
         else:
             leads.append(_Lead(m, p.x(), p.y()))
     merged = True
     while merged:
         merged = False
-        for a, b in itertools.combinations(leads, 2):
+        for a, b in itertools.combinations(leads, 2):  # a comes first: it leads
             if a.touches(b.x, b.y, b.radius, distance):
-                big, small = (a, b) if leads.index(a) < leads.index(b) else (b, a)
-                big.take(small.marker, small.total, small.marker.cluster)
-                leads.remove(small)
+                a.absorb(b)
+                leads.remove(b)
                 merged = True
                 break
     return [lead.marker for lead in leads]
@@ -62,13 +61,16 @@ class _Lead:
     def touches(self, x: float, y: float, r: float, distance: float) -> bool:
         return math.hypot(x - self.x, y - self.y) < max(distance, r + self.radius + 2)
 
-    def take(self, marker: MarkerItem, count: int,
-             followers: list[MarkerItem] | None = None) -> None:
+    def join(self, marker: MarkerItem) -> None:
+        """`marker` is shown as part of this lead."""
         self.marker.cluster.append(marker)
-        self.marker.cluster.extend(followers or ())
-        if followers:
-            marker.cluster = []
-        self.total += count
+        self.total += marker.count
+
+    def absorb(self, other: _Lead) -> None:
+        """Another lead and its cluster become part of this one."""
+        self.marker.cluster += [other.marker, *other.marker.cluster]
+        other.marker.cluster = []
+        self.total += other.total
 
 
 def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTextItem],
