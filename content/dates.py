@@ -105,7 +105,7 @@ class PartialDate:
         elif self.day is None:
             text = f"{MONTHS[self.month - 1]} {self.year}"
         else:
-            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            text = day_label(self.first_day())
         return f"c. {text}" if self.approximate else text
 
     def short_label(self) -> str:

@@ -11,3 +11,4 @@ from desktop.state import BriefingState
 @pytest.fixture
 def state(qapp) -> BriefingState:
     return BriefingState(load_pack())
+

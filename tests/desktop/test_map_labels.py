@@ -10,8 +10,8 @@ from pathlib import Path
 from benchmarks.synthetic import write_pack
 from content.loader import load_pack
 from desktop.map_items import MAX_RADIUS, marker_radius
-from desktop.map_view import MapView
 from desktop.state import BriefingState
+from tests.desktop.views import shown_map
 
 
 def test_marker_size_grows_with_events_then_stops() -> None:
@@ -22,12 +22,7 @@ def test_marker_size_grows_with_events_then_stops() -> None:
 def test_a_busy_map_shows_discs_that_do_not_cover_each_other(qtbot, tmp_path: Path) -> None:
     """A 2,000-event pack once drew discs of 80 px radius heaped over the map."""
     state = BriefingState(load_pack(write_pack(tmp_path / "busy", 2_000)))
-    view = MapView(state)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_default()
+    view = shown_map(state, qtbot, 1000, 600)
     view.relayout()
     transform = view.viewportTransform()
     shown = [m for m in view._markers.values() if m.isVisible()]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 
-from desktop.map_view import CONTROLS_AT, MapView
+from desktop.map_view import CONTROLS_AT
 from desktop.state import BriefingState
+from tests.desktop.views import shown_map
 
 
 class PaintSpy(QObject):
@@ -24,12 +25,7 @@ class PaintSpy(QObject):
 def test_a_pan_step_paints_a_strip_not_the_whole_map(state: BriefingState, qtbot) -> None:
     """The zoom buttons, laid over the viewport as its sibling, once made every pan
     step repaint the whole map (22 ms at 1600x1000 instead of 2 ms)."""
-    view = MapView(state)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_default()
+    view = shown_map(state, qtbot, 1200, 800)
     qtbot.wait(50)
     spy = PaintSpy()
     view.viewport().installEventFilter(spy)
