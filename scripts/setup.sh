@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for Briefing Desk: the Debian libraries Qt needs
 # (and, for tests, Xvfb, LibreOffice Impress and poppler), then a virtual
-# environment in .venv with the pinned Python packages. Safe to run again: it
+# environment in .venv with exactly the Python packages the lock pins
+# (requirements/app.lock or requirements/test.lock, hashes checked). Safe to run again: it
 # installs only what is missing.
 #
 # Usage: scripts/setup.sh [app|test]
@@ -46,23 +47,37 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    echo "setup: Briefing Desk needs Python 3.11 or newer; $python is $("$python" -V 2>&1)." >&2
+    echo "setup: set PYTHON=/path/to/python3.11 and run this command again." >&2
+    exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv"
     "$python" -m venv .venv
 fi
+# Python packages come from the lock only: exact versions, every file's hash checked,
+# nothing resolved here (scripts/lock refreshes the lock from pyproject.toml).
+lock="requirements/$profile.lock"
 stamp=".venv/.briefdesk-installed"
-hash="$(sha256sum pyproject.toml | cut -c1-16)"
+stamp_for() { echo "$1 $(sha256sum "requirements/$1.lock" | cut -c1-16) $(sha256sum pyproject.toml | cut -c1-16)"; }
+want="$(stamp_for "$profile")"
 have="$(cat "$stamp" 2>/dev/null || true)"
-# A test install includes everything the app needs, so it satisfies "app" too.
-if [ "$have" != "test $hash" ] && [ "$have" != "$profile $hash" ]; then
-    echo "setup: installing Python packages into .venv"
-    .venv/bin/python -m pip install -q --upgrade pip
-    if [ "$profile" = test ]; then
-        .venv/bin/python -m pip install -q -e ".[test]"
-    else
-        .venv/bin/python -m pip install -q -e .
+# The test lock pins the app's packages at the same versions, so a test install
+# serves the app too (the suite checks that the two locks agree).
+if [ "$have" != "$want" ] && [ "$have" != "$(stamp_for test)" ]; then
+    echo "setup: installing Python packages into .venv from $lock"
+    rm -f "$stamp"
+    .venv/bin/python -m pip install -q --require-hashes --no-deps -r "$lock"
+    # Whatever an older lock left behind goes, so .venv holds exactly this lock.
+    mapfile -t stale < <(.venv/bin/python scripts/lockfile.py extras "$lock")
+    if [ "${#stale[@]}" -gt 0 ]; then
+        .venv/bin/python -m pip uninstall -q -y "${stale[@]}"
     fi
-    echo "$profile $hash" > "$stamp"
+    # Our own package, editable, with the locked setuptools: no build isolation, so
+    # pip fetches no unlocked build tools.
+    .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+    echo "$want" > "$stamp"
 fi
 # Byte-compile our own modules as pip does for installed packages: an editable
 # install otherwise compiles them on every start where Python does not write

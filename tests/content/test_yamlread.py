@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -104,7 +105,8 @@ def test_deep_nesting_in_a_child_process_does_not_crash(depth: int, opener: str)
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=30)
-    assert result.returncode == 1, result.stderr  # not a signal, not a traceback
-    assert result.stdout.startswith("deep.yaml:1:")
-    assert "nesting deeper than" in result.stdout
+    # A located ContentError whichever layer stops it (ours, or libyaml's own depth limit
+    # in newer PyYAML releases): exit 1 from the handler, not a signal or a traceback.
+    assert result.returncode == 1, result.stderr
+    assert re.match(r"deep\.yaml:1:\d+: \S", result.stdout), result.stdout
     assert "Traceback" not in result.stderr
