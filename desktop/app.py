@@ -48,9 +48,11 @@ def _clean_up_after_killed_writes() -> None:
 def _refuse_pack(window: MainWindow, exc: ContentError) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.plaintext import message_box
+
     print(exc.report(), file=sys.stderr)
-    QMessageBox.critical(window, "Briefing Desk",
-                         f"The content pack has problems:\n\n{exc.report()}")
+    message_box(window, QMessageBox.Icon.Critical, "Briefing Desk",
+                f"The content pack has problems:\n\n{exc.report()}").exec()
     QApplication.exit(1)
 
 

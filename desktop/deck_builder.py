@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from content.dates import PartialDate
 from content.errors import ContentError
 from desktop.housekeeping import remember_write_folder
+from desktop.plaintext import PlainLabel, message_box
 from desktop.state import BriefingState
 from desktop.thumbnail_model import ThumbnailModel
 from slides.build import build_deck
@@ -106,7 +106,7 @@ class DeckBuilder(QWidget):
         self.thumbnails.setSpacing(4)
         self.thumbnails.setAccessibleName("Slide thumbnails")
         self.thumbnails.setMinimumHeight(THUMB.height() + 40)
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.export_button = QPushButton("Export Deck…")
         self.export_button.setDefault(True)
@@ -140,7 +140,7 @@ class DeckBuilder(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Sections (check, drag to order)"))
+        layout.addWidget(PlainLabel("Sections (check, drag to order)"))
         layout.addWidget(self.sections, 2)
         layout.addLayout(form)
         layout.addLayout(options)
@@ -343,11 +343,9 @@ class DeckBuilder(QWidget):
         return True
 
     def _offer_open(self, path: Path) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("Deck exported")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Saved {path.name} ({len(self.deck.slides) if self.deck else 0} slides)"
-                    f"\nin {path.parent}")
+        box = message_box(self, QMessageBox.Icon.Information, "Deck exported",
+                          f"Saved {path.name} ({len(self.deck.slides) if self.deck else 0}"
+                          f" slides)\nin {path.parent}", QMessageBox.StandardButton.NoButton)
         open_deck = box.addButton("Open Deck", QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
@@ -359,7 +357,4 @@ class DeckBuilder(QWidget):
 
     def _show_error(self, exc: BaseException) -> None:
         title, text = error_message(exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        message_box(self, QMessageBox.Icon.Warning, title, text).exec()

@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from content.dates import span_label
 from content.model import Event
+from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
-from desktop.theme import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.state import BriefingState
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +47,7 @@ class FilterPanel(QWidget):
         self.search.setPlaceholderText("Search titles, summaries, actors, places…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
-        self.result_count = QLabel()
+        self.result_count = PlainLabel()
         self.result_count.setTextFormat(Qt.TextFormat.PlainText)
         self.sections = QListWidget()
         self.sections.setAccessibleName("Sections")
@@ -115,7 +115,7 @@ class FilterPanel(QWidget):
                 item.setData(SECTION_ROLE, section.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
-                item.setToolTip(section.summary)
+                item.setToolTip(plain_tooltip(section.summary))
                 self.sections.addItem(item)
         first, last = self.state.extent()
         for edit in (self.start, self.end):

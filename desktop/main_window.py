@@ -22,7 +22,6 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.housekeeping import remember_write_folder, settings
+from desktop.plaintext import PlainLabel, message_box
 from desktop.start_steps import StartSteps
 from desktop.theme import current_theme
 
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.filter_dock, self.events_dock], [330, 420],
                          Qt.Orientation.Vertical)
-        self.counts = QLabel()
+        self.counts = PlainLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage("Opening the content pack…")
         self.resize(1440, 900)
@@ -437,7 +437,8 @@ class MainWindow(QMainWindow):
             write_pdf(deck, Path(name), notes=notes)
             remember_write_folder(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
+            message_box(self, QMessageBox.Icon.Warning, "Export failed",
+                        f"Could not write {name}:\n{exc.strerror}").exec()
             return
         self.statusBar().showMessage(f"Saved {name}", 5000)
 
@@ -554,7 +555,8 @@ class MainWindow(QMainWindow):
             grab_png(widget, Path(name))
             remember_write_folder(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {name}:\n{exc.strerror}")
+            message_box(self, QMessageBox.Icon.Warning, "Export failed",
+                        f"Could not write {name}:\n{exc.strerror}").exec()
             return
         self.statusBar().showMessage(f"Saved {name}", 5000)
 
@@ -562,13 +564,11 @@ class MainWindow(QMainWindow):
         """The About box."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
-        box.setWindowTitle("About Briefing Desk")
-        box.setTextFormat(Qt.TextFormat.PlainText)
         pack = self.state.pack
-        box.setText(f"Briefing Desk\n\nOffline map, timeline and briefing decks.\n\n"
-                    f"Pack: {pack.info.title} (as of {pack.info.as_of.label()})\n"
-                    "Basemap: Natural Earth 1:50m (public domain) via world-atlas.")
+        box = message_box(self, QMessageBox.Icon.Information, "About Briefing Desk",
+                          f"Briefing Desk\n\nOffline map, timeline and briefing decks.\n\n"
+                          f"Pack: {pack.info.title} (as of {pack.info.as_of.label()})\n"
+                          "Basemap: Natural Earth 1:50m (public domain) via world-atlas.")
         box.exec()
 
     # -- layout persistence -------------------------------------------------

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from content.geo import Country, project
 from content.model import Place
-from desktop.theme import Theme, plain_tooltip
+from desktop.plaintext import plain_tooltip
+from desktop.theme import Theme
 
 if TYPE_CHECKING:
     from desktop.map_view import MapView

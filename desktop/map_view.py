@@ -43,6 +43,7 @@ from desktop.map_basemap import BasemapLayer
 from desktop.map_items import CountryItem, MarkerItem
 from desktop.map_labels import cluster_markers, place_labels
 from desktop.map_links import arcs, link_tiers, place_pairs
+from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
 
@@ -120,7 +121,7 @@ class MapView(QGraphicsView):
                                 ("◎", "Fit to selection (S)", self.fit_selection)):
             button = QToolButton(bar)
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.setAccessibleName(tip)
             button.setAutoRaise(False)
             button.setFixedSize(30, 30)

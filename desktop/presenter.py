@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.model import Pack
+from desktop.plaintext import PlainLabel
 from desktop.presentation import Presentation
 from desktop.slide_painter import SlidePainter
 from desktop.state import BriefingState
@@ -263,9 +263,9 @@ class PresenterView(QWidget):
         font = self.notes.font()
         font.setPointSizeF(max(14.0, font.pointSizeF() * 1.4))
         self.notes.setFont(font)
-        self.position = QLabel()
-        self.elapsed_label = QLabel()
-        self.clock = QLabel()
+        self.position = PlainLabel()
+        self.elapsed_label = PlainLabel()
+        self.clock = PlainLabel()
         for label in (self.position, self.elapsed_label, self.clock):
             label.setTextFormat(Qt.TextFormat.PlainText)
             big = label.font()
@@ -285,9 +285,9 @@ class PresenterView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         right = QVBoxLayout()
-        right.addWidget(QLabel("Next"))
+        right.addWidget(PlainLabel("Next"))
         right.addWidget(self.next_slide, 2)
-        right.addWidget(QLabel("Notes"))
+        right.addWidget(PlainLabel("Notes"))
         right.addWidget(self.notes, 3)
         top = QHBoxLayout()
         top.addWidget(self.current, 3)

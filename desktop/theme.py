@@ -53,8 +53,3 @@ def current_theme() -> Theme:
         muted=QColor("#5f6b7a"), lane=QColor("#ffffff"), lane_alt=QColor("#f5f7fa"),
         window=QColor(31, 78, 156, 36))
 
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally: Qt would otherwise guess it is rich text."""
-    import html  # not needed for the first frame
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"

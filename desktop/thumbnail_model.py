@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
+from desktop.plaintext import plain_tooltip
 from desktop.slide_painter import slide_image
 from slides.spec import Deck
 
@@ -51,7 +52,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.deck.slides[row].title
+            return plain_tooltip(self.deck.slides[row].title)
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._cache.get(row)
             if pixmap is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.state import BriefingState
 from desktop.timeline_view import TimelineView
 
@@ -24,7 +25,7 @@ class TimelinePanel(QWidget):
         self.play_button = QToolButton()
         self.play_button.setCheckable(True)
         self.play_button.setAccessibleName("Play through time")
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.timer = QTimer(self, interval=PLAY_INTERVAL_MS)
         self.timer.timeout.connect(self.step)
         bar = QHBoxLayout()
@@ -35,7 +36,7 @@ class TimelinePanel(QWidget):
                                 ("Fit", "Show all events (0)", self.view.fit_all)):
             button = QToolButton()
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.setAccessibleName(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)

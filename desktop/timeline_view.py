@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from content.dates import span_label
 from content.model import Event
+from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
-from desktop.theme import current_theme, plain_tooltip
+from desktop.theme import current_theme
 from desktop.time_scale import TimeScale
 from desktop.timeline_marks import TimelineMarks
 from desktop.timeline_paint import TimelinePainting

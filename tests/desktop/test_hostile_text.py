@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from content.loader import load_pack
 from desktop.detail_pane import DetailPane
 from desktop.main_window import MainWindow
-from desktop.theme import plain_tooltip
+from desktop.plaintext import plain_tooltip
 from slides.build import build_deck
 from slides.pptx_writer import write_pptx
 from slides.recipe import default_recipe

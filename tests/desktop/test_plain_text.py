@@ -10,8 +10,8 @@ from content.loader import load_pack
 from desktop.detail_pane import DetailPane
 from desktop.event_model import TITLE_COLUMN, EventTableModel
 from desktop.links import is_openable
+from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
-from desktop.theme import plain_tooltip
 
 PAYLOAD = '<img src="file:///etc/passwd"><b>bold</b>'
 
