@@ -36,6 +36,28 @@ def days_in_month(year: int, month: int) -> int:
     return 29 if month == 2 and leap else _DAYS[month - 1]
 
 
+def shift_years(day: dt.date, years: int) -> dt.date:
+    """`day` moved by whole years, kept inside the calendar: 29 February becomes 28
+    February in a year without it, and the result stops at 1 January 1 and
+    31 December 9999 (the range every date the loader accepts falls in)."""
+    year = min(max(day.year + years, dt.MINYEAR), dt.MAXYEAR)
+    if year != day.year + years:
+        return dt.date.min if years < 0 else dt.date.max
+    return dt.date(year, day.month, min(day.day, days_in_month(year, day.month)))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, stopping at the calendar's first and last day."""
+    ordinal = min(max(day.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
+
+
+def clamp_ordinal(ordinal: float) -> dt.date:
+    """The day a (possibly fractional, possibly out-of-range) day number falls on."""
+    whole = min(max(int(ordinal), dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(whole)
+
+
 def day_label(day: dt.date) -> str:
     """`22 November 2026`: a day as the briefing writes it, whatever the locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

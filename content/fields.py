@@ -147,7 +147,8 @@ class Fields:
                 self.add(None, f"{self.what} is missing required field {key!r}")
             return None
         if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
+            # An unquoted year: `date: 0001` reads as the number 1.
+            value = f"{value:04d}" if 0 < value < 10_000 else str(value)
         if not isinstance(value, str):
             self.add(key, f"{key!r} must be a date like 2021-12-14, not {type_name(value)}")
             return None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from content.dates import shift_years
 from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.state import BriefingState
 
@@ -86,8 +87,8 @@ class FilterPanel(QWidget):
         self.sections.itemChanged.connect(self._sections_edited)
         self.all_sections.clicked.connect(self._all_clicked)
         self.window_on.toggled.connect(self._dates_edited)
-        self.start.dateChanged.connect(self._dates_edited)
-        self.end.dateChanged.connect(self._dates_edited)
+        self.start.dateChanged.connect(self._date_typed)
+        self.end.dateChanged.connect(self._date_typed)
         self.reset.clicked.connect(self._reset)
         state.packChanged.connect(self._rebuild)
         state.filterChanged.connect(self._follow)
@@ -120,8 +121,7 @@ class FilterPanel(QWidget):
         first, last = self.state.extent()
         for edit in (self.start, self.end):
             with QSignalBlocker(edit):
-                edit.setDateRange(_qdate(first.replace(year=first.year - 5)),
-                                  _qdate(last.replace(year=last.year + 5)))
+                edit.setDateRange(_qdate(shift_years(first, -5)), _qdate(shift_years(last, 5)))
         self._follow()
 
     def _follow(self) -> None:
@@ -159,6 +159,13 @@ class FilterPanel(QWidget):
 
     def _all_clicked(self, checked: bool) -> None:
         self.state.set_sections(None if checked else frozenset())
+
+    def _date_typed(self) -> None:
+        """Editing a date means "limit to these dates": the limit turns on with it."""
+        if not self.window_on.isChecked():
+            with QSignalBlocker(self.window_on):
+                self.window_on.setChecked(True)
+        self._dates_edited()
 
     def _dates_edited(self) -> None:
         if self.window_on.isChecked():

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from content.dates import shift_years
 from content.geo import view_box
 from desktop.map_basemap import BasemapLayer
 from desktop.map_items import CountryItem, MarkerItem
@@ -176,7 +177,7 @@ class MapView(QGraphicsView):
     def _refresh_membership(self) -> None:
         end = self.state.filter.end or self.state.extent()[1]
         joined = {m.country: m.joined.first_day() for m in self.state.pack.members}
-        recent = end.replace(year=end.year - 10) if end.year > 10 else end
+        recent = shift_years(end, -10)
         focus = set(self.state.pack.info.focus_countries[:1]) if self.layers["focus"] else set()
         for cid, item in self._countries.items():
             colour = self.theme.land

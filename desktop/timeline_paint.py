@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 
+from content.dates import day_label
 from desktop.time_scale import TimeScale, tick_unit, ticks
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class TimelinePainting:
         start = dt.date.fromordinal(int(window[0]))
         end = dt.date.fromordinal(max(int(window[0]), int(window[1]) - 1))
         painter.setPen(t.text)
-        text = f"{start:%d %b %Y} – {end:%d %b %Y}"
+        text = f"{day_label(start)} – {day_label(end)}"
         painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _window_days(self) -> tuple[float, float] | None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from content.dates import add_days, day_label
 from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.state import BriefingState
 from desktop.timeline_view import TimelineView
@@ -59,7 +58,7 @@ class TimelinePanel(QWidget):
             flt = self.state.filter
             if flt.start is None or flt.end is None:
                 first = self.state.extent()[0]
-                self.state.set_window(first, first + dt.timedelta(days=DEFAULT_PLAY_DAYS - 1))
+                self.state.set_window(first, add_days(first, DEFAULT_PLAY_DAYS - 1))
             self.timer.start()
         else:
             self.timer.stop()
@@ -71,11 +70,11 @@ class TimelinePanel(QWidget):
             self.play_button.setChecked(False)
             return
         length = (flt.end - flt.start).days + 1
-        start = flt.start + dt.timedelta(days=length)
-        if start > self.state.extent()[1]:
+        start = add_days(flt.start, length)
+        if start > self.state.extent()[1] or start == flt.start:
             self.play_button.setChecked(False)
             return
-        end = start + dt.timedelta(days=length - 1)
+        end = add_days(start, length - 1)
         self.state.set_window(start, end)
         view = self.view
         if end.toordinal() > view.view_end or start.toordinal() < view.view_start:
@@ -86,8 +85,8 @@ class TimelinePanel(QWidget):
         flt = self.state.filter
         if flt.start or flt.end:
             first, last = self.state.extent()
-            self.status.setText(f"  Window: {(flt.start or first):%d %b %Y} – "
-                                f"{(flt.end or last):%d %b %Y}")
+            self.status.setText(f"  Window: {day_label(flt.start or first)} – "
+                                f"{day_label(flt.end or last)}")
         else:
             self.status.setText("  Drag on the strip under the lanes to set a time window")
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from content.dates import span_label
+from content.dates import clamp_ordinal, span_label
 from content.model import Event
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
@@ -292,8 +292,8 @@ class TimelineView(TimelinePainting, QWidget):
         self.update()
 
     def _apply_window(self, start: float, end: float) -> None:
-        first = dt.date.fromordinal(max(1, int(start)))
-        last = dt.date.fromordinal(max(int(start), int(end) - 1))
+        first = clamp_ordinal(start)
+        last = clamp_ordinal(max(int(start), int(end) - 1))
         self.state.set_window(first, last)
         self.update()
 

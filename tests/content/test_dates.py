@@ -51,3 +51,40 @@ def test_days_in_month_follows_the_gregorian_calendar() -> None:
     for year in (1900, 1996, 2000, 2023, 2024, 2100):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+# -- moving dates without leaving the calendar ------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from content.dates import add_days, clamp_ordinal, shift_years  # noqa: E402
+
+ANY_DAY = st.dates(dt.date.min, dt.date.max)
+
+
+@given(ANY_DAY, st.integers(-20_000, 20_000))
+def test_shift_years_never_leaves_the_calendar(day: dt.date, years: int) -> None:
+    moved = shift_years(day, years)
+    if dt.MINYEAR <= day.year + years <= dt.MAXYEAR:
+        assert moved.year == day.year + years and moved.month == day.month
+        assert moved.day == day.day or (day.month, day.day, moved.day) == (2, 29, 28)
+    else:
+        assert moved == (dt.date.min if years < 0 else dt.date.max)
+
+
+@given(ANY_DAY, st.integers(-5_000_000, 5_000_000))
+def test_add_days_stops_at_the_ends(day: dt.date, days: int) -> None:
+    moved = add_days(day, days)
+    assert dt.date.min <= moved <= dt.date.max
+    if dt.date.min.toordinal() <= day.toordinal() + days <= dt.date.max.toordinal():
+        assert moved == day + dt.timedelta(days=days)
+
+
+@given(st.floats(-1e12, 1e12))
+def test_clamp_ordinal_gives_a_real_day(ordinal: float) -> None:
+    assert dt.date.min <= clamp_ordinal(ordinal) <= dt.date.max
+
+
+def test_leap_day_moves_to_28_february() -> None:
+    assert shift_years(dt.date(2024, 2, 29), -10) == dt.date(2014, 2, 28)
+    assert shift_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
