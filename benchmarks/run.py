@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import export, loading, memory, startup
+from benchmarks import export, loading, memory, scaling, startup
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +71,14 @@ def main() -> int:
         ours, floor, slides = export.measure(large)
         rows.append(Row(f"export 10,000 events ({slides} slides) vs direct python-pptx",
                         ours * 1000, floor * 1000, 1.5))
+
+        (t2, t1), (m2, m1) = scaling.measure()
+        rows.append(Row("export, text twice as long vs as long (time)", t2 * 1000, t1 * 1000,
+                        2.2))
+        rows.append(Row("export, text twice as long vs as long (memory)", m2, m1, 2.2, " MB"))
+        w2, w1 = scaling.wrap_times()
+        rows.append(Row("wrap a 40,000- vs a 20,000-character word", w2 * 1000, w1 * 1000,
+                        2.2))
 
         big, embedded = memory.measure(large)
         rows.append(Row("peak memory, 10,000 events vs embedded pack", big, embedded, 1.5,

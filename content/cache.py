@@ -16,7 +16,7 @@ import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
-from content.atomic import write_atomic
+from content.fileio.atomic import write_atomic
 from content.model import Pack
 
 FORMAT = b"briefing-desk-pack-cache-1"

@@ -17,6 +17,17 @@ from content.model import CREDIBILITY, RELIABILITY, Citation
 from content.yamlread import YList, YMap
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}\Z")
+# Characters no text field may hold: C0 and C1 controls but tab and newline, lone
+# surrogates, and the non-characters XML 1.0 forbids (lxml refuses them when the deck
+# is written, so they are refused here, with the line they are on).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """`repr(value)` cut to `limit` characters, for a message about it."""
+    text = repr(value) if not isinstance(value, int) or value.bit_length() < 1000 \
+        else f"a {len(hex(value)) - 2}-hex-digit number"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 MAX_TEXT = 20_000
 
 
@@ -85,12 +96,18 @@ class Fields:
                 self.add(None, f"{self.what} is missing required field {key!r}")
             return default
         if not isinstance(value, str):
-            self.add(key, f"{key!r} must be text, not {type_name(value)} ({value!r}); "
+            self.add(key, f"{key!r} must be text, not {type_name(value)} ({shown(value)}); "
                           "quote it if it is meant as text")
             return default
         value = value.strip()
         if required and not value:
             self.add(key, f"{key!r} must not be empty")
+        control = CONTROL.search(value)
+        if control:
+            self.add(key, f"{key!r} holds the control character "
+                          f"U+{ord(control[0]):04X} at position {control.start() + 1}; "
+                          "remove it")
+            return CONTROL.sub("", value)
         if len(value) > MAX_TEXT:
             self.add(key, f"{key!r} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
             return value[:MAX_TEXT]
@@ -100,7 +117,7 @@ class Fields:
         """An identifier: lower-case letters, digits, `-`, `_`, `.`."""
         value = self.text(key)
         if value and not ID_PATTERN.match(value):
-            self.add(key, f"{key!r} {value!r} must be lower-case letters, digits, '-', '_' "
+            self.add(key, f"{key!r} {shown(value)} must be lower-case letters, digits, '-', '_' "
                           "or '.', at most 64 characters")
         return value
 
@@ -111,10 +128,11 @@ class Fields:
             self.add(None, f"{self.what} is missing required field {key!r}")
             return 0.0
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.add(key, f"{key!r} must be a number, not {type_name(value)} ({value!r})")
+            self.add(key, f"{key!r} must be a number, not {type_name(value)} ({shown(value)})")
             return 0.0
         if not math.isfinite(value) or not low <= value <= high:
-            self.add(key, f"{key!r} is {value}; it must be between {low:g} and {high:g}")
+            self.add(key, f"{key!r} is {shown(value)}; it must be between {low:g} and "
+                          f"{high:g}")
             return 0.0
         return float(value)
 
@@ -134,7 +152,7 @@ class Fields:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.add(key, f"{key!r} must be true or false, not {value!r}")
+            self.add(key, f"{key!r} must be true or false, not {shown(value)}")
             return False
         return value
 
@@ -178,7 +196,7 @@ class Fields:
         out: list[str] = []
         for item in value:
             if not isinstance(item, str) or not ID_PATTERN.match(item):
-                self.add(key, f"{key!r} holds {item!r}, which is not an id")
+                self.add(key, f"{key!r} holds {shown(item)}, which is not an id")
                 continue
             out.append(item)
         if required and not out:
@@ -221,7 +239,7 @@ def parse_citation(item: Any, file: str, line: int, col: int,
         source, grade = (parts[0], parts[1]) if len(parts) == 2 else (item, "")
         if len(parts) > 2 or not parts:
             problems.append(Problem(file, line, col,
-                                    f"citation {item!r} must be 'source-id' or "
+                                    f"citation {shown(item)} must be 'source-id' or "
                                     "'source-id B2'"))
             return None
     elif isinstance(item, dict):

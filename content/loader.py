@@ -16,6 +16,8 @@ from content import cache
 from content.dates import PartialDate
 from content.errors import ContentError, ContentErrors, Problem
 from content.fields import Fields, Shared
+from content.fileio.atomic import protect
+from content.fileio.reading import FileRefused, read_regular
 from content.model import (
     Actor,
     Citation,
@@ -71,15 +73,11 @@ def read_pack_files(folder: Path) -> dict[str, bytes]:
         if not real.is_file():
             problems.append(Problem(shown, 0, 0, "is not a regular file"))
             continue
-        try:
-            size = real.stat().st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is "
-                                                     f"{MAX_FILE_BYTES:,}"))
-                continue
-            files[name] = real.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(shown, 0, 0, f"cannot read: {exc.strerror or exc}"))
+        try:  # a file swapped for a FIFO or device since the check is refused here too
+            files[name] = read_regular(real, MAX_FILE_BYTES, "file")
+        except FileRefused as exc:
+            line = 1 if "limit" in exc.reason else 0
+            problems.append(Problem(shown, line, line, exc.reason))
     if problems:
         raise ContentErrors(problems)
     return files
@@ -89,6 +87,7 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
     """Load and validate the pack in `folder` (the embedded pack when None)."""
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
+    protect(folder / name for name in files)  # no export may write over the pack
     key = cache.key_for(files)
     if use_cache:
         cached = cache.get(key)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from content.errors import Problem, YamlError
+from content.fileio.reading import FileRefused, read_regular
 
 if TYPE_CHECKING:
     import yaml
@@ -72,10 +73,16 @@ _SPECIAL = {
 }
 
 
+MAX_NUMBER_CHARS = 100  # longer "numbers" stay text: no field needs them, and Python
+# refuses to print an int of over 4,300 digits (so would every message about it)
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve a plain (unquoted) scalar by YAML 1.2's core schema."""
     if text in _SPECIAL:
         return _SPECIAL[text]
+    if len(text) > MAX_NUMBER_CHARS:
+        return text
     if _INT.match(text):
         return int(text)
     if _HEX.match(text):
@@ -135,19 +142,10 @@ def read_yaml_file(path: Path, name: str | None = None) -> Any:
     """Read one YAML file safely; `name` is how the file is named in problems."""
     shown = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is "
-                                                 f"{MAX_FILE_BYTES:,}"))
-        data = path.read_bytes()
-    except YamlError:
-        raise
-    except IsADirectoryError:
-        raise YamlError(Problem(shown, 0, 0, "is a folder, expected a YAML file")) from None
-    except FileNotFoundError:
-        raise YamlError(Problem(shown, 0, 0, "file not found")) from None
-    except OSError as exc:
-        raise YamlError(Problem(shown, 0, 0, f"cannot read: {exc.strerror or exc}")) from None
+        data = read_regular(path, MAX_FILE_BYTES, "YAML file")
+    except FileRefused as exc:
+        line = 1 if "limit" in exc.reason else 0
+        raise YamlError(Problem(shown, line, line, exc.reason)) from None
     return read_yaml_text(decode(data, shown), shown)
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from content.errors import ContentError
+from content.fileio.reading import FileRefused
+from desktop.errors import error_text
 from slides.errors import DeckError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -86,16 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return EXIT_PROBLEMS
-    except DeckError as exc:
-        print(f"briefdesk: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except OSError as exc:
-        name = exc.filename or ""
-        print(f"briefdesk: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
+    except (DeckError, FileRefused, OSError) as exc:
+        print(f"briefdesk: {error_text(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -136,7 +134,7 @@ def _export(args: argparse.Namespace) -> int:
         recipe = recipe.with_(marking=args.marking)
     template = args.template or (Path(recipe.template) if recipe.template else None)
     deck = build_deck(pack, recipe)
-    from content.atomic import clean_stray_temp_files
+    from content.fileio.atomic import clean_stray_temp_files
 
     clean_stray_temp_files(args.out.parent, min_age=60.0)  # leftovers of a killed export
     kind = args.format or ("pdf" if args.out.suffix.lower() == ".pdf" else "pptx")

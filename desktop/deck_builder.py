@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from content.dates import PartialDate
 from content.errors import ContentError
+from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
 from desktop.plaintext import PlainLabel, message_box
 from desktop.state import BriefingState
@@ -44,26 +45,6 @@ from slides.spec import Deck
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(192, 108)
 REFRESH_MS = 250
-
-
-def error_message(exc: BaseException) -> tuple[str, str]:
-    """(title, text) to show for a failure while building, saving or exporting."""
-    from slides.errors import ExportError, RecipeError, TemplateError
-
-    table: list[tuple[type[BaseException], str]] = [
-        (TemplateError, "The template cannot be used"),
-        (ExportError, "The deck could not be saved"),
-        (RecipeError, "The recipe has problems"),
-        (ContentError, "The content has problems"),
-        (OSError, "The file could not be written"),
-    ]
-    for kind, title in table:
-        if isinstance(exc, kind):
-            text = exc.report() if isinstance(exc, ContentError) else str(exc)
-            if isinstance(exc, OSError) and not isinstance(exc, DeckError):
-                text = f"{exc.filename or ''}: {exc.strerror or exc}"
-            return title, text
-    return "Something went wrong", str(exc) or type(exc).__name__
 
 
 class DeckBuilder(QWidget):

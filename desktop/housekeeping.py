@@ -35,8 +35,8 @@ def clean_at_start() -> int:
     """Remove stray temp files in the cache and every remembered folder."""
     # Imported here, not with the module: the window's first frame needs only
     # `settings()`, and the cache module brings the whole content model.
-    from content.atomic import clean_stray_temp_files
     from content.cache import cache_folder
+    from content.fileio.atomic import clean_stray_temp_files
 
     folders = [cache_folder()] + [Path(f) for f in (settings().value(KEY) or [])
                                   if isinstance(f, str)]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder, settings
 from desktop.plaintext import PlainLabel, message_box
 from desktop.start_steps import StartSteps
@@ -437,8 +438,8 @@ class MainWindow(QMainWindow):
             write_pdf(deck, Path(name), notes=notes)
             remember_write_folder(Path(name))
         except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, "Export failed",
-                        f"Could not write {name}:\n{exc.strerror}").exec()
+            title, text = error_message(exc)
+            message_box(self, QMessageBox.Icon.Warning, title, text).exec()
             return
         self.statusBar().showMessage(f"Saved {name}", 5000)
 
@@ -555,8 +556,8 @@ class MainWindow(QMainWindow):
             grab_png(widget, Path(name))
             remember_write_folder(Path(name))
         except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, "Export failed",
-                        f"Could not write {name}:\n{exc.strerror}").exec()
+            title, text = error_message(exc)
+            message_box(self, QMessageBox.Icon.Warning, title, text).exec()
             return
         self.statusBar().showMessage(f"Saved {name}", 5000)
 

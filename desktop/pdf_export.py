@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from content.atomic import write_atomic
+from content.fileio.atomic import write_atomic
 from desktop.slide_painter import SlidePainter
 from slides.spec import Deck
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QApplication, QWidget
 
-from content.atomic import write_atomic
+from content.fileio.atomic import write_atomic
 
 KINDS = ("map", "timeline", "window")
 

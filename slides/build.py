@@ -22,6 +22,13 @@ from slides.text import FONT
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 
 MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest events
+# A deck is a briefing, not an export of the pack: past these limits it says in one
+# line what it left out, so a huge pack or recipe still gives a deck in seconds.
+MAX_SECTIONS = 40  # per deck
+MAX_KEY_POINTS = 40  # per section
+MAX_EVENT_SLIDES = 12  # per section
+MAX_CHANGES = 40  # events on the "what changed" slides
+MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
 BODY_W = L.WIDTH - 2 * L.MARGIN
 BODY_H = L.BODY_BOTTOM - L.BODY_TOP
 
@@ -34,6 +41,11 @@ def cite(pack: Pack, citation: Citation) -> str:
 def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
     """Several citations joined with semicolons."""
     return "; ".join(cite(pack, c) for c in citations)
+
+
+def left_out(count: int, noun: str, why: str) -> str:
+    """The one line a deck shows where it left something out."""
+    return f"{count:,} more {noun} not shown: {why}."
 
 
 def event_note(pack: Pack, event: Event) -> str:
@@ -49,6 +61,8 @@ class _Builder:
         self.pack = pack
         self.recipe = recipe
         self.slides: list[Slide] = []
+        self.sections = list(recipe.sections[:MAX_SECTIONS])
+        self.sections_left_out = len(recipe.sections) - len(self.sections)
         self.used: dict[str, set[str]] = {}  # source id -> the Admiralty grades it was given
 
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
@@ -83,39 +97,57 @@ class _Builder:
         body.append(text_box(L.MARGIN, 406, BODY_W, 26, asof, 16, colour=L.MUTED,
                              max_lines=1, name="As of"))
         notes = (f"{r.title}. {self.pack.info.description} Sections: "
-                 + ", ".join(self.pack.section(s).title for s in r.sections) + ".")
+                 + ", ".join(self.pack.section(s).title for s in self.sections) + ".")
         self.add("title", r.title, body, notes, with_title=False)
 
     def agenda(self) -> None:
         for size in (22.0, 20.0, L.MIN_BODY_SIZE):  # one slide if a readable size allows
             bullets = [Bullet(self.pack.section(s).title, f"{n}.", size)
-                       for n, s in enumerate(self.recipe.sections, 1)]
+                       for n, s in enumerate(self.sections, 1)]
+            if self.sections_left_out:
+                bullets.append(Bullet(left_out(self.sections_left_out, "sections",
+                                               f"a deck holds at most {MAX_SECTIONS}"),
+                                      "", size, colour=L.MUTED))
             pages = paginate(bullets, BODY_W, BODY_H, indent=40)
             if len(pages) == 1:
                 break
+        shown = 0
         for n, page in enumerate(pages):
             title = "Agenda" if n == 0 else "Agenda (continued)"
             box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Agenda")
+            on_page = self.sections[shown:shown + len(page)]
+            shown += len(page)
             notes = "\n".join(f"{self.pack.section(s).title}: {self.pack.section(s).summary}"
-                              for s in self.recipe.sections)
+                              for s in on_page)
             self.add("agenda", title, [box], notes)
 
     def section_overview(self, section: Section) -> None:
-        bullets = [Bullet(point.text) for point in section.key_points]
+        points = section.key_points[:MAX_KEY_POINTS]
+        bullets = [Bullet(point.text) for point in points]
+        skipped = len(section.key_points) - len(points)
+        if skipped:
+            bullets.append(Bullet(left_out(skipped, "key points", "they are in the app"), "",
+                                  colour=L.MUTED))
         summary = text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, section.summary, 20,
                            colour=L.ACCENT, max_lines=1, name="Summary")
         top = L.BODY_TOP + 40
         pages = paginate(bullets, BODY_W, L.BODY_BOTTOM - top) if bullets else [[]]
-        notes = [f"{section.title}: {section.summary}"]
-        for point in section.key_points:
-            notes.append(f"• {point.text} [{cites(self.pack, point.citations)}]")
+        for point in points:
             self.note_citations(point.citations)
+        shown = 0
         for n, page in enumerate(pages):
             title = section.title if n == 0 else f"{section.title} (continued)"
             body: list[Shape] = [summary] if n == 0 else []
             y = top if n == 0 else L.BODY_TOP
             body.append(TextBox(L.MARGIN, y, BODY_W, L.BODY_BOTTOM - y, tuple(page),
                                 name="Key points"))
+            # The notes speak of this slide's points only, not the whole section's.
+            notes = [f"{section.title}: {section.summary}"] if n == 0 else []
+            notes += [f"• {point.text} [{cites(self.pack, point.citations)}]"
+                      for point in points[shown:shown + len(page)]]
+            if shown + len(page) > len(points):
+                notes.append(left_out(skipped, "key points", "they are in the app"))
+            shown += len(page)
             self.add("section", title, body, "\n".join(notes), section.id)
 
     def section_timeline(self, section: Section, events: list[Event]) -> None:
@@ -125,6 +157,8 @@ class _Builder:
             events = events[-limit:]
         chunks = [events[i:i + EVENTS_PER_SLIDE] for i in range(0, len(events),
                                                                  EVENTS_PER_SLIDE)]
+        for event in events:
+            self.note_citations(event.citations)
         for n, chunk in enumerate(chunks):
             title = f"{section.title}: timeline"
             if total > limit:
@@ -154,8 +188,9 @@ class _Builder:
                          L.BODY_BOTTOM)
         notes = [f"Places in {section.title}:"]
         for n, place, count in numbered:
-            titles = "; ".join(e.title for e in events if place.id in e.places)
-            notes.append(f"{n}. {place.name} ({count}): {titles}")
+            titles = [e.title for e in events if place.id in e.places][:MAP_NOTE_TITLES]
+            more = f"; and {count - len(titles):,} more" if count > len(titles) else ""
+            notes.append(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
         notes.append("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                      f"{self.pack.info.as_of.label()} [{self._member_source()}].")
         live = {"view": "map", "sections": [section.id], "places": list(counts)}
@@ -191,17 +226,28 @@ class _Builder:
         since = self.recipe.options.changed_since
         assert since is not None
         recent = [e for e in events if e.start_day > since.last_day()]
+        skipped = max(0, len(recent) - MAX_CHANGES)
+        recent = recent[skipped:]  # the latest
         bullets = [Bullet(e.title, "•", 20, bold_prefix=e.date.short_label()) for e in recent]
+        if skipped:
+            bullets.append(Bullet(left_out(skipped, "earlier events",
+                                           f"this slide lists the latest {MAX_CHANGES}"),
+                                  "", 18, colour=L.MUTED))
+        for event in recent:
+            self.note_citations(event.citations)
         if not bullets:
             bullets = [Bullet(f"No new events since {since.label()}.", "", 20)]
         pages = paginate(bullets, BODY_W, BODY_H)
+        shown = 0
         for n, page in enumerate(pages):
             title = f"What changed since {since.label()}"
             if n:
                 title += " (continued)"
             box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Changes")
+            on_page = recent[shown:shown + len(page)]
+            shown += len(page)
             self.add("changes", title, [box], "\n".join(event_note(self.pack, e)
-                                                         for e in recent))
+                                                         for e in on_page))
 
     def sources(self) -> None:
         sources = sorted(self.used, key=self._source_key)
@@ -267,19 +313,18 @@ class _Builder:
         if o.agenda:
             self.agenda()
         selected: dict[str, Event] = {}
-        for sid in recipe.sections:
+        for sid in self.sections:
             section = pack.section(sid)
             events = pack.events_in_section(sid)
             selected.update((e.id, e) for e in events)
-            for event in events:
-                self.note_citations(event.citations)
             self.section_overview(section)
             if o.timeline_slides and events:
                 self.section_timeline(section, events)
             if o.map_slides and events:
                 self.section_map(section, events)
             if o.event_slides:
-                for event in events:
+                for event in events[-MAX_EVENT_SLIDES:]:
+                    self.note_citations(event.citations)
                     self.event_slide(section, event)
         if o.changed_since is not None:
             self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
@@ -291,7 +336,8 @@ class _Builder:
                       len(self.slides))
         slides = tuple(dataclasses.replace(s, shapes=s.shapes + tuple(chrome(frame, n)))
                        for n, s in enumerate(self.slides, 1))
-        return Deck(recipe.title, L.WIDTH, L.HEIGHT, slides, marking, FONT)
+        return Deck(recipe.title, L.WIDTH, L.HEIGHT, slides, marking, FONT,
+                    author=recipe.presenter, subject=recipe.subtitle)
 
 
 def build_deck(pack: Pack, recipe: Recipe) -> Deck:

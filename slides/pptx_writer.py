@@ -10,6 +10,7 @@ module besides `slides.template` that imports python-pptx.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.util import Emu, Pt
 
-from content.atomic import write_atomic
+from content.fileio import officelock
+from content.fileio.atomic import TargetRefused, check_target, write_atomic
 from slides.errors import ExportError, TemplateError
 from slides.spec import Deck, Ellipse, Freeform, Line, Paragraph, Rect, Shape, Slide, TextBox
 from slides.template import open_template, resize_template
@@ -257,6 +259,7 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
     if prs.slide_width != emu(deck.width) or prs.slide_height != emu(deck.height):
         resize_template(prs, emu(deck.width), emu(deck.height))  # e.g. 10 x 5.625 in 16:9
     _remove_slides(prs)
+    _set_properties(prs, deck)
     content, plain = _layout(prs, LAYOUT_NAMES["content"]), _layout(prs, LAYOUT_NAMES["plain"])
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
@@ -265,6 +268,23 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
         if progress:
             progress(n, total)
     return prs
+
+
+def _set_properties(prs, deck: Deck) -> None:
+    """The deck's own document properties: none of the template's (its author,
+    comments and dates) are kept."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props = prs.core_properties
+    props.title = deck.title[:255]
+    props.subject = deck.subject[:255]
+    props.author = props.last_modified_by = deck.author[:255]
+    for name in ("comments", "keywords", "category", "content_status", "identifier",
+                 "language", "version"):
+        setattr(props, name, "")
+    props.created = props.modified = now
+    for printed in props._element.xpath("./cp:lastPrinted"):
+        printed.getparent().remove(printed)
+    props.revision = 1
 
 
 def _add_slide(prs, spec: Slide, layout, font: str) -> None:
@@ -290,17 +310,22 @@ def write_pptx(deck: Deck, out: Path | str, template: Path | str | None = None,
                progress: Progress | None = None) -> None:
     """Write `deck` to `out` atomically; TemplateError or ExportError on failure."""
     out = Path(out)
-    lock = out.parent / f".~lock.{out.name}#"
-    if lock.exists():
-        raise ExportError(f"{out} is open in LibreOffice (lock file {lock.name}); close it "
-                          "and export again")
-    if not out.parent.is_dir():
-        raise ExportError(f"{out.parent}: folder not found")
+    who = officelock.holder(out)
+    if who:
+        raise ExportError(f"{out} is open in LibreOffice ({who}); close it and export "
+                          f"again (if nobody has it open, delete "
+                          f"{officelock.lock_path(out).name})")
+    try:
+        check_target(out)
+    except TargetRefused as exc:
+        raise ExportError(str(exc)) from None
     prs = render_presentation(deck, template, progress)
     buffer = io.BytesIO()
     prs.save(buffer)
     try:
         write_atomic(out, buffer.getvalue())
+    except TargetRefused as exc:
+        raise ExportError(str(exc)) from None
     except PermissionError:
         raise ExportError(f"{out}: permission denied (is the folder read-only, or the "
                           "file open in another program?)") from None

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from content.atomic import write_atomic
 from content.dates import PartialDate, day_label
 from content.errors import ContentError, Problem
 from content.fields import Fields
+from content.fileio.atomic import write_atomic
 from content.model import Pack
 from content.yamlread import YMap, read_yaml_file
 from slides.errors import RecipeError

@@ -140,3 +140,5 @@ class Deck:
     slides: tuple[Slide, ...]
     marking: str
     font: str
+    author: str = ""  # the presenter, for the file's document properties
+    subject: str = ""

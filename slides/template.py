@@ -3,6 +3,14 @@
 python-pptx refuses a .potx only for its main part's content type, so a .potx is
 opened with that one declaration rewritten in memory. Anything that is not a usable
 template raises `TemplateError` with a clear reason, and nothing is written.
+
+A template carries nothing dangerous into a deck: macro-enabled main parts are
+declared as a plain presentation and the relationships to macros, ActiveX controls
+and custom UI are cut (python-pptx writes only the parts it can reach, so the parts
+themselves are left behind); every external relationship (a link to `http://` or
+`file://` that LibreOffice would fetch when rendering) is cut along with the XML that
+names it; the template's document properties (author, company, comments, dates) are
+dropped, and the writer sets the deck's own.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Emu
 
+from content.fileio.reading import FileRefused, read_regular
 from resources import resource_path
 from slides.errors import TemplateError
 
@@ -24,8 +33,27 @@ PRESENTATION_MAIN = (b"application/vnd.openxmlformats-officedocument.presentatio
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 150 * 1024 * 1024
 MAX_RATIO = 200  # a part compressed more than 200:1 (and over 1 MB) is a zip bomb
+MIN_SIDE, MAX_SIDE = 914_400, 51_206_400  # 1 to 56 inches, PowerPoint's own limits
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAX_PIXELS = 50_000_000  # 50 megapixels: larger images in a template are refused
-DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+DTD_MARKERS = (b"<!doctype", b"<!entity")  # compared with the part lowercased
+# Main-part content types python-pptx would carry into the deck as they are.
+MAIN_TYPES = (TEMPLATE_MAIN,
+              b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+              b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+              b"application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
+              b"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml")
+# Relationship types (their last path segment) a deck never takes from a template.
+DROPPED_RELATIONSHIPS = ("vbaProject", "vbaData", "wordVbaData", "keyMapCustomizations",
+                         "activeXControl", "activeXControlBinary",
+                         "extensibility", "extended-properties", "custom-properties",
+                         "thumbnail", "attachedTemplate", "oleObject", "package",
+                         "printerSettings")
+# Elements that only point at a relationship, removed with an external one they name.
+POINTER_ELEMENTS = ("hlinkClick", "hlinkHover", "hlinkMouseOver", "audioFile", "videoFile",
+                    "quickTimeFile", "snd", "wavAudioFile", "externalData", "oleObj",
+                    "control", "link")
+XML_SCAN_CHUNK = 1 << 20
 
 
 def default_template() -> Path:
@@ -37,14 +65,9 @@ def open_template(path: Path | str | None) -> PresentationObject:
     """A python-pptx presentation from `path` (our default when None)."""
     path = Path(path) if path else default_template()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: template not found") from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read the template: {exc.strerror}") from None
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"{path}: template is larger than "
-                            f"{MAX_TEMPLATE_BYTES // 2**20} MB")
+        data = read_regular(path, MAX_TEMPLATE_BYTES, "template")
+    except FileRefused as exc:
+        raise TemplateError(str(exc)) from None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise TemplateError(f"{path}: a legacy .ppt or an encrypted file; save it as .pptx "
                             "or .potx (unencrypted) and try again")
@@ -58,7 +81,55 @@ def open_template(path: Path | str | None) -> PresentationObject:
                             ) from None
     if not prs.slide_layouts:
         raise TemplateError(f"{path}: the template has no slide layouts")
+    _check_slide_size(prs, path)
+    _sanitise(prs)
     return prs
+
+
+def _check_slide_size(prs: PresentationObject, path: Path) -> None:
+    """Refuse a missing, zero, negative or absurd slide size with one line."""
+    try:
+        width, height = prs.slide_width, prs.slide_height
+    except Exception as exc:  # python-pptx validates the attribute as it reads it
+        raise TemplateError(f"{path}: the template's slide size is malformed "
+                            f"({_reason(exc)})") from None
+    if width is None or height is None:
+        raise TemplateError(f"{path}: the template gives no slide size")
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        raise TemplateError(f"{path}: the template's slide size ({width} x {height} EMU) is "
+                            "outside what PowerPoint allows (1 to 56 inches a side)")
+
+
+def _sanitise(prs: PresentationObject) -> None:
+    """Cut macros, ActiveX, custom UI, document properties and every external link."""
+    package = prs.part.package
+    own = package._rels  # the package's own relationships: docProps, thumbnail, macros
+    for r_id, rel in list(own.items()):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in DROPPED_RELATIONSHIPS:
+            own.pop(r_id)
+    for part in list(package.iter_parts()):
+        element = getattr(part, "_element", None)
+        for r_id, rel in list(part.rels.items()):
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            if not rel.is_external and kind not in DROPPED_RELATIONSHIPS:
+                continue
+            if element is not None:
+                _drop_references(element, r_id)
+            part.rels.pop(r_id)
+
+
+def _drop_references(element, r_id: str) -> None:
+    """Remove from `element`'s tree what names relationship `r_id`: pointer elements
+    go whole, other attributes naming it go alone."""
+    for node in element.xpath(f'//*[@*[namespace-uri()="{R_NS}" and .="{r_id}"]]'):
+        local = node.tag.rsplit("}", 1)[-1]
+        if local in POINTER_ELEMENTS and node.getparent() is not None:
+            node.getparent().remove(node)
+            continue
+        for name in [n for n in node.attrib if n.startswith(f"{{{R_NS}}}")]:
+            if node.attrib[name] == r_id:
+                del node.attrib[name]
 
 
 def resize_template(prs: PresentationObject, width: int, height: int) -> None:
@@ -84,16 +155,30 @@ def _reason(exc: Exception) -> str:
     return text[:200]
 
 
+def _check_xml(package: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse an XML part with a DTD or entity declaration anywhere in it (not only in
+    its first bytes), or in an encoding other than UTF-8 (where a byte search would
+    not see one)."""
+    tail = b""
+    first = True
+    with package.open(info) as part:
+        while chunk := part.read(XML_SCAN_CHUNK):
+            if first and (chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in chunk[:512]):
+                raise TemplateError(f"{path}: {info.filename} is not UTF-8 XML; refused")
+            first = False
+            window = (tail + chunk).lower()
+            if any(marker in window for marker in DTD_MARKERS):
+                raise TemplateError(f"{path}: {info.filename} declares a DTD or entities "
+                                    "(an external entity or entity bomb); refused")
+            tail = window[-16:]
+
+
 def _check_parts(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: Path) -> None:
     """Refuse XML with a DTD (external entities, entity bombs) and oversized images."""
     for info in infos:
         name = info.filename.lower()
         if name.endswith((".xml", ".rels")):
-            with package.open(info) as part:
-                head = part.read(4096)
-            if any(marker in head for marker in DTD_MARKERS):
-                raise TemplateError(f"{path}: {info.filename} declares a DTD or entities "
-                                    "(an external entity or entity bomb); refused")
+            _check_xml(package, info, path)
         elif name.endswith((".png", ".jpg", ".jpeg")):
             with package.open(info) as part:
                 head = part.read(64 * 1024)
@@ -145,14 +230,16 @@ def _as_presentation(data: bytes, path: Path) -> bytes:
                                     "(no [Content_Types].xml)")
             _check_parts(package, infos, path)
             types = package.read("[Content_Types].xml")
-            if TEMPLATE_MAIN not in types:
+            if not any(kind in types for kind in MAIN_TYPES):
                 return data
+            for kind in MAIN_TYPES:
+                types = types.replace(kind, PRESENTATION_MAIN)
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
                 for info in infos:
                     body = package.read(info.filename)
                     if info.filename == "[Content_Types].xml":
-                        body = body.replace(TEMPLATE_MAIN, PRESENTATION_MAIN)
+                        body = types
                     rewritten.writestr(info, body)
             return out.getvalue()
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, RuntimeError) as exc:

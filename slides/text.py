@@ -39,25 +39,42 @@ def line_height(size: float) -> float:
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap into lines no wider than `width`; over-long words are split."""
+    """Greedy word wrap into lines no wider than `width`; over-long words are split.
+
+    Linear in the length of `text`: every character's width is looked up once, and a
+    line's width is kept as a running sum rather than measured again per word.
+    """
+    units, regular, heavy = _metrics()
+    table = heavy if bold else regular
+    fallback = table[ord("M")]
+    space = table.get(ord(" "), fallback)
+
+    def fits(width_in_units: float) -> bool:  # the same arithmetic as text_width()
+        return width_in_units * size / units <= width
+
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
+        current: list[str] = []
+        current_units = 0
         for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if text_width(candidate, size, bold) <= width:
-                current = candidate
+            advances = [table.get(ord(c), fallback) for c in word]
+            word_units = sum(advances)
+            if current and fits(current_units + space + word_units):
+                current.append(word)
+                current_units += space + word_units
                 continue
             if current:
-                lines.append(current)
-            while text_width(word, size, bold) > width:  # break a word too long for a line
-                cut = len(word)
-                while cut > 1 and text_width(word[:cut], size, bold) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        lines.append(current)
+                lines.append(" ".join(current))
+            if not fits(word_units):  # break a word too long for a line
+                start, run = 0, 0
+                for i, advance in enumerate(advances):
+                    if i > start and not fits(run + advance):
+                        lines.append(word[start:i])
+                        start, run = i, 0
+                    run += advance
+                word, word_units = word[start:], run
+            current, current_units = [word], word_units
+        lines.append(" ".join(current))
     return lines
 
 

@@ -89,7 +89,7 @@ def test_kill_9_at_fifty_points_during_recipe_save(tmp_path: Path) -> None:
 
 
 def test_stray_temp_files_are_cleaned_at_the_next_start(tmp_path: Path, qapp) -> None:
-    from content.atomic import TEMP_PREFIX
+    from content.fileio.atomic import TEMP_PREFIX
     from desktop.housekeeping import clean_at_start, remember_write_folder
 
     folder = tmp_path / "exports"
@@ -106,7 +106,7 @@ def test_stray_temp_files_are_cleaned_at_the_next_start(tmp_path: Path, qapp) ->
 
 
 def test_export_cleans_old_leftovers_in_its_folder(tmp_path: Path) -> None:
-    from content.atomic import TEMP_PREFIX
+    from content.fileio.atomic import TEMP_PREFIX
 
     stale = tmp_path / f"{TEMP_PREFIX}old.part"
     stale.write_bytes(b"x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from content.loader import load_pack
 from desktop.state import BriefingState
@@ -12,3 +13,19 @@ from desktop.state import BriefingState
 def state(qapp) -> BriefingState:
     return BriefingState(load_pack())
 
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_hangs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    """A modal dialog nobody answers would hang the suite offscreen: every dialog's
+    exec() returns at once (rejected) and is recorded. A test that expects a dialog
+    patches exec() itself or reads this fixture."""
+    opened: list[QDialog] = []
+
+    def record(dialog: QDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(QDialog, "exec", record)
+    return opened

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from content.errors import ContentError, Problem
-from desktop.deck_builder import SECTION_ROLE, DeckBuilder, error_message
+from desktop.deck_builder import SECTION_ROLE, DeckBuilder
+from desktop.errors import error_message
 from desktop.state import BriefingState
 from slides.errors import ExportError, RecipeError, TemplateError
 
@@ -88,7 +89,7 @@ def test_a_broken_template_is_a_message_and_writes_nothing(builder: DeckBuilder,
 
 @pytest.mark.parametrize(("error", "title"), [
     (TemplateError("t.potx: damaged"), "The template cannot be used"),
-    (ExportError("deck.pptx: permission denied"), "The deck could not be saved"),
+    (ExportError("deck.pptx: permission denied"), "The file could not be saved"),
     (RecipeError("r.yaml:2:3: unknown field"), "The recipe has problems"),
     (ContentError(Problem("events.yaml", 3, 4, "bad date")), "The content has problems"),
     (PermissionError(13, "Permission denied", "/x.yaml"), "The file could not be written"),

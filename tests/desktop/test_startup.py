@@ -100,8 +100,7 @@ def test_a_broken_pack_at_start_is_reported_and_the_app_exits_1(qtbot, pack_copy
     (pack_copy / "events.yaml").write_text("events: [\n", encoding="utf-8")
     shown: list[str] = []
     exits: list[int] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(desktop_app.QApplication, "exit", staticmethod(exits.append))
     window = desktop_app.open_window(pack_copy)
     qtbot.addWidget(window)
@@ -127,7 +126,7 @@ def test_a_bug_in_a_step_is_said_and_nothing_more_is_built(qtbot, monkeypatch) -
 
 
 def test_opening_the_app_removes_stray_temp_files_of_killed_writes(qtbot, tmp_path: Path) -> None:
-    from content.atomic import TEMP_PREFIX
+    from content.fileio.atomic import TEMP_PREFIX
     from desktop.housekeeping import remember_write_folder
 
     folder = tmp_path / "exports"

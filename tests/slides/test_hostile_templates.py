@@ -101,7 +101,7 @@ CASES = [
     ("truncated", "not a PowerPoint template"),
     ("four-by-three", "16:9"),
     ("empty-file", "not a PowerPoint template"),
-    ("folder", "cannot read the template"),
+    ("folder", "is a folder"),
     ("good-potx", None),
 ]
 

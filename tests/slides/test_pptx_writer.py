@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from content.fileio import officelock
 from content.model import Pack
 from slides.build import build_deck
 from slides.errors import ExportError, TemplateError
@@ -135,12 +137,38 @@ def test_existing_deck_keeps_its_permissions(tmp_path: Path, pack: Pack,
 
 def test_a_deck_open_in_libreoffice_is_not_overwritten(tmp_path: Path, pack: Pack,
                                                        recipe: Recipe) -> None:
+    """A lock held from another machine (a shared folder) is honoured."""
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"old")
-    (tmp_path / ".~lock.deck.pptx#").write_text("user")
+    lock = tmp_path / ".~lock.deck.pptx#"
+    lock.write_text(",Jane Analyst,other-host,01.12.2026 09:00,file:///home/jane/.config;")
+    with pytest.raises(ExportError, match="open in LibreOffice \\(Jane Analyst on other-host"):
+        write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out)
+    assert out.read_bytes() == b"old" and lock.exists()
+
+
+@pytest.mark.parametrize("content", [
+    f",Jane,{socket.gethostname()},01.12.2026 09:00,file:///home/jane/.config;",
+    "not a LibreOffice lock"], ids=["this-host-no-office", "garbage"])
+def test_a_stale_lock_is_recovered(tmp_path: Path, pack: Pack, recipe: Recipe,
+                                   monkeypatch: pytest.MonkeyPatch, content: str) -> None:
+    """A lock left by a LibreOffice that is gone never blocks export for good."""
+    monkeypatch.setattr(officelock, "office_running", lambda: False)
+    out = tmp_path / "deck.pptx"
+    lock = tmp_path / ".~lock.deck.pptx#"
+    lock.write_text(content)
+    write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out)
+    assert zipfile.is_zipfile(out) and not lock.exists()
+
+
+def test_a_lock_of_a_running_office_on_this_host_is_honoured(
+        tmp_path: Path, pack: Pack, recipe: Recipe, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(officelock, "office_running", lambda: True)
+    out = tmp_path / "deck.pptx"
+    (tmp_path / ".~lock.deck.pptx#").write_text(f",Jane,{socket.gethostname()},x,y;")
     with pytest.raises(ExportError, match="open in LibreOffice"):
         write_pptx(build_deck(pack, recipe.with_(sections=("energy",))), out)
-    assert out.read_bytes() == b"old"
+    assert not out.exists()
 
 
 def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
