@@ -2,31 +2,50 @@
 
 Reopening an unchanged pack skips parsing and validation: the key is a SHA-256 of
 every file's name and content plus `FORMAT`, so any edit (or a new loader) misses.
-Entries live in the user's cache folder and are written atomically; a damaged entry
-is ignored and replaced.
+
+Entries are JSON, not pickle: loading one builds only the model's own dataclasses
+from plain values, so a planted file can at worst be refused, never run code. Each
+entry carries an HMAC of its key and body under a secret kept in the cache folder
+(created private to the user), so a file the app did not write — or one written for
+other bytes — is rejected and removed. Entries are written atomically; the folder
+keeps the newest `MAX_ENTRIES` within `MAX_BYTES`, older ones are pruned.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import gc
 import hashlib
+import hmac
+import json
 import os
-import pickle
-from collections.abc import Iterator
+import secrets
+import stat
+import types
+import typing
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+from content import model
+from content.dates import PartialDate
 from content.fileio.atomic import write_atomic
 from content.model import Pack
 
-FORMAT = b"briefing-desk-pack-cache-1"
+FORMAT = b"briefing-desk-pack-cache-2"
+SUFFIX = ".pack.json"
+MAX_ENTRIES = 6
+MAX_BYTES = 200 * 1024 * 1024
+SECRET_NAME = ".secret"
 
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many acyclic objects.
 
-    Unpickling or validating 10,000 events creates ~100,000 objects; each allocation
+    Decoding or validating 10,000 events creates ~100,000 objects; each allocation
     burst triggers a collection that finds nothing (packs hold no cycles), which more
     than doubles the time.
     """
@@ -58,23 +77,185 @@ def key_for(files: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def get(key: str) -> Pack | None:
-    """The cached pack for `key`, or None when absent or unreadable."""
-    path = cache_folder() / f"{key}.pickle"
+# -- encoding: a dataclass as the list of its fields, tuples as lists -------------
+# Decoding follows the model's type hints, so it builds exactly the model's types and
+# nothing else; a converter per field is worked out once, which keeps reopening a
+# 10,000-event pack within a small multiple of json.loads.
+def _fields(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")]
+
+
+def encode(value: Any) -> Any:
+    """`value` (a pack or any part of it) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, name)) for name in _fields(type(value))]
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
+    return value
+
+
+Converter = Callable[[Any], Any]
+
+
+def _converter(hint: Any) -> Converter | None:
+    """A function from JSON data to a value of type `hint` (None: take it as it is;
+    the entry's HMAC already vouches for its shape)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (str, int, bool, float):
+        return None
+    if origin in (types.UnionType, typing.Union):
+        inner = _converter(next(a for a in args if a is not type(None)))
+        return (lambda v: None if v is None else inner(v)) if inner else None
+    if origin is tuple:
+        item = _converter(args[0])
+        return (lambda v: tuple(map(item, v))) if item else tuple
+    if origin is dict:
+        item = _converter(args[1])
+        return (lambda v: {k: item(x) for k, x in v.items()}) if item else dict
+    if dataclasses.is_dataclass(hint):
+        return _record(hint)
+    raise TypeError(f"no converter for {hint!r}")
+
+
+#: Small immutable values that repeat across a pack: built once per distinct value
+#: while one entry is decoded (the table is emptied after each).
+SHARED = ("Citation", "PartialDate")
+_SEEN: dict[str, dict[tuple[Any, ...], Any]] = {}
+
+
+@functools.cache
+def _record(cls: type) -> Converter:
+    hints = typing.get_type_hints(cls, vars(model) | {"PartialDate": PartialDate})
+    names = _fields(cls)
+    converters = [(i, c) for i, c in enumerate(_converter(hints[n]) for n in names) if c]
+    count = len(names)
+
+    def build(values: list[Any]) -> Any:
+        if len(values) != count:
+            raise ValueError(f"{cls.__name__} has {count} fields")
+        for i, convert in converters:
+            values[i] = convert(values[i])
+        return cls(*values)
+
+    if cls.__name__ not in SHARED:
+        return build
+    seen = _SEEN.setdefault(cls.__name__, {})
+
+    def shared(values: list[Any]) -> Any:
+        key = tuple(values)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = build(values)
+        return found
+    return shared
+
+
+def decode(data: Any) -> Pack:
+    """The pack `encode` wrote; data of any other shape raises ValueError or TypeError."""
     try:
-        with path.open("rb") as fh, gc_paused():
-            pack = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, ValueError):
+        return _record(Pack)(data)
+    finally:
+        for table in _SEEN.values():
+            table.clear()
+
+
+# -- the secret and the entries ------------------------------------------------------
+def _secret(folder: Path, create: bool) -> bytes | None:
+    """The folder's HMAC secret: 32 random bytes in a file only this user may read."""
+    path = folder / SECRET_NAME
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        if not create:
+            return None
+        with contextlib.suppress(FileExistsError):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            try:
+                os.write(fd, secrets.token_bytes(32))
+            finally:
+                os.close(fd)
+        return _secret(folder, create=False)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or \
+                info.st_uid != os.getuid():
+            return None  # not ours alone: trust no entry signed with it
+        data = os.read(fd, 64)
+    finally:
+        os.close(fd)
+    return data if len(data) == 32 else None
+
+
+def _mac(secret: bytes, key: str, body: bytes) -> str:
+    return hmac.new(secret, FORMAT + key.encode() + b"\n" + body, hashlib.sha256).hexdigest()
+
+
+def get(key: str) -> Pack | None:
+    """The cached pack for `key`, or None when absent, foreign or unreadable (a foreign
+    or damaged entry is removed)."""
+    folder = cache_folder()
+    path = folder / f"{key}{SUFFIX}"
+    secret = _secret(folder, create=False)
+    if secret is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    header, _, body = raw.partition(b"\n")
+    if not hmac.compare_digest(header, _mac(secret, key, body).encode()):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    try:
+        with gc_paused():
+            pack = decode(json.loads(body))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return pack if isinstance(pack, Pack) else None
 
 
 def put(key: str, pack: Pack) -> None:
-    """Store `pack` under `key`; a cache that cannot be written is silently skipped."""
+    """Store `pack` under `key`, then prune; a cache that cannot be written is skipped."""
     folder = cache_folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.pickle", pickle.dumps(pack, pickle.HIGHEST_PROTOCOL))
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        secret = _secret(folder, create=True)
+        if secret is None:
+            return
+        body = json.dumps(encode(pack), ensure_ascii=False, separators=(",", ":")).encode()
+        write_atomic(folder / f"{key}{SUFFIX}", _mac(secret, key, body).encode() + b"\n"
+                     + body)
+        prune(folder, keep=f"{key}{SUFFIX}")
     except OSError:
         pass
+
+
+def prune(folder: Path, keep: str = "") -> int:
+    """Remove all but the newest `MAX_ENTRIES` entries within `MAX_BYTES` (and every
+    entry of an older format); returns how many were removed."""
+    entries = []
+    removed = 0
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if path.name.endswith(".pickle"):  # the old format: never loaded again
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+            elif path.name.endswith(SUFFIX):
+                with contextlib.suppress(OSError):
+                    info = path.stat()
+                    entries.append((path.name != keep, -info.st_mtime, info.st_size, path))
+    entries.sort()
+    total = 0
+    for n, (_, _, size, path) in enumerate(entries):
+        total += size
+        if n >= MAX_ENTRIES or (total > MAX_BYTES and n > 0):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed

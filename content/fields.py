@@ -52,8 +52,8 @@ class Shared:
     """Equal immutable values built once per pack and shared by every record.
 
     Dates and citations repeat across thousands of events; sharing them makes the
-    pack smaller in memory and much faster to reopen from the cache (pickle stores
-    and restores each shared object once).
+    pack smaller in memory and faster to reopen from the cache (which also
+    builds each shared object once).
     """
 
     def __init__(self) -> None:

@@ -471,6 +471,11 @@ class MainWindow(QMainWindow):
         self.watcher.failed.connect(self.show_problems)
         self.watcher.started.connect(
             lambda: self.statusBar().showMessage("Reloading the pack…", 0))
+        self.watcher.gone.connect(lambda path: self.statusBar().showMessage(
+            f"The pack folder {path} is gone; showing the last content and watching for "
+            "it to come back", 0))
+        self.watcher.back.connect(
+            lambda path: self.statusBar().showMessage(f"The pack folder {path} is back", 0))
 
     def reload_pack(self) -> None:
         """Reload the pack from disk now."""

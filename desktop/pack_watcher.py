@@ -1,5 +1,10 @@
 """Watches a pack folder and reloads on change (off the GUI thread), keeping the last good
-content on error."""
+content on error.
+
+A folder moved away (or renamed, or on an unmounted drive) is waited for: the watcher
+says so (`gone`), watches the parent folder and checks once a second, and reloads the
+moment the folder is back (`back`), so live reload never silently stops.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from content.model import Pack
 from desktop.pack_loading import PackLoad
 
 DEBOUNCE_MS = 250
+POLL_MS = 1000  # while the folder is gone: the parent may be gone too, or not notify
 
 
 class PackWatcher(QObject):
@@ -22,6 +28,10 @@ class PackWatcher(QObject):
     failed = Signal(list)
     started = Signal()
     """A reload began (it may take a moment for a large pack)."""
+    gone = Signal(str)
+    """The pack folder is not there (moved, renamed, unmounted); the last content stays."""
+    back = Signal(str)
+    """The pack folder is there again; a reload follows."""
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,19 +43,31 @@ class PackWatcher(QObject):
         self.watcher.directoryChanged.connect(self._changed)
         self.loading: PackLoad | None = None
         self._again = False
+        self.missing = False
+        self.poll = QTimer(self, interval=POLL_MS)
+        self.poll.timeout.connect(self._check_back)
         self._watch()
 
     def _watch(self) -> None:
         """(Re)watch the folder and its files: editors often replace files on save."""
         paths = [str(self.folder)] + [str(self.folder / n) for n in REQUIRED_FILES
                                       + OPTIONAL_FILES if (self.folder / n).exists()]
+        if self.folder.parent.is_dir():  # to see the folder come back after a move
+            paths.append(str(self.folder.parent))
+        paths = [p for p in paths if Path(p).exists()]
         missing = [p for p in paths if p not in self.watcher.files()
                    and p not in self.watcher.directories()]
         if missing:
             self.watcher.addPaths(missing)
 
-    def _changed(self, _path: str) -> None:
+    def _changed(self, path: str) -> None:
+        if path == str(self.folder.parent) and not self.missing and self.folder.is_dir():
+            return  # a sibling changed in the parent folder: not our pack
         self.timer.start()
+
+    def _check_back(self) -> None:
+        if self.folder.is_dir():
+            self.reload()
 
     def reload(self) -> None:
         """Load the pack again, off the GUI thread; emits `reloaded` or `failed`.
@@ -53,6 +75,16 @@ class PackWatcher(QObject):
         A change while a load runs starts one more load when it ends, so the last
         edit is always the one shown."""
         self._watch()
+        if not self.folder.is_dir():
+            if not self.missing:
+                self.missing = True
+                self.poll.start()
+                self.gone.emit(str(self.folder))
+            return
+        if self.missing:
+            self.missing = False
+            self.poll.stop()
+            self.back.emit(str(self.folder))
         if self.loading is not None:
             self._again = True
             return

@@ -131,8 +131,17 @@ def recipe_to_yaml(recipe: Recipe) -> str:
                     "sources_slide": o.sources_slide,
                     "changed_since": o.changed_since.iso() if o.changed_since else None},
     }
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_style=None,
-                          width=100)
+    return yaml.dump(data, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True,
+                     width=1_000_000)
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes every string double-quoted: a title such as `1e5`, `0o17` or `008` written
+    plain would read back as a number under our YAML 1.2 reader (or PyYAML's 1.1)."""
+
+
+_QuotingDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
 
 
 def save_recipe(recipe: Recipe, path: Path) -> None:

@@ -29,6 +29,29 @@ def test_a_broken_edit_shows_problems_and_keeps_the_content(pack_copy: Path, qtb
     assert window.problems_dock.isHidden()
 
 
+def test_watching_survives_the_folder_moving_away_and_back(pack_copy: Path, qtbot) -> None:
+    window = MainWindow(load_pack(pack_copy), pack_copy)
+    qtbot.addWidget(window)
+    title = window.state.pack.info.title
+    away = pack_copy.with_name("moved-away")
+    with qtbot.waitSignal(window.watcher.gone, timeout=5000):
+        pack_copy.rename(away)
+    assert "is gone" in window.statusBar().currentMessage()
+    assert window.state.pack.info.title == title  # the last content stays on screen
+    info = away / "pack.yaml"
+    info.write_text(info.read_text(encoding="utf-8").replace(f"title: {title}",
+                                                            "title: Back again"))
+    with qtbot.waitSignal(window.watcher.reloaded, timeout=5000):
+        away.rename(pack_copy)
+    assert window.state.pack.info.title == "Back again"
+    pack_file = pack_copy / "pack.yaml"  # and edits are seen again after the return
+    pack_file.write_text(pack_file.read_text(encoding="utf-8").replace("title: Back again",
+                                                                      "title: Edited"))
+    with qtbot.waitSignal(window.watcher.reloaded, timeout=5000):
+        pass
+    assert window.state.pack.info.title == "Edited"
+
+
 def test_layout_is_remembered(qtbot) -> None:
     first = MainWindow(load_pack(), watch=False)
     qtbot.addWidget(first)

@@ -42,3 +42,44 @@ def test_bad_recipes(tmp_path: Path, text: str, words: str) -> None:
         load_recipe(path)
     assert words in str(caught.value)
     assert str(caught.value).startswith(str(path) + ":")
+
+
+# -- any recipe the app can hold saves and loads back equal --------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from content.fields import CONTROL  # noqa: E402
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80).map(
+    lambda s: CONTROL.sub("", s).strip())
+IDS = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,20}", fullmatch=True)
+DATES = st.builds(lambda d, p: PartialDate.parse(d.isoformat()[:p]),
+                  st.dates(), st.sampled_from([4, 7, 10]))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXT.filter(bool), subtitle=TEXT, presenter=TEXT, date=TEXT, audience=TEXT,
+       marking=TEXT, template=TEXT, sections=st.lists(IDS, min_size=1, max_size=5),
+       flags=st.lists(st.booleans(), min_size=5, max_size=5),
+       since=st.none() | DATES)
+def test_any_recipe_round_trips(tmp_path: Path, title: str, subtitle: str, presenter: str,
+                                date: str, audience: str, marking: str, template: str,
+                                sections: list[str], flags: list[bool],
+                                since: PartialDate | None) -> None:
+    recipe = Recipe(title=title, sections=tuple(sections), subtitle=subtitle,
+                    presenter=presenter, date=date, audience=audience, marking=marking,
+                    template=template,
+                    options=Options(*flags, changed_since=since))
+    path = tmp_path / "r.yaml"
+    save_recipe(recipe, path)
+    assert load_recipe(path) == recipe
+
+
+@pytest.mark.parametrize("title", ["1e5", "0o17", "008", "0x1F", ".inf", "true", "~", "null",
+                                   "- a", "a: b", "#x", "'q'", '"d"', "é ☃ 𝄞"])
+def test_titles_that_look_like_other_things(tmp_path: Path, recipe: Recipe,
+                                            title: str) -> None:
+    path = tmp_path / "r.yaml"
+    save_recipe(recipe.with_(title=title), path)
+    assert load_recipe(path).title == title
