@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from content.errors import ContentError
+from content.fileio.atomic import check_target
 from content.fileio.reading import FileRefused
 from desktop.errors import error_text
 from slides.errors import DeckError
@@ -119,6 +120,7 @@ def _dump(folder: Path | None) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    check_target(args.out)  # before any work: a FIFO or read-only file is said at once
     from slides.build import build_deck
     from slides.pptx_writer import write_pptx
     from slides.recipe import default_recipe, load_recipe
@@ -182,6 +184,7 @@ def _snapshot(view: str, out: Path, size: tuple[int, int], folder: Path | None) 
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a screen
     from desktop.snapshot import snapshot
 
+    check_target(out)
     _load(folder)  # content problems are reported before Qt starts
     snapshot(view, out, size, folder)
     print(f"wrote {out} ({size[0]}x{size[1]})")

@@ -70,10 +70,16 @@ def check_sections(recipe: Recipe, pack: Pack) -> None:
     known = {s.id for s in pack.sections}
     unknown = [s for s in recipe.sections if s not in known]
     if unknown:
-        raise RecipeError(f"unknown section(s): {', '.join(unknown)}; the pack has: "
-                          f"{', '.join(s.id for s in pack.sections)}")
+        raise RecipeError(f"unknown section(s): {_listed(unknown)}; the pack has: "
+                          f"{_listed([s.id for s in pack.sections])}")
     if not recipe.sections:
         raise RecipeError("the recipe selects no sections")
+
+
+def _listed(names: list[str], limit: int = 12) -> str:
+    """Names for a one-line message: the first `limit`, then how many more."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
 
 def load_recipe(path: Path) -> Recipe:
