@@ -73,13 +73,15 @@ def test_cli_without_window_never_imports_qt() -> None:
 
 @pytest.mark.slow
 def test_non_qt_suite_passes_with_pyside6_absent() -> None:
-    """Run the content tests in a child pytest where importing PySide6 fails."""
+    """Run every non-Qt test (content, slides, and the top-level ones) in a child pytest
+    where importing PySide6 fails."""
     if os.environ.get("BRIEFDESK_NO_QT") == "1":
         pytest.skip("already inside the Qt-less run")
     env = dict(os.environ, BRIEFDESK_NO_QT="1")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
-         "tests/content", "tests/test_layering.py", "-m", "not slow"],
+         "tests/content", "tests/slides", "tests/test_layering.py", "tests/test_lock.py",
+         "tests/test_hostile_inputs.py", "-m", "not slow"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
