@@ -34,8 +34,14 @@ def resolve(pack: Pack, citation: Citation) -> ResolvedCitation:
     if source.via and source.via in pack.sources:
         article = pack.sources[source.via]
         via = article.outlet + (f", {article.date.label()}" if article.date else "")
-    return ResolvedCitation(source.outlet, source.date.label() if source.date else "",
-                            source.title, citation.grade, via, source.url, citation.note)
+    if source.date:
+        date = source.date.label()
+    elif source.accessed:  # a web page with no publication date: when it was read
+        date = f"accessed {source.accessed.label()}"
+    else:
+        date = ""
+    return ResolvedCitation(source.outlet, date, source.title, citation.grade, via,
+                            source.url, citation.note)
 
 
 def citation_text(pack: Pack, citation: Citation) -> str:

@@ -141,8 +141,3 @@ class PartialDate:
         return f"c. {text}" if self.approximate else text
 
 
-def span_label(start: PartialDate, end: PartialDate | None) -> str:
-    """A date or a span, e.g. `2002 – 2021`, `since 1994` is for callers to phrase."""
-    if end is None:
-        return start.label()
-    return f"{start.label()} – {end.label()}"

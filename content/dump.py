@@ -1,18 +1,29 @@
 """The documented JSON shape of a loaded pack (`briefdesk dump`).
 
 `{"pack": {...}, "sections": [...], "events": [...], "places": [...], "actors": [...],
-"sources": [...], "members": [...]}`, dates as ISO strings of the precision known.
+"sources": [...], "members": [...]}`, dates as ISO strings of the precision known. An
+ongoing span has `"end": null, "ongoing": true` and `"drawn_to"` (the as-of date);
+`"label"` is the date as the app and decks write it ("since 1994").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from content.model import Citation, Pack
+from content.dates import PartialDate
+from content.model import Citation, Pack, Quote
 
 
 def _citation(c: Citation) -> dict[str, Any]:
     return {"source": c.source, "grade": c.grade or None, "note": c.note or None}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {"text": q.text, "speaker": q.speaker, "source": q.source}
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:
@@ -29,13 +40,17 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
         "sections": [
             {"id": s.id, "title": s.title, "summary": s.summary, "order": s.order,
              "colour": s.colour or None,
-             "key_points": [{"text": k.text, "sources": [_citation(c) for c in k.citations]}
+             "key_points": [{"text": k.text, "sources": [_citation(c) for c in k.citations],
+                             "quotes": [_quote(q) for q in k.quotes]}
                             for k in s.key_points]}
             for s in pack.sections
         ],
         "events": [
-            {"id": e.id, "date": e.date.iso(), "end": e.end.iso() if e.end else None,
+            {"id": e.id, "date": e.date.iso(), "end": _iso(e.end), "ongoing": e.ongoing,
+             "drawn_to": _iso(e.horizon), "reported": _iso(e.reported),
+             "dated_by": e.dated_by or None, "label": e.date_label(),
              "approximate": e.date.approximate, "title": e.title, "summary": e.summary,
+             "quotes": [_quote(q) for q in e.quotes],
              "sections": list(e.sections), "places": list(e.places),
              "actors": list(e.actors), "sources": [_citation(c) for c in e.citations]}
             for e in pack.events
@@ -45,7 +60,7 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
         "actors": [{"id": a.id, "name": a.name, "role": a.role,
                     "affiliation": a.affiliation or None} for a in pack.actors.values()],
         "sources": [{"id": s.id, "title": s.title, "outlet": s.outlet,
-                     "date": s.date.iso() if s.date else None, "url": s.url or None,
+                     "date": _iso(s.date), "accessed": _iso(s.accessed), "url": s.url or None,
                      "via": s.via or None, "author": s.author or None}
                     for s in pack.sources.values()],
         "members": [{"country": m.country, "name": m.name, "joined": m.joined.iso(),

@@ -28,6 +28,7 @@ from content.model import (
     Pack,
     PackInfo,
     Place,
+    Quote,
     Section,
     Source,
 )
@@ -132,6 +133,7 @@ class _PackBuilder:
         self.parsed = parsed
         self.problems = problems
         self.refs: list[tuple[str, str, str, int, int]] = []  # kind, id, file, line, col
+        self.as_of: PartialDate | None = None  # where ongoing spans are drawn to
 
     def fields(self, record: YMap, file: str, allowed: set[str], what: str) -> Fields:
         """Checked access to one record, sharing equal dates and citations pack-wide."""
@@ -183,6 +185,7 @@ class _PackBuilder:
 
     def build(self) -> Pack | None:
         info = self.pack_info()
+        self.as_of = info.as_of if info else None
         sections = self.sections()
         places = self.places()
         actors = self.actors()
@@ -242,10 +245,10 @@ class _PackBuilder:
                     self.problems.append(Problem(f.file, line, col,
                                                  "a key point needs 'text' and 'sources'"))
                     continue
-                p = self.fields(item, f.file, {"text", "sources"}, "a key point")
+                p = self.fields(item, f.file, {"text", "sources", "quotes"}, "a key point")
                 citations = p.citations()
                 self.cite(citations, name, item, "sources")
-                points.append(KeyPoint(p.text("text"), citations))
+                points.append(KeyPoint(p.text("text"), citations, self.quotes(p, name)))
             colour = f.text("colour", required=False)
             if colour and not _is_colour(colour):
                 f.add("colour", f"colour {colour!r} must be #rrggbb")
@@ -288,7 +291,8 @@ class _PackBuilder:
         out, ids, vias = {}, [], []
         for rec in self.records(name, "sources"):
             f = self.fields(rec, self.file(name),
-                       {"id", "title", "outlet", "date", "url", "via", "author"}, "a source")
+                       {"id", "title", "outlet", "date", "url", "via", "author", "accessed"},
+                       "a source")
             url = f.text("url", required=False)
             if url and not url.lower().startswith(("http://", "https://")):
                 f.add("url", f"url {url!r} must start with http:// or https://")
@@ -296,7 +300,8 @@ class _PackBuilder:
             via = f.text("via", required=False)
             source = Source(f.ident(), f.text("title"), f.text("outlet"),
                             f.date("date", required=False), url, via,
-                            f.text("author", required=False))
+                            f.text("author", required=False),
+                            f.date("accessed", required=False))
             if via:
                 vias.append((via, rec))
             ids.append((source.id, rec))
@@ -314,12 +319,27 @@ class _PackBuilder:
         for rec in self.records(name, "events"):
             f = self.fields(rec, self.file(name),
                        {"id", "date", "end", "approximate", "title", "summary", "sections",
-                        "places", "actors", "sources"}, "an event")
+                        "places", "actors", "sources", "reported", "dated_by", "quotes"},
+                       "an event")
             approx = f.flag("approximate")
             date = f.date("date", approximate=approx)
-            end = f.date("end", required=False, approximate=approx)
+            ongoing = rec.get("end") == "open"
+            end = None if ongoing else f.date("end", required=False, approximate=approx)
             if date and end and end.last_day() < date.first_day():
                 f.add("end", f"ends ({end.iso()}) before it starts ({date.iso()})")
+            if ongoing and date and self.as_of and date.first_day() > self.as_of.last_day():
+                f.add("end", f"an ongoing span starting {date.iso()} starts after the pack's "
+                             f"as-of date ({self.as_of.iso()})")
+            reported = f.date("reported", required=False)
+            if reported and date and reported.last_day() < date.first_day():
+                f.add("reported", f"reported ({reported.iso()}) before it happened "
+                                  f"({date.iso()})")
+            if reported and date and not approx:
+                f.add("reported", "an event dated by the report that cites it is approximate:"
+                                  " add 'approximate: true'")
+            dated_by = f.text("dated_by", required=False)
+            if dated_by and dated_by != "article":
+                f.add("dated_by", f"'dated_by' may only be 'article', not {dated_by!r}")
             sections = f.id_list("sections", required=True)
             places, actors = f.id_list("places"), f.id_list("actors")
             citations = f.citations()
@@ -329,11 +349,28 @@ class _PackBuilder:
             self.cite(citations, name, rec, "sources")
             event = Event(id=f.ident(), date=date or _EPOCH, title=f.text("title"),
                           summary=f.text("summary"), sections=sections, citations=citations,
-                          places=places, actors=actors, end=end)
+                          places=places, actors=actors, end=end, ongoing=ongoing,
+                          horizon=self.as_of if ongoing else None, reported=reported,
+                          dated_by=dated_by, quotes=self.quotes(f, name))
             ids.append((event.id, rec))
             out.append(event)
         self.unique(name, ids)
         return out
+
+    def quotes(self, f: Fields, name: str) -> tuple[Quote, ...]:
+        """`quotes: [{text, speaker, source}]`: words quoted exactly, with their source."""
+        out = []
+        for item, (line, col) in f.text_list("quotes"):
+            if not isinstance(item, YMap):
+                self.problems.append(Problem(f.file, line, col,
+                                             "a quote needs 'text', 'speaker' and 'source'"))
+                continue
+            q = self.fields(item, f.file, {"text", "speaker", "source"}, "a quote")
+            source = q.ident("source")
+            if source:
+                self.ref("source", (source,), name, item, "source")
+            out.append(Quote(q.text("text"), q.text("speaker"), source))
+        return tuple(out)
 
     def members(self) -> list[Membership]:
         name = "members.yaml"

@@ -32,11 +32,21 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Words quoted exactly as a source gives them: who said them, and where."""
+
+    text: str
+    speaker: str
+    source: str  # a source id
+
+
+@dataclass(frozen=True, slots=True)
 class KeyPoint:
     """One bullet of a section: a statement with the sources it comes from."""
 
     text: str
     citations: tuple[Citation, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,8 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a fact comes from; `via` names the article that reported it, if any."""
+    """Where a fact comes from; `via` names the article that reported it, if any.
+    `accessed` is when a web page without a publication date was read."""
 
     id: str
     title: str
@@ -84,11 +95,19 @@ class Source:
     url: str = ""
     via: str = ""
     author: str = ""
+    accessed: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A dated happening; `end` makes it a span (an era such as 2002–2021)."""
+    """A dated happening; `end` makes it a span (an era such as 2002–2021).
+
+    An `ongoing` span has no end: it runs "since" its date and is drawn to `horizon`
+    (the pack's as-of date) with an open end. `reported` is the date of the report an
+    article cites when that is all that dates the event (the event's own date is then
+    approximate). `dated_by` says "article" when the article itself gives the date
+    (for the pack lint). `quotes` holds the words quoted exactly.
+    """
 
     id: str
     date: PartialDate
@@ -99,6 +118,11 @@ class Event:
     places: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     end: PartialDate | None = None
+    ongoing: bool = False
+    horizon: PartialDate | None = None
+    reported: PartialDate | None = None
+    dated_by: str = ""
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def start_day(self) -> dt.date:
@@ -107,13 +131,26 @@ class Event:
 
     @property
     def end_day(self) -> dt.date:
-        """Last day the event may cover."""
-        return (self.end or self.date).last_day()
+        """Last day the event may cover (an ongoing span: its horizon's)."""
+        return (self.end or self.horizon or self.date).last_day()
 
     @property
     def is_span(self) -> bool:
-        """True for eras and other events with an end date."""
-        return self.end is not None
+        """True for eras and other events with an end date, and for ongoing spans."""
+        return self.end is not None or self.ongoing
+
+    def date_label(self, reported: bool = True) -> str:
+        """When, as a briefing writes it: `1994 – 2021`, `since 1994`,
+        `c. May 2023 (reported 12 May 2023)` (without the report when not `reported`)."""
+        if self.ongoing:
+            text = f"since {self.date.label()}"
+        elif self.end is not None:
+            text = f"{self.date.label()} – {self.end.label()}"
+        else:
+            text = self.date.label()
+        if reported and self.reported is not None:
+            text += f" (reported {self.reported.label()})"
+        return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser("validate", help="check a pack; print every problem")
     validate.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    validate.add_argument("--strict", action="store_true",
+                          help="also run the pack lint (curation conventions); warnings "
+                               "fail the check")
     dump = commands.add_parser("dump", help="print the loaded pack as JSON")
     dump.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     export = commands.add_parser("export", help="write a briefing deck without a window")
@@ -76,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
-            return _validate(args.content)
+            return _validate(args.content, args.strict)
         if args.command == "dump":
             return _dump(args.content)
         if args.command == "export":
@@ -104,8 +107,19 @@ def _load(folder: Path | None):
     return load_pack(folder)
 
 
-def _validate(folder: Path | None) -> int:
+def _validate(folder: Path | None, strict: bool = False) -> int:
     pack = _load(folder)
+    if strict:
+        from content.lint import lint
+
+        warnings = lint(pack)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        if warnings:
+            noun = "warning" if len(warnings) == 1 else "warnings"
+            print(f"{len(warnings)} {noun}: the pack is valid but breaks curation "
+                  "conventions (see content/lint.py)", file=sys.stderr)
+            return EXIT_PROBLEMS
     print(f"ok: {pack.info.title}: {len(pack.sections)} sections, {len(pack.events)} events, "
           f"{len(pack.places)} places, {len(pack.actors)} actors, {len(pack.sources)} sources")
     return EXIT_OK

@@ -13,7 +13,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from content.citations import resolve
-from content.dates import span_label
 from content.model import Citation, Event, Pack
 from desktop.links import open_link
 from desktop.state import BriefingState
@@ -94,7 +93,7 @@ def event_html(pack: Pack, event: Event) -> str:
     actors = "".join(f"<li>{esc(pack.actors[a].name)} — {esc(pack.actors[a].role)}</li>"
                      for a in event.actors if a in pack.actors)
     out = [f"<h2>{esc(event.title)}</h2>",
-           f"<p><b>{esc(span_label(event.date, event.end))}</b>"
+           f"<p><b>{esc(event.date_label())}</b>"
            + (" (approximate date)" if event.date.approximate else "") + "</p>",
            f"<p>{esc(event.summary)}</p>",
            f"<p><b>Sections:</b> {sections}</p>"]
@@ -113,7 +112,7 @@ def place_html(pack: Pack, place_id: str, visible: list[Event]) -> str:
     place = pack.places[place_id]
     events = [e for e in visible if place_id in e.places]
     items = "".join(f'<li><a href="event:{esc(e.id)}">{esc(e.title)}</a> — '
-                    f"{esc(span_label(e.date, e.end))}</li>" for e in events)
+                    f"{esc(e.date_label())}</li>" for e in events)
     noun = "event" if len(events) == 1 else "events"
     return (f"<h2>{esc(place.name)}</h2><p>{esc(place.kind.capitalize())}, "
             f"{place.lat:.2f}°, {place.lon:.2f}°</p>"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from content.dates import span_label
 from content.model import Event
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
@@ -57,7 +56,7 @@ class EventTableModel(QAbstractTableModel):
             pack = self.state.pack
             return ", ".join(pack.section(s).title for s in event.sections)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{event.title}\n{span_label(event.date, event.end)}")
+            return plain_tooltip(f"{event.title}\n{event.date_label()}")
         if role == EVENT_ID_ROLE:
             return event.id
         if role == SORT_ROLE:

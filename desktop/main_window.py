@@ -254,7 +254,14 @@ class MainWindow(QMainWindow):
         self.filters = FilterPanel(self.state)
         self.events = EventList(self.state)
         self.details = DetailPane(self.state)
-        self.filter_dock.setWidget(self.filters)
+        # In a scroller, so a short window scrolls the filters instead of growing past
+        # the screen (the section list alone wants 120 px).
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self.filters)
+        self.filter_dock.setWidget(scroller)
         self.events_dock.setWidget(self.events)
         self.details_dock.setWidget(self.details)
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))

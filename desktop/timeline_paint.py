@@ -13,7 +13,16 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 
 from content.dates import day_label
 from desktop.time_scale import TimeScale, tick_unit, ticks
@@ -159,8 +168,10 @@ class TimelinePainting:
                 colour = lane.colours["235" if self._in_window(a, b, window) else "70"]
                 painter.setPen(QPen(t.selected, 2) if event is selected
                                else Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
+                painter.setBrush(open_end_brush(bar, colour) if event.ongoing else colour)
                 painter.drawRoundedRect(bar, 3, 3)
+                if event.ongoing:  # no end: the bar fades out past the as-of date
+                    draw_open_end(painter, bar, colour)
                 if roomy and bar.width() > 40:
                     label = self.marks.elided(event, bar.width() - 8, metrics)
                     if label is not None:
@@ -254,3 +265,27 @@ class TimelinePainting:
         return window is None or (b > window[0] and a < window[1])
 
     # -- interaction --------------------------------------------------------
+
+
+OPEN_END_PX = 28.0  # how far an ongoing span's bar fades out
+
+
+def open_end_brush(bar: QRectF, colour: QColor) -> QLinearGradient:
+    """A brush solid up to the last `OPEN_END_PX` of `bar`, then fading out: the span
+    has no end, it runs on past the as-of date."""
+    gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
+    fade = max(0.0, 1 - OPEN_END_PX / max(bar.width(), 1))
+    clear = QColor(colour)
+    clear.setAlpha(40)
+    gradient.setColorAt(0, colour)
+    gradient.setColorAt(fade, colour)
+    gradient.setColorAt(1, clear)
+    return gradient
+
+
+def draw_open_end(painter: QPainter, bar: QRectF, colour: QColor) -> None:
+    """A small arrowhead just past the bar's right end."""
+    x, y, h = bar.right() + 2, bar.center().y(), bar.height() / 2
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([QPointF(x, y - h), QPointF(x + h, y), QPointF(x, y + h)]))

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from content.dates import clamp_ordinal, span_label
+from content.dates import clamp_ordinal
 from content.model import Event
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
@@ -33,6 +33,7 @@ from desktop.timeline_marks import TimelineMarks
 from desktop.timeline_paint import TimelinePainting
 
 MIN_LANE_PX = 24.0
+MAX_LANES_PX = 200.0
 SPAN_ROWS = 2
 MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
 
@@ -129,7 +130,10 @@ class TimelineView(TimelinePainting, QWidget):
                 lane.colours[str(alpha)] = colour
         self.lanes = list(lanes.values())
         self.marks.forget_titles()
-        self.setMinimumHeight(int(self.AXIS_H + self.BRUSH_H + MIN_LANE_PX * len(self.lanes)))
+        # Every lane keeps MIN_LANE_PX while that fits a laptop screen; a pack with many
+        # sections shares MAX_LANES_PX instead, so the window still fits 1280 x 720.
+        lanes_px = min(MIN_LANE_PX * len(self.lanes), MAX_LANES_PX)
+        self.setMinimumHeight(int(self.AXIS_H + self.BRUSH_H + lanes_px))
         self.update()
 
     def _on_selection(self) -> None:
@@ -250,7 +254,7 @@ class TimelineView(TimelinePainting, QWidget):
             if found and found[0] == "event":
                 e: Event = found[1]  # type: ignore[assignment]
                 QToolTip.showText(event.globalPosition().toPoint(),
-                                  plain_tooltip(f"{e.title}\n{span_label(e.date, e.end)}"),
+                                  plain_tooltip(f"{e.title}\n{e.date_label()}"),
                                   self)
             elif found and found[0] == "cluster":
                 n = len(found[1][2])  # type: ignore[index]

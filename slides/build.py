@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 
 from content.citations import citation_text
-from content.dates import span_label
 from content.model import Citation, Event, Pack, Section
 from slides import layout as L
 from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
@@ -50,7 +49,7 @@ def left_out(count: int, noun: str, why: str) -> str:
 
 def event_note(pack: Pack, event: Event) -> str:
     """An event's full text for speaker notes."""
-    return (f"{span_label(event.date, event.end)} — {event.title}. {event.summary} "
+    return (f"{event.date_label()} — {event.title}. {event.summary} "
             f"[{cites(pack, event.citations)}]")
 
 
@@ -202,7 +201,7 @@ class _Builder:
         return cites(self.pack, tuple(citations.values()))
 
     def event_slide(self, section: Section, event: Event) -> None:
-        date = span_label(event.date, event.end)
+        date = event.date_label()
         body: list[Shape] = [text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, date, 20, bold=True,
                                       colour=section.colour or L.ACCENT, max_lines=1,
                                       name="Date")]
@@ -214,6 +213,8 @@ class _Builder:
             facts.append(Bullet(places, "", 18, bold_prefix="Where:"))
         if actors:
             facts.append(Bullet(actors, "", 18, bold_prefix="Who:"))
+        facts += [Bullet(f"\u201c{q.text}\u201d \u2014 {q.speaker}", "", 18, colour=L.ACCENT)
+                  for q in event.quotes]
         page = paginate(facts, BODY_W, L.BODY_BOTTOM - top - 30, indent=0)[0]
         body.append(TextBox(L.MARGIN, top, BODY_W, L.BODY_BOTTOM - top - 30, tuple(page),
                             name="Event"))

@@ -7,7 +7,6 @@ its date, spans as "2002 – 2021".
 
 from __future__ import annotations
 
-from content.dates import span_label
 from content.model import Event
 from slides.layout import ACCENT, MUTED, TEXT, text_box
 from slides.spec import Ellipse, Line, Shape
@@ -50,7 +49,7 @@ def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
         shapes.append(Ellipse(cx - r, axis_y - r, 2 * r, 2 * r,
                               "#ffffff" if event.date.approximate else colour, colour, 2.5,
                               name=f"Marker {event.id}"))
-        date = span_label(event.date, event.end)
+        date = event.date_label(reported=False)  # the notes give the report's date
         date_h = line_height(DATE_SIZE)
         title_h = half - date_h - 4
         if above:

@@ -13,7 +13,7 @@ def with_edge_dates(folder: Path, first: str, last: str) -> None:
     """Every event of the pack in `folder` moved to `first`, the last one to `last`;
     spans and approximate flags dropped so the two are the pack's extremes."""
     events = folder / "events.yaml"
-    text = re.sub(r"^    (end|approximate): .*\n", "", events.read_text(encoding="utf-8"),
+    text = re.sub(r"^    (end|approximate|reported): .*\n", "", events.read_text(encoding="utf-8"),
                   flags=re.M)
     text = re.sub(r"^    date: \S+$", f'    date: "{first}"', text, flags=re.M)
     dates = list(re.finditer(r"^    date: (\S+)$", text, re.M))

@@ -65,7 +65,7 @@ def test_every_problem_is_reported_in_one_run(pack_copy: Path) -> None:
 @pytest.mark.parametrize(("old", "new", "words"), [
     ("    title: Kabul airlift\n", "", "an event is missing required field 'title'"),
     ("title: Kabul airlift", "title: 42", "'title' must be text, not a number"),
-    ("    sources: [caspian-post-2021-08-16]\n", "",
+    ("    sources: [caspian-post-2021-08-16, jamestown-2023]\n", "",
      "an event must cite at least one source"),
     ("title: Kabul airlift", "titel: Kabul airlift", "unknown field 'titel'"),
     ("date: 2023-03", "date: March 2023", "is not YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -14,14 +14,14 @@ def test_a_broken_edit_shows_problems_and_keeps_the_content(pack_copy: Path, qtb
     qtbot.addWidget(window)
     before = len(window.state.pack.events)
     events = pack_copy / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8").replace("date: 2026\n",
-                                                                 "date: 2026-02-30\n"))
+    events.write_text(events.read_text(encoding="utf-8").replace("date: 2024-03\n",
+                                                                 "date: 2024-02-30\n"))
     with qtbot.waitSignal(window.watcher.failed, timeout=5000):
         pass
     assert not window.problems_dock.isHidden()
-    assert "2026-02-30" in window.problems.item(0).text()
+    assert "2024-02-30" in window.problems.item(0).text()
     assert len(window.state.pack.events) == before
-    events.write_text(events.read_text(encoding="utf-8").replace("2026-02-30", "2026")
+    events.write_text(events.read_text(encoding="utf-8").replace("2024-02-30", "2024-03")
                       .replace("title: Kabul airlift", "title: Kabul airlift (edited)"))
     with qtbot.waitSignal(window.watcher.reloaded, timeout=5000):
         pass

@@ -8,8 +8,21 @@ from content.loader import load_pack
 from desktop.map_links import MAX_LINKS, arcs, link_tiers, place_pairs
 
 
-def test_pairs_follow_the_event_and_skip_unknown_and_repeated_places(qapp) -> None:
+def linked_pack():
+    """The embedded pack with a few events naming several places (the curated ones
+    name one place each, as the articles do)."""
     pack = load_pack()
+    trips = [("baku", "nato-hq"), ("baku", "nato-hq"), ("baku", "nato-hq", "washington"),
+             ("kabul-airport", "baku")]
+    events = list(pack.events)
+    for n, places in enumerate(trips):
+        events[n] = dataclasses.replace(events[n], places=places)
+    return dataclasses.replace(pack, events=tuple(events), _section_index={},
+                               _event_index={})
+
+
+def test_pairs_follow_the_event_and_skip_unknown_and_repeated_places(qapp) -> None:
+    pack = linked_pack()
     event = next(e for e in pack.events if len(e.places) >= 2)
     a, b = event.places[:2]
     odd = dataclasses.replace(event, places=(b, "atlantis", a, a, b))
@@ -17,7 +30,7 @@ def test_pairs_follow_the_event_and_skip_unknown_and_repeated_places(qapp) -> No
 
 
 def test_tiers_keep_the_strongest_pairs_and_grade_them(qapp) -> None:
-    pack = load_pack()
+    pack = linked_pack()
     tiers = link_tiers(pack.events, pack.places)
     every = set().union(*tiers)
     assert 0 < len(every) <= MAX_LINKS

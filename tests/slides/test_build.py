@@ -19,8 +19,11 @@ def test_deck_structure(pack: Pack, recipe: Recipe) -> None:
     kinds = [s.kind for s in deck.slides]
     assert kinds[:3] == ["title", "agenda", "section"]
     assert kinds[-1] == "closing" and "sources" in kinds
-    assert kinds.count("map") == len(pack.sections)
-    assert [s.title for s in deck.slides if s.kind == "section"] == \
+    placed = [s for s in pack.sections
+              if any(e.places for e in pack.events_in_section(s.id))]
+    assert kinds.count("map") == len(placed)
+    assert [s.title for s in deck.slides
+            if s.kind == "section" and not s.title.endswith("(continued)")] == \
         [s.title for s in pack.sections]
 
 
@@ -87,3 +90,16 @@ def test_optional_slides(pack: Pack, recipe: Recipe) -> None:
 def test_unknown_section_is_a_clear_error(pack: Pack, recipe: Recipe) -> None:
     with pytest.raises(RecipeError, match="unknown section"):
         build_deck(pack, recipe.with_(sections=("history", "nope")))
+
+
+def test_open_spans_reported_dates_and_quotes_reach_the_deck(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(sections=("history", "turkey", "dialogue"),
+                                         options=Options(event_slides=True)))
+    timeline_text = " ".join(t.plain_text() for s in deck.slides if s.kind == "timeline"
+                             for t in s.texts())
+    assert "since 1994" in timeline_text
+    notes = "\n".join(s.notes for s in deck.slides)
+    assert "c. May 2023 (reported 12 May 2023)" in notes  # the Su-25 event, in the notes
+    event_slide = next(s for s in deck.slides if s.title == "Aliyev visits NATO Headquarters")
+    shown = " ".join(t.plain_text() for t in event_slide.texts())
+    assert "\u201ca valued partner\u201d \u2014 Jens Stoltenberg" in shown

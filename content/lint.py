@@ -1,0 +1,127 @@
+"""The pack lint: what a machine can see of curation slips (`briefdesk validate --strict`).
+
+Each rule is a convention of the embedded pack that a valid pack may still break:
+
+- an event whose date falls on the date of a report that an article cites, without
+  `approximate` and `reported` (or `dated_by: article` where the article itself gives
+  that date): the event may be dated only by the report;
+- a span whose end is the pack's as-of date: that is not an end, write `end: open`;
+- a key point that starts with a pronoun ("It …"): key points stand alone on a slide;
+- text with quotation marks but no `quotes` entry for the words, or quoted words no
+  entry holds: quotations are their own field, so slides can show them as quotes.
+
+Warnings are `FILE:LINE:COL: warning: message`, the line found from the item's id or
+text in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from content.dates import PartialDate
+from content.model import Event, KeyPoint, Pack, Quote
+
+PRONOUN = re.compile(r"(It|It's|Its|They|Their|This|These|That|Those|He|She|His|Her)\b")
+QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]+)["\u201d]')
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    """One lint finding, located."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: warning: {self.message}"
+
+
+def _within(day: PartialDate, period: PartialDate) -> bool:
+    return period.first_day() <= day.first_day() and day.last_day() <= period.last_day()
+
+
+def _quote_problems(text: str, quotes: tuple[Quote, ...]) -> str | None:
+    quoted = QUOTED.findall(text)
+    if not quoted:
+        return None
+    if not quotes:
+        return "quotes words in quotation marks but has no 'quotes' entry (text, speaker, source)"
+    held = [q.text.casefold() for q in quotes]
+    missing = [q for q in quoted if not any(q.casefold() in h for h in held)]
+    if missing:
+        return f"quotes {missing[0]!r}, which no 'quotes' entry holds"
+    return None
+
+
+def event_warnings(pack: Pack, event: Event) -> list[str]:
+    """What the lint says of one event (messages without a location)."""
+    out = []
+    if not event.date.approximate and event.reported is None and event.dated_by != "article":
+        for citation in event.citations:
+            source = pack.sources.get(citation.source)
+            if source and source.via and source.date and _within(source.date, event.date):
+                out.append(f"event {event.id!r} is dated {event.date.iso()}, when "
+                           f"{source.outlet} reported it ({source.date.iso()}): if only that "
+                           "report dates it, add 'approximate: true' and 'reported'; if the "
+                           "article gives the date, add 'dated_by: article'")
+                break
+    if event.end is not None and _within(pack.info.as_of, event.end):
+        out.append(f"event {event.id!r} ends on the pack's as-of date "
+                   f"({pack.info.as_of.iso()}); a span still running is 'end: open'")
+    for field, text in (("title", event.title), ("summary", event.summary)):
+        problem = _quote_problems(text, event.quotes)
+        if problem:
+            out.append(f"event {event.id!r} {field} {problem}")
+            break
+    return out
+
+
+def key_point_warnings(point: KeyPoint) -> list[str]:
+    """What the lint says of one key point."""
+    out = []
+    if PRONOUN.match(point.text):
+        out.append(f"key point starts with a pronoun ({point.text.split()[0]!r}); make it "
+                   "stand alone: name who or what")
+    problem = _quote_problems(point.text, point.quotes)
+    if problem:
+        out.append(f"key point {problem}")
+    return out
+
+
+def lint(pack: Pack) -> list[LintWarning]:
+    """Every warning for `pack`, in file order."""
+    folder = Path(pack.folder) if pack.folder else None
+    found: list[LintWarning] = []
+    events_file = _Locator(folder, "events.yaml")
+    for event in pack.events:
+        line = events_file.line_of(f"id: {event.id}")
+        found += [LintWarning(events_file.name, line, 5, m) for m in event_warnings(pack, event)]
+    sections_file = _Locator(folder, "sections.yaml")
+    for section in pack.sections:
+        for point in section.key_points:
+            line = sections_file.line_of(point.text[:40])
+            found += [LintWarning(sections_file.name, line, 9, m)
+                      for m in key_point_warnings(point)]
+    return sorted(found, key=lambda w: (w.file, w.line))
+
+
+class _Locator:
+    """Finds the line of an item in a pack file by a piece of its text."""
+
+    def __init__(self, folder: Path | None, name: str) -> None:
+        self.name = str(folder / name) if folder else name
+        try:
+            self.lines = (folder / name).read_text(encoding="utf-8").splitlines() \
+                if folder else []
+        except OSError:
+            self.lines = []
+
+    def line_of(self, needle: str) -> int:
+        for n, line in enumerate(self.lines, 1):
+            if needle in line:
+                return n
+        return 0

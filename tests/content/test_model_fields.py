@@ -1,0 +1,120 @@
+"""The fields that let the pack say exactly what the articles say: open spans, report
+dates, quotations and access dates, from YAML through the loader, dump and lint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from content.dump import pack_to_dict
+from content.errors import ContentError
+from content.lint import lint
+from content.loader import load_pack
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_pack(folder, use_cache=False)
+    return caught.value.report()
+
+
+def test_an_open_span_runs_to_the_as_of_date(pack_copy: Path) -> None:
+    pack = load_pack(pack_copy, use_cache=False)
+    pfp = pack.event("partnership-for-peace")
+    assert pfp.ongoing and pfp.end is None and pfp.horizon == pack.info.as_of
+    assert pfp.end_day == pack.info.as_of.last_day()
+    dumped = next(e for e in pack_to_dict(pack)["events"] if e["id"] == pfp.id)
+    assert (dumped["end"], dumped["ongoing"], dumped["drawn_to"], dumped["label"]) == \
+        (None, True, "2025-12-15", "since 1994")
+
+
+def test_an_open_span_may_not_start_after_the_as_of_date(pack_copy: Path) -> None:
+    edit(pack_copy / "events.yaml", "  - id: partnership-for-peace\n    date: 1994",
+         "  - id: partnership-for-peace\n    date: 2030")
+    assert "starts after the pack's as-of date" in problems(pack_copy)
+
+
+def test_reported_dates(pack_copy: Path) -> None:
+    pack = load_pack(pack_copy, use_cache=False)
+    su25 = pack.event("su25-modernised-by-turkey")
+    assert su25.date_label() == "c. May 2023 (reported 12 May 2023)"
+    dumped = next(e for e in pack_to_dict(pack)["events"] if e["id"] == su25.id)
+    assert dumped["reported"] == "2023-05-12" and dumped["approximate"] is True
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("    reported: 2023-05-12\n", "    reported: 2023-04-01\n", "reported (2023-04-01) before"),
+    ("    approximate: true\n    reported: 2023-05-12\n", "    reported: 2023-05-12\n",
+     "add 'approximate: true'"),
+    ("    dated_by: article\n", "    dated_by: hearsay\n", "may only be 'article'"),
+    ("source: president-az-2021-12-14}", "source: nowhere}", "unknown source 'nowhere'"),
+    ("{text: \"a valued partner\", speaker: Jens Stoltenberg, ",
+     "{text: \"a valued partner\", ", "missing required field 'speaker'"),
+])
+def test_field_problems_are_located(pack_copy: Path, old: str, new: str, words: str) -> None:
+    edit(pack_copy / "events.yaml", old, new)
+    report = problems(pack_copy)
+    assert words in report and "events.yaml:" in report
+
+
+def test_quotes_load_with_speaker_and_source(pack_copy: Path) -> None:
+    pack = load_pack(pack_copy, use_cache=False)
+    quotes = pack.event("aliyev-nato-hq").quotes
+    assert [(q.speaker, q.source) for q in quotes][-1] == ("Jens Stoltenberg",
+                                                           "president-az-2021-12-14")
+    dumped = next(e for e in pack_to_dict(pack)["events"] if e["id"] == "aliyev-nato-hq")
+    assert dumped["quotes"][-1]["text"] == "a valued partner"
+    point = next(k for s in pack.sections for k in s.key_points if k.quotes)
+    assert point.quotes[0].source in pack.sources
+
+
+def test_accessed_dates_for_pages_without_one(pack_copy: Path) -> None:
+    from content.citations import citation_text
+    from content.model import Citation
+
+    pack = load_pack(pack_copy, use_cache=False)
+    source = pack.sources["mod-gov-az-2023-06-24"]
+    assert source.date is None and source.accessed.iso() == "2023-06-24"
+    assert "accessed 24 June 2023" in citation_text(pack, Citation(source.id))
+
+
+# -- the lint: what a machine can see -------------------------------------------------
+def warnings_after(pack_copy: Path, file: str, old: str, new: str) -> list[str]:
+    edit(pack_copy / file, old, new)
+    return [str(w) for w in lint(load_pack(pack_copy, use_cache=False))]
+
+
+def test_lint_is_quiet_on_the_embedded_pack(pack_copy: Path) -> None:
+    assert lint(load_pack(pack_copy, use_cache=False)) == []
+
+
+def test_lint_sees_a_date_taken_from_a_citing_report(pack_copy: Path) -> None:
+    found = warnings_after(pack_copy, "events.yaml",
+                           "  - id: oguz-visit\n    date: 2023-03\n    dated_by: article\n",
+                           "  - id: oguz-visit\n    date: 2023-03\n")
+    assert len(found) == 1 and "'oguz-visit' is dated 2023-03, when Trend" in found[0]
+    assert ":5: warning:" in found[0] and "events.yaml:" in found[0]
+
+
+def test_lint_sees_a_span_ending_on_the_as_of_date(pack_copy: Path) -> None:
+    found = warnings_after(pack_copy, "events.yaml", "    end: open\n", "    end: 2025-12\n")
+    assert len(found) == 1 and "'end: open'" in found[0]
+
+
+def test_lint_sees_a_key_point_starting_with_a_pronoun(pack_copy: Path) -> None:
+    found = warnings_after(pack_copy, "sections.yaml", "- text: Azerbaijan's contribution in",
+                           "- text: Its contribution in")
+    assert len(found) == 1 and "pronoun ('Its')" in found[0]
+
+
+def test_lint_sees_quotation_marks_without_a_quote(pack_copy: Path) -> None:
+    found = warnings_after(pack_copy, "sections.yaml", "Azerbaijan's contribution in",
+                           'Azerbaijan\'s "contribution" in')
+    assert len(found) == 1 and "no 'quotes' entry" in found[0]
