@@ -17,7 +17,7 @@ def test_an_ongoing_span_is_drawn_to_the_as_of_date_and_fades(qtbot, state) -> N
     spans = [(a, b, e) for lane in view.lanes for row in lane.span_rows for a, b, e in row
              if e.id == pfp.id]
     assert spans
-    a, b, _ = spans[0]
+    _, b, _ = spans[0]
     assert b == state.pack.info.as_of.last_day().toordinal() + 1  # to the as-of date
     image = view.grab().toImage()
     hits = [rect for rect, kind, event in view._hits if kind == "event" and event is pfp]
