@@ -17,7 +17,7 @@ from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
 from slides.map_layout import legend, map_shapes
 from slides.recipe import Recipe, check_sections
 from slides.spec import Deck, Rect, Shape, Slide, TextBox
-from slides.text import FONT
+from slides.text import FONT, line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 
 MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest events
@@ -29,6 +29,7 @@ MAX_EVENT_SLIDES = 12  # per section
 MAX_CHANGES = 40  # events on the "what changed" slides
 MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
 BODY_W = L.WIDTH - 2 * L.MARGIN
+SUMMARY_SIZE = 20.0
 BODY_H = L.BODY_BOTTOM - L.BODY_TOP
 
 
@@ -127,9 +128,13 @@ class _Builder:
         if skipped:
             bullets.append(Bullet(left_out(skipped, "key points", "they are in the app"), "",
                                   colour=L.MUTED))
-        summary = text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, section.summary, 20,
-                           colour=L.ACCENT, max_lines=1, name="Summary")
-        top = L.BODY_TOP + 40
+        # The summary is the section's point: as many lines as it needs, up to three,
+        # never cut to one line with an ellipsis.
+        lines = min(len(wrap(section.summary, BODY_W * L.WRAP_SLACK, SUMMARY_SIZE)), 3)
+        summary_h = lines * line_height(SUMMARY_SIZE) + 4
+        summary = text_box(L.MARGIN, L.BODY_TOP, BODY_W, summary_h, section.summary,
+                           SUMMARY_SIZE, colour=L.ACCENT, max_lines=3, name="Summary")
+        top = L.BODY_TOP + summary_h + 10
         pages = paginate(bullets, BODY_W, L.BODY_BOTTOM - top) if bullets else [[]]
         for point in points:
             self.note_citations(point.citations)

@@ -103,3 +103,10 @@ def test_open_spans_reported_dates_and_quotes_reach_the_deck(pack: Pack, recipe:
     event_slide = next(s for s in deck.slides if s.title == "Aliyev visits NATO Headquarters")
     shown = " ".join(t.plain_text() for t in event_slide.texts())
     assert "\u201ca valued partner\u201d \u2014 Jens Stoltenberg" in shown
+
+
+def test_section_summaries_are_never_cut(pack: Pack, recipe: Recipe) -> None:
+    for slide in build_deck(pack, recipe).slides:
+        for box in slide.texts():
+            if box.name == "Summary":
+                assert not box.plain_text().endswith("\u2026"), slide.title
