@@ -18,10 +18,10 @@ from pptx.util import Pt
 from benchmarks.timing import best
 from content.loader import load_pack
 from slides.build import build_deck
-from slides.pptx_writer import _SlideWriter, render_presentation
+from slides.pptx.template import default_template
+from slides.pptx.writer import _SlideWriter, render_presentation
 from slides.recipe import default_recipe
 from slides.spec import Deck, Ellipse, Freeform, Line, Rect, TextBox
-from slides.template import default_template
 
 
 def direct(deck: Deck) -> bytes:

@@ -21,9 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from content.loader import load_pack
-from desktop.map_view import MapView
+from desktop.map.view import MapView
 from desktop.state import BriefingState
-from desktop.timeline_view import TimelineView
+from desktop.timeline.view import TimelineView
 
 FRAMES = 60  # sub-millisecond frames need many samples for a stable median
 WARM_UP = 3

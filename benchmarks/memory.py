@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from content.loader import load_pack
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
 window = MainWindow(load_pack(folder), folder, watch=False, remember_layout=False)
 window.show()

@@ -17,7 +17,7 @@ from benchmarks.timing import best
 from content.loader import load_pack
 from content.model import Pack
 from slides.build import build_deck
-from slides.pptx_writer import render_presentation
+from slides.pptx.writer import render_presentation
 from slides.recipe import Options, default_recipe
 
 FILLER = "briefing text " * 40 + "x" * 400 + " "

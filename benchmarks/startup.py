@@ -5,7 +5,7 @@ time from launching the process to a monotonic timestamp the child prints, both
 read from the system-wide clock. The process's exit is not part of its start. The
 app and the bare window take turns, so machine load falls on both alike.
 
-The app starts the way `briefdesk` does (`desktop.app.open_window`): its first
+The app starts the way `briefdesk` does (`desktop.shell.app.open_window`): its first
 frame is the window with working menus, painted before the pack is loaded; the
 docks, pack, map, timeline and panels follow in steps on the event loop. Two
 stamps are printed: when that first frame has been processed (the budget's
@@ -36,7 +36,7 @@ import time; print(time.monotonic())
 APP = f"""
 import sys, time
 GIVE_UP_MS = {TIMEOUT_S * 1000 // 2}
-from desktop.app import make_app, open_window
+from desktop.shell.app import make_app, open_window
 app = make_app()
 window = open_window(None)
 app.processEvents()

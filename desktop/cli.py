@@ -136,7 +136,7 @@ def _dump(folder: Path | None) -> int:
 def _export(args: argparse.Namespace) -> int:
     check_target(args.out)  # before any work: a FIFO or read-only file is said at once
     from slides.build import build_deck
-    from slides.pptx_writer import write_pptx
+    from slides.pptx.writer import write_pptx
     from slides.recipe import default_recipe, load_recipe
 
     pack = _load(args.content)
@@ -157,8 +157,8 @@ def _export(args: argparse.Namespace) -> int:
     if kind == "pdf":
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from desktop.app import make_app
-        from desktop.pdf_export import write_pdf
+        from desktop.deck.pdf import write_pdf
+        from desktop.shell.app import make_app
 
         make_app()
         write_pdf(deck, args.out, notes=args.notes)
@@ -181,8 +181,8 @@ def _present(args: argparse.Namespace) -> int:
         print("briefdesk: no display to present on (DISPLAY is not set); use "
               "'briefdesk export --format pdf' here.", file=sys.stderr)
         return EXIT_USAGE
-    from desktop.app import make_app
-    from desktop.show import ShowController
+    from desktop.present.show import ShowController
+    from desktop.shell.app import make_app
 
     app = make_app()
     show = ShowController(deck, pack, presenter_view=args.presenter_view or None,
@@ -196,7 +196,7 @@ def _present(args: argparse.Namespace) -> int:
 def _snapshot(view: str, out: Path, size: tuple[int, int], folder: Path | None) -> int:
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a screen
-    from desktop.snapshot import snapshot
+    from desktop.shell.snapshot import snapshot
 
     check_target(out)
     _load(folder)  # content problems are reported before Qt starts
@@ -217,6 +217,6 @@ def _open_app(folder: Path | None) -> int:
               "'briefdesk export' or 'briefdesk snapshot' (also validate, dump), or run under "
               "Xvfb.", file=sys.stderr)
         return EXIT_USAGE
-    from desktop.app import run_app
+    from desktop.shell.app import run_app
 
     return run_app(folder)

@@ -3,7 +3,7 @@
 
 python-pptx's built-in template is 4:3, and widening a presentation does not move
 its placeholders. This widens python-pptx's template to 13.333 x 7.5 inches with
-`slides.template.resize_template`, which scales every shape of the master and of
+`slides.pptx.template.resize_template`, which scales every shape of the master and of
 each layout that has its own position, so the layouts are right for 16:9. Layout
 names are kept ("Title Slide", "Title Only", "Blank", ...): the writer picks layouts
 by name.
@@ -19,7 +19,7 @@ from pathlib import Path
 from pptx import Presentation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from slides.template import resize_template
+from slides.pptx.template import resize_template
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "templates" / "default.pptx"
 WIDE = 12192000  # 13.333 in

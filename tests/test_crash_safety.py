@@ -22,7 +22,7 @@ DECK_WRITER = """
 import sys
 from content.loader import load_pack
 from slides.build import build_deck
-from slides.pptx_writer import write_pptx
+from slides.pptx.writer import write_pptx
 from slides.recipe import default_recipe
 pack = load_pack(use_cache=False)
 deck = build_deck(pack, default_recipe(pack, ["operations", "peace"]))
@@ -90,7 +90,7 @@ def test_kill_9_at_fifty_points_during_recipe_save(tmp_path: Path) -> None:
 
 def test_stray_temp_files_are_cleaned_at_the_next_start(tmp_path: Path, qapp) -> None:
     from content.fileio.atomic import TEMP_PREFIX
-    from desktop.housekeeping import clean_at_start, remember_write_folder
+    from desktop.shell.housekeeping import clean_at_start, remember_write_folder
 
     folder = tmp_path / "exports"
     folder.mkdir()

@@ -1,6 +1,6 @@
 """The architecture's two import rules, enforced on the source text.
 
-Only `desktop/` imports Qt; only `slides/pptx_writer.py` imports python-pptx; and
+Only `desktop/` imports Qt; only `slides/pptx/writer.py` imports python-pptx; and
 `content/` imports neither `slides` nor `desktop` (dependencies point down).
 """
 
@@ -53,7 +53,7 @@ def test_content_depends_on_nothing_above_it() -> None:
 def test_only_the_writer_imports_pptx() -> None:
     users = {str(p.relative_to(ROOT)) for pkg in ("content", "slides", "desktop")
              for p in python_files(pkg) if "pptx" in imported_modules(p)}
-    assert users <= {"slides/pptx_writer.py", "slides/template.py"}
+    assert users <= {"slides/pptx/writer.py", "slides/pptx/template.py"}
 
 
 def test_lint_itself_sees_imports(tmp_path: Path) -> None:

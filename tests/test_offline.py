@@ -34,7 +34,7 @@ assert main(["snapshot", "window", "--out", str(out / "w.png"), "--size", "1280x
 from PySide6.QtWidgets import QApplication
 app = QApplication.instance() or QApplication([])
 from content.loader import load_pack
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 window = MainWindow(load_pack(), remember_layout=False)
 window.show()
 window.state.select_event("kabul-airlift")

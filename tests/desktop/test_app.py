@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from desktop.app import make_app
-from desktop.filter_panel import FilterPanel
+from desktop.panes.filters import FilterPanel
+from desktop.shell.app import make_app
 from desktop.state import BriefingState
 
 

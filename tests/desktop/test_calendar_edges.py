@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QDate
 
 from content.loader import load_pack
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 from tests.edge_dates import EDGES, with_edge_dates
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from content.errors import ContentError, Problem
-from desktop.deck_builder import SECTION_ROLE, DeckBuilder
+from desktop.deck.pane import SECTION_ROLE, DeckBuilder
 from desktop.errors import error_message
 from desktop.state import BriefingState
 from slides.errors import ExportError, RecipeError, TemplateError
@@ -101,7 +101,7 @@ def test_each_error_has_its_message(error: Exception, title: str) -> None:
 
 
 def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:
-    from desktop.main_window import MainWindow
+    from desktop.shell.main_window import MainWindow
 
     window = MainWindow(state.pack, watch=False, remember_layout=False)
     qtbot.addWidget(window)
@@ -116,8 +116,8 @@ def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:
 def test_thumbnails_are_painted_on_demand_and_bounded(qtbot, state, monkeypatch) -> None:
     from PySide6.QtCore import QSize, Qt
 
-    from desktop import thumbnail_model
-    from desktop.thumbnail_model import ThumbnailModel
+    from desktop.deck import thumbnails as thumbnail_model
+    from desktop.deck.thumbnails import ThumbnailModel
 
     cache = 20
     monkeypatch.setattr(thumbnail_model, "CACHE", cache)
@@ -145,7 +145,7 @@ def test_the_deck_is_rebuilt_only_after_a_change(builder: DeckBuilder) -> None:
 
 def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) -> None:
     """A row of three buttons once pushed Export Deck… behind a scroll bar."""
-    from desktop.main_window import MainWindow
+    from desktop.shell.main_window import MainWindow
 
     window = MainWindow(state.pack, watch=False, remember_layout=False)
     qtbot.addWidget(window)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from benchmarks.synthetic import write_pack
 from content.loader import load_pack
-from desktop.filter_panel import FilterPanel
+from desktop.panes.filters import FilterPanel
 from desktop.state import BriefingState
 
 

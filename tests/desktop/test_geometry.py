@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from content.geo import load_basemap
-from desktop.geometry import filled_path, packed_polygons, polygon, ring_path
+from desktop.map.geometry import filled_path, packed_polygons, polygon, ring_path
 
 
 def test_packed_polygons_are_the_basemap_rings_in_order(qapp) -> None:

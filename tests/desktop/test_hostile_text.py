@@ -9,11 +9,11 @@ import yaml
 from PySide6.QtCore import Qt
 
 from content.loader import load_pack
-from desktop.detail_pane import DetailPane
-from desktop.main_window import MainWindow
+from desktop.panes.details import DetailPane
 from desktop.plaintext import plain_tooltip
+from desktop.shell.main_window import MainWindow
 from slides.build import build_deck
-from slides.pptx_writer import write_pptx
+from slides.pptx.writer import write_pptx
 from slides.recipe import default_recipe
 
 PAYLOAD = ('<img src="http://127.0.0.1:9/x.png"><b>B</b><a href="file:///etc/passwd">L</a>'

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from desktop.main_window import MainWindow
-from desktop.map_view import MapView
-from desktop.timeline_view import TimelineView
+from desktop.map.view import MapView
+from desktop.shell.main_window import MainWindow
+from desktop.timeline.view import TimelineView
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from content.loader import load_pack
-from desktop.main_window import MainWindow
-from desktop.snapshot import snapshot
+from desktop.shell.main_window import MainWindow
+from desktop.shell.snapshot import snapshot
 
 
 def test_a_broken_edit_shows_problems_and_keeps_the_content(pack_copy: Path, qtbot) -> None:

@@ -6,8 +6,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from content.geo import load_basemap
-from desktop.map_basemap import BORDER_Z, COAST_Z, BasemapLayer
-from desktop.map_items import CountryItem
+from desktop.map.basemap import BORDER_Z, COAST_Z, BasemapLayer
+from desktop.map.items import CountryItem
 from desktop.theme import current_theme
 
 

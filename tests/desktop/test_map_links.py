@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from content.loader import load_pack
-from desktop.map_links import MAX_LINKS, arcs, link_tiers, place_pairs
+from desktop.map.links import MAX_LINKS, arcs, link_tiers, place_pairs
 
 
 def linked_pack():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 
-from desktop.map_view import CONTROLS_AT
+from desktop.map.view import CONTROLS_AT
 from desktop.state import BriefingState
 from tests.desktop.views import shown_map
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from desktop.timeline_view import TimelineView
+from desktop.timeline.view import TimelineView
 
 
 def test_an_ongoing_span_is_drawn_to_the_as_of_date_and_fades(qtbot, state) -> None:

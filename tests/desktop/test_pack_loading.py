@@ -10,7 +10,7 @@ from PySide6.QtCore import QThread, QTimer
 
 from benchmarks.synthetic import write_pack
 from content.errors import ContentError
-from desktop.pack_loading import PackLoad
+from desktop.shell.pack_loading import PackLoad
 
 
 def test_the_pack_arrives_on_the_gui_thread(qtbot, pack_copy: Path) -> None:

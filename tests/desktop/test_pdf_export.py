@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from content.loader import load_pack
-from desktop.pdf_export import write_pdf
+from desktop.deck.pdf import write_pdf
 from slides.build import build_deck
 from slides.recipe import default_recipe
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from content.loader import load_pack
-from desktop.detail_pane import DetailPane
-from desktop.event_model import TITLE_COLUMN, EventTableModel
-from desktop.links import is_openable
+from desktop.panes.details import DetailPane
+from desktop.panes.event_model import TITLE_COLUMN, EventTableModel
+from desktop.panes.links import is_openable
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from content.loader import load_pack
-from desktop.main_window import MainWindow
 from desktop.plaintext import PlainLabel, message_box, plain_tooltip
+from desktop.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYLOAD = ('<b>B</b><img src="file:///nonexistent/briefdesk-canary.png">'
@@ -142,8 +142,8 @@ def test_the_whole_app_shows_markup_as_characters(qtbot, poisoned_pack, monkeypa
     builder.refresh()
     assert builder.current_deck() is not None
     window.about()
-    from desktop.presentation import Presentation
-    from desktop.presenter import PresenterView
+    from desktop.present.controller import Presentation
+    from desktop.present.windows import PresenterView
 
     presenter = PresenterView(Presentation(builder.current_deck()))
     qtbot.addWidget(presenter)

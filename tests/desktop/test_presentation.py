@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from content.loader import load_pack
-from desktop.presentation import Presentation
+from desktop.present.controller import Presentation
 from slides.build import build_deck
 from slides.recipe import default_recipe
 

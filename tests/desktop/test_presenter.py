@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from content.loader import load_pack
-from desktop.map_view import MapView
-from desktop.presentation import Presentation
-from desktop.presenter import PresenterView, SlideWindow
-from desktop.timeline_view import TimelineView
+from desktop.map.view import MapView
+from desktop.present.controller import Presentation
+from desktop.present.windows import PresenterView, SlideWindow
+from desktop.timeline.view import TimelineView
 from slides.build import build_deck
 from slides.recipe import default_recipe
 
@@ -126,7 +126,7 @@ app = QApplication(sys.argv)
 from content.loader import load_pack
 from slides.build import build_deck
 from slides.recipe import default_recipe
-from desktop.show import ShowController
+from desktop.present.show import ShowController
 pack = load_pack()
 show = ShowController(build_deck(pack, default_recipe(pack, ["peace"])), pack)
 def check():

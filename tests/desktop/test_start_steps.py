@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.start_steps import StartSteps
+from desktop.shell.start_steps import StartSteps
 
 
 class Work:

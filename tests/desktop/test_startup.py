@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from content.errors import ContentError
 from content.loader import load_pack
-from desktop import app as desktop_app
-from desktop.main_window import LAYER_TITLES, MainWindow
-from desktop.map_view import MapView
+from desktop.shell import app as desktop_app
+from desktop.map.view import MapView
+from desktop.shell.main_window import LAYER_TITLES, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,7 +128,7 @@ def test_a_bug_in_a_step_is_said_and_nothing_more_is_built(qtbot, monkeypatch) -
 
 def test_opening_the_app_removes_stray_temp_files_of_killed_writes(qtbot, tmp_path: Path) -> None:
     from content.fileio.atomic import TEMP_PREFIX
-    from desktop.housekeeping import remember_write_folder
+    from desktop.shell.housekeeping import remember_write_folder
 
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -146,7 +146,7 @@ def test_opening_the_app_removes_stray_temp_files_of_killed_writes(qtbot, tmp_pa
 
 FIRST_FRAME = """
 import json, sys
-from desktop.app import make_app, open_window
+from desktop.shell.app import make_app, open_window
 app = make_app()
 window = open_window(None)
 app.processEvents()
@@ -164,6 +164,6 @@ def test_the_first_frame_imports_no_content_map_or_timeline(tmp_path: Path) -> N
     first = json.loads(done.stdout.splitlines()[-1])
     assert first["loading"]
     late = {"content.loader", "content.model", "content.cache", "yaml", "desktop.state",
-            "desktop.map_view", "desktop.timeline_panel", "desktop.filter_panel",
-            "desktop.detail_pane", "desktop.event_list", "slides.spec"}
+            "desktop.map.view", "desktop.timeline.panel", "desktop.panes.filters",
+            "desktop.panes.details", "desktop.panes.event_list", "slides.spec"}
     assert late.isdisjoint(first["modules"]), late & set(first["modules"])

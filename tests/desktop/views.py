@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.map_view import MapView
+from desktop.map.view import MapView
 from desktop.state import BriefingState
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from content.loader import load_pack
 from slides.build import build_deck
-from slides.pptx_writer import write_pptx
+from slides.pptx.writer import write_pptx
 from slides.recipe import Options, default_recipe
 from tests.edge_dates import EDGES, with_edge_dates
 

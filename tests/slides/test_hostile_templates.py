@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from slides.template import default_template
+from slides.pptx.template import default_template
 from tests.childproc import run_cli
 
 MAX_SECONDS, MAX_MB = 2.0, 300

@@ -17,9 +17,9 @@ from content.fileio import officelock
 from content.model import Pack
 from slides.build import build_deck
 from slides.errors import ExportError, TemplateError
-from slides.pptx_writer import write_pptx
+from slides.pptx.template import default_template
+from slides.pptx.writer import write_pptx
 from slides.recipe import Recipe
-from slides.template import default_template
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -198,7 +198,7 @@ def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
 def test_a_smaller_16_9_template_is_resized_not_overrun(tmp_path: Path, pack: Pack,
                                                        recipe: Recipe) -> None:
     """PowerPoint's 'On-screen Show (16:9)' is 10 x 5.625 in: same aspect, other size."""
-    from slides.template import resize_template
+    from slides.pptx.template import resize_template
 
     prs = Presentation()  # python-pptx's own 10 in wide template ...
     resize_template(prs, 9144000, 5143500)  # ... with its layouts fitted to 10 x 5.625 in

@@ -18,7 +18,7 @@ import pytest
 
 from content.model import Pack
 from slides.build import build_deck
-from slides.pptx_writer import write_pptx
+from slides.pptx.writer import write_pptx
 from slides.recipe import Options, Recipe
 from slides.spec import Deck
 

@@ -22,7 +22,7 @@ from desktop.plaintext import plain_tooltip
 from desktop.theme import Theme
 
 if TYPE_CHECKING:
-    from desktop.map_view import MapView
+    from desktop.map.view import MapView
 
 
 class CountryItem(QGraphicsPathItem):

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from content.model import Pack
+from desktop.deck.slide_painter import SlidePainter
 from desktop.plaintext import PlainLabel
-from desktop.presentation import Presentation
-from desktop.slide_painter import SlidePainter
+from desktop.present.controller import Presentation
 from desktop.state import BriefingState
 from slides import layout as L
 from slides.spec import Slide
@@ -132,8 +132,8 @@ class SlideWindow(SlideCanvas):
         slide = self.show_state.deck.slides[self.show_state.index]
         if self.pack is None or slide.kind not in LIVE_KINDS or self.show_state.blank:
             return False
-        from desktop.map_view import MapView
-        from desktop.timeline_view import TimelineView
+        from desktop.map.view import MapView
+        from desktop.timeline.view import TimelineView
 
         state = BriefingState(self.pack, self)
         state.set_sections(frozenset(slide.live.get("sections", [])) or None)
@@ -152,7 +152,7 @@ class SlideWindow(SlideCanvas):
         slide = self.show_state.deck.slides[self.show_state.index]
         self.live_state.select_event(None)
         self.live_state.select_place(None)
-        from desktop.map_view import MapView
+        from desktop.map.view import MapView
 
         if isinstance(self.live, MapView):
             self.live.fit_points([self.live.marker(p).pos() for p in slide.live.get("places", [])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from content.citations import resolve
 from content.model import Citation, Event, Pack
-from desktop.links import open_link
+from desktop.panes.links import open_link
 from desktop.state import BriefingState
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from desktop.map_items import MarkerItem, marker_radius
+from desktop.map.items import MarkerItem, marker_radius
 
 
 def cluster_markers(markers: list[MarkerItem], transform: QTransform,

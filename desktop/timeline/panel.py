@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from content.dates import add_days, day_label
 from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.state import BriefingState
-from desktop.timeline_view import TimelineView
+from desktop.timeline.view import TimelineView
 
 PLAY_INTERVAL_MS = 900
 DEFAULT_PLAY_DAYS = 365

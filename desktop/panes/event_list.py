@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.event_model import DATE_COLUMN, SECTIONS_COLUMN, TITLE_COLUMN, EventTableModel
+from desktop.panes.event_model import DATE_COLUMN, SECTIONS_COLUMN, TITLE_COLUMN, EventTableModel
 from desktop.state import BriefingState
 
 

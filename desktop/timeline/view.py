@@ -28,9 +28,9 @@ from content.model import Event
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
-from desktop.time_scale import TimeScale
-from desktop.timeline_marks import TimelineMarks
-from desktop.timeline_paint import TimelinePainting
+from desktop.timeline.marks import TimelineMarks
+from desktop.timeline.paint import TimelinePainting
+from desktop.timeline.scale import TimeScale
 
 MIN_LANE_PX = 24.0
 MAX_LANES_PX = 200.0
@@ -202,7 +202,7 @@ class TimelineView(TimelinePainting, QWidget):
                 self.set_view(a - span * 0.3, a + span * 0.7)
 
     # -- painting -----------------------------------------------------------
-    # -- painting: see TimelinePainting (desktop.timeline_paint) ----------------
+    # -- painting: see TimelinePainting (desktop.timeline.paint) ----------------
 
     # -- interaction --------------------------------------------------------
     def hit(self, pos: QPointF) -> tuple[str, object] | None:

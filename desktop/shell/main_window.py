@@ -31,22 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import error_message
-from desktop.housekeeping import remember_write_folder, settings
 from desktop.plaintext import PlainLabel, message_box
-from desktop.start_steps import StartSteps
+from desktop.shell.housekeeping import remember_write_folder, settings
+from desktop.shell.start_steps import StartSteps
 from desktop.theme import current_theme
 
 if TYPE_CHECKING:
     from content.errors import Problem
     from content.model import Pack
-    from desktop.deck_builder import DeckBuilder
-    from desktop.detail_pane import DetailPane
-    from desktop.event_list import EventList
-    from desktop.filter_panel import FilterPanel
-    from desktop.map_view import MapView
-    from desktop.pack_watcher import PackWatcher
+    from desktop.deck.pane import DeckBuilder
+    from desktop.map.view import MapView
+    from desktop.panes.details import DetailPane
+    from desktop.panes.event_list import EventList
+    from desktop.panes.filters import FilterPanel
+    from desktop.shell.pack_watcher import PackWatcher
     from desktop.state import BriefingState
-    from desktop.timeline_panel import TimelinePanel
+    from desktop.timeline.panel import TimelinePanel
     from slides.spec import Deck
 
 
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def _load_pack(self) -> None:
         """Take the given pack, or load it off the GUI thread (the steps wait)."""
-        from desktop.pack_loading import PackLoad
+        from desktop.shell.pack_loading import PackLoad
 
         if self._pack is not None:
             self._use_pack(self._pack)
@@ -228,14 +228,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
 
     def _build_map(self) -> None:
-        from desktop.map_view import MapView
+        from desktop.map.view import MapView
 
         self.map = MapView(self.state)
         self._replace_placeholder(0, self.map)
         self.map.fit_default()  # again, now that the map has its place's size
 
     def _build_timeline(self) -> None:
-        from desktop.timeline_panel import TimelinePanel
+        from desktop.timeline.panel import TimelinePanel
 
         self.timeline = TimelinePanel(self.state)
         self._replace_placeholder(1, self.timeline)
@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
 
     def _build_panels(self) -> None:
-        from desktop.detail_pane import DetailPane
-        from desktop.event_list import EventList
-        from desktop.filter_panel import FilterPanel
+        from desktop.panes.details import DetailPane
+        from desktop.panes.event_list import EventList
+        from desktop.panes.filters import FilterPanel
 
         self.filters = FilterPanel(self.state)
         self.events = EventList(self.state)
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     def builder(self) -> DeckBuilder:
         """The Deck pane, created the first time it is needed (not at start-up)."""
         if self._builder is None:
-            from desktop.deck_builder import DeckBuilder
+            from desktop.deck.pane import DeckBuilder
 
             self.finish_loading()
             self._builder = DeckBuilder(self.state)
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
     # -- actions ------------------------------------------------------------
     def present(self, start: int = 0, presenter_view: bool | None = None) -> None:
         """Present the deck the Deck pane shows, from slide `start`."""
-        from desktop.show import ShowController
+        from desktop.present.show import ShowController
 
         deck = self._deck_or_hint()
         if deck is None:
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from desktop.pdf_export import write_pdf
+        from desktop.deck.pdf import write_pdf
 
         deck = self._deck_or_hint()
         if deck is None:
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
                             f"{pack.info.as_of.label()} · {pack.info.marking}")
 
     def _watch(self, folder: Path) -> None:
-        from desktop.pack_watcher import PackWatcher
+        from desktop.shell.pack_watcher import PackWatcher
 
         if self.watcher is not None:
             self.watcher.deleteLater()
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
     def open_pack(self, folder: Path) -> None:
         """Open another pack, loaded off the GUI thread; on problems, list them and
         keep the current one. `packOpened` says when it is shown."""
-        from desktop.pack_loading import PackLoad
+        from desktop.shell.pack_loading import PackLoad
 
         load = PackLoad(folder, self)
         load.finished.connect(lambda pack: self._opened(folder, pack))
@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
         """Ask where, then save a PNG of the map, timeline or window."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from desktop.snapshot import grab_png
+        from desktop.shell.snapshot import grab_png
 
         name, _ = QFileDialog.getSaveFileName(self, "Export as PNG", f"{kind}.png",
                                               "PNG image (*.png)")

@@ -25,11 +25,11 @@ from PySide6.QtGui import (
 )
 
 from content.dates import day_label
-from desktop.time_scale import TimeScale, tick_unit, ticks
+from desktop.timeline.scale import TimeScale, tick_unit, ticks
 
 if TYPE_CHECKING:
     from content.model import Event
-    from desktop.timeline_view import Lane
+    from desktop.timeline.view import Lane
 
 MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 BIN_PX = 14.0

@@ -5,7 +5,7 @@ custom-geometry freeforms (map outlines), written as DrawingML directly with a
 running shape id (python-pptx's freeform builder is quadratic in the shapes on a
 slide). Titles go into the layout's title placeholder so outline view and
 accessibility tools see them. The file is written atomically. This is the only
-module besides `slides.template` that imports python-pptx.
+module besides `slides.pptx.template` that imports python-pptx.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pptx.util import Emu, Pt
 from content.fileio import officelock
 from content.fileio.atomic import TargetRefused, check_target, write_atomic
 from slides.errors import ExportError, TemplateError
+from slides.pptx.template import open_template, resize_template
 from slides.spec import Deck, Ellipse, Freeform, Line, Paragraph, Rect, Shape, Slide, TextBox
-from slides.template import open_template, resize_template
 
 EMU_PER_PT = 12700
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '

@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from content.fileio.atomic import write_atomic
-from desktop.slide_painter import SlidePainter
+from desktop.deck.slide_painter import SlidePainter
 from slides.spec import Deck
 
 NOTES_PAGE = QSizeF(210, 297)  # A4 portrait, millimetres

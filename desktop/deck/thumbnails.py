@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
+from desktop.deck.slide_painter import slide_image
 from desktop.plaintext import plain_tooltip
-from desktop.slide_painter import slide_image
 from slides.spec import Deck
 
 Index = QModelIndex | QPersistentModelIndex

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from content.dates import PartialDate
 from content.errors import ContentError
+from desktop.deck.thumbnails import ThumbnailModel
 from desktop.errors import error_message
-from desktop.housekeeping import remember_write_folder
 from desktop.plaintext import PlainLabel, message_box
+from desktop.shell.housekeeping import remember_write_folder
 from desktop.state import BriefingState
-from desktop.thumbnail_model import ThumbnailModel
 from slides.build import build_deck
 from slides.errors import DeckError
 from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
@@ -299,7 +299,7 @@ class DeckBuilder(QWidget):
 
     def export(self, path: Path) -> bool:
         """Write the deck to `path` with a progress dialog; False (after a message) if not."""
-        from slides.pptx_writer import write_pptx
+        from slides.pptx.writer import write_pptx
 
         if self.current_deck() is None:
             return False

@@ -1,7 +1,7 @@
 """The map's basemap layer: country fills, and borders and coasts tiled by region.
 
 Built from the shipped basemap's packed rings in one stream (see content.geo and
-`desktop.geometry.packed_polygons`).
+`desktop.map.geometry.packed_polygons`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from content.geo import load_basemap
-from desktop.geometry import filled_path, packed_polygons
-from desktop.map_items import CountryItem
+from desktop.map.geometry import filled_path, packed_polygons
+from desktop.map.items import CountryItem
 from desktop.theme import Theme
 
 LINE_TILE = 15.0  # projected units (degrees of longitude) per side of a line tile

@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
 
 from content.dates import shift_years
 from content.geo import view_box
-from desktop.map_basemap import BasemapLayer
-from desktop.map_items import CountryItem, MarkerItem
-from desktop.map_labels import cluster_markers, place_labels
-from desktop.map_links import arcs, link_tiers, place_pairs
+from desktop.map.basemap import BasemapLayer
+from desktop.map.items import CountryItem, MarkerItem
+from desktop.map.labels import cluster_markers, place_labels
+from desktop.map.links import arcs, link_tiers, place_pairs
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
@@ -236,7 +236,7 @@ class MapView(QGraphicsView):
     # -- level of detail ----------------------------------------------------
     def relayout(self) -> None:
         """Cluster markers that overlap on screen; place labels where they collide with
-        nothing (see `desktop.map_labels`)."""
+        nothing (see `desktop.map.labels`)."""
         for m in self._markers.values():
             m.cluster = []
             m.setVisible(False)

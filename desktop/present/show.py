@@ -6,8 +6,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from content.model import Pack
-from desktop.presentation import Presentation
-from desktop.presenter import PresenterView, SlideWindow
+from desktop.present.controller import Presentation
+from desktop.present.windows import PresenterView, SlideWindow
 from slides.spec import Deck
 
 

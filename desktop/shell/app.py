@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from content.errors import ContentError
@@ -40,7 +40,7 @@ def open_window(folder: Path | None) -> MainWindow:
 def _clean_up_after_killed_writes() -> None:
     """Stray temp files of writes killed in an earlier run (after the first frame:
     it is housekeeping, nothing the user waits for)."""
-    from desktop.housekeeping import clean_at_start
+    from desktop.shell.housekeeping import clean_at_start
 
     clean_at_start()
 

@@ -32,11 +32,11 @@ def settle(app: QApplication, rounds: int = 3) -> None:
 def snapshot(kind: str, out: Path, size: tuple[int, int], folder: Path | None = None) -> None:
     """Render the `kind` view of the pack at `size` and save it as PNG."""
     from content.loader import load_pack
-    from desktop.app import make_app
-    from desktop.main_window import MainWindow
-    from desktop.map_view import MapView
+    from desktop.map.view import MapView
+    from desktop.shell.app import make_app
+    from desktop.shell.main_window import MainWindow
     from desktop.state import BriefingState
-    from desktop.timeline_panel import TimelinePanel
+    from desktop.timeline.panel import TimelinePanel
 
     app = make_app()
     pack = load_pack(folder)

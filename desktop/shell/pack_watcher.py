@@ -15,7 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from content.errors import Problem
 from content.loader import OPTIONAL_FILES, REQUIRED_FILES
 from content.model import Pack
-from desktop.pack_loading import PackLoad
+from desktop.shell.pack_loading import PackLoad
 
 DEBOUNCE_MS = 250
 POLL_MS = 1000  # while the folder is gone: the parent may be gone too, or not notify

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from desktop.geometry import ring_path
+from desktop.map.geometry import ring_path
 from slides.spec import Deck, Ellipse, Freeform, Line, Paragraph, Rect, Slide, TextBox
 from slides.text import LINE_HEIGHT
 

@@ -1,0 +1,1 @@
+"""The map room: the offline basemap, markers and clusters, labels and links."""

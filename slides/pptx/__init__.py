@@ -1,0 +1,1 @@
+"""The PowerPoint layer: the only place that imports python-pptx (writer, template)."""
