@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
@@ -20,9 +20,6 @@ from content.geo import Country, project
 from content.model import Place
 from desktop.plaintext import plain_tooltip
 from desktop.theme import Theme
-
-if TYPE_CHECKING:
-    from desktop.map.view import MapView
 
 
 class CountryItem(QGraphicsPathItem):
@@ -50,10 +47,10 @@ def marker_radius(count: int) -> float:
 class MarkerItem(QGraphicsEllipseItem):
     """A place: a disc of constant screen size that grows with its event count."""
 
-    def __init__(self, place: Place, view: MapView) -> None:
+    def __init__(self, place: Place, on_click: Callable[[MarkerItem], None]) -> None:
         super().__init__()
         self.place = place
-        self.view = view
+        self.on_click = on_click  # the view's handler: markers never hold their view
         self.count = 0
         self.shown_count = 0
         self.cluster: list[MarkerItem] = []
@@ -104,6 +101,6 @@ class MarkerItem(QGraphicsEllipseItem):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()
-            self.view.marker_clicked(self)
+            self.on_click(self)
         else:
             super().mousePressEvent(event)

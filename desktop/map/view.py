@@ -139,7 +139,7 @@ class MapView(QGraphicsView):
             scene.removeItem(marker)
         self._markers.clear()
         for place in self.state.pack.places.values():
-            marker = MarkerItem(place, self)
+            marker = MarkerItem(place, self.marker_clicked)
             scene.addItem(marker)
             scene.addItem(marker.label)
             self._markers[place.id] = marker

@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
         """Ask where, then save a PNG of the map, timeline or window."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from desktop.shell.snapshot import grab_png
+        from desktop.shell.images import grab_png
 
         name, _ = QFileDialog.getSaveFileName(self, "Export as PNG", f"{kind}.png",
                                               "PNG image (*.png)")

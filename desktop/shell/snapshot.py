@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QApplication, QWidget
 
-from content.fileio.atomic import write_atomic
+from desktop.shell.images import grab_png
 
 KINDS = ("map", "timeline", "window")
-
-
-def grab_png(widget: QWidget, out: Path) -> None:
-    """Save what `widget` shows as a PNG, written atomically."""
-    image = widget.grab().toImage()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    write_atomic(out, bytes(data.data()))
 
 
 def settle(app: QApplication, rounds: int = 3) -> None:

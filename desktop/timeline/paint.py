@@ -29,7 +29,7 @@ from desktop.timeline.scale import TimeScale, tick_unit, ticks
 
 if TYPE_CHECKING:
     from content.model import Event
-    from desktop.timeline.view import Lane
+    from desktop.timeline.lanes import Lane
 
 MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 BIN_PX = 14.0

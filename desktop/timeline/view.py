@@ -12,7 +12,6 @@ to `BriefingState`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -28,6 +27,7 @@ from content.model import Event
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
+from desktop.timeline.lanes import Lane
 from desktop.timeline.marks import TimelineMarks
 from desktop.timeline.paint import TimelinePainting
 from desktop.timeline.scale import TimeScale
@@ -36,23 +36,6 @@ MIN_LANE_PX = 24.0
 MAX_LANES_PX = 200.0
 SPAN_ROWS = 2
 MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
-
-
-@dataclass
-class Lane:
-    """One section's events, pre-sorted for fast painting."""
-
-    section_id: str
-    title: str
-    colour: QColor
-    keys: list[float] = field(default_factory=list)  # midpoint ordinals of point events
-    points: list[Event] = field(default_factory=list)
-    point_days: list[tuple[int, int]] = field(default_factory=list)  # first, after last
-    # Up to SPAN_ROWS rows of non-overlapping spans, each sorted by start:
-    # (first day, day after the last, event). Spans that do not fit become points.
-    span_rows: list[list[tuple[int, int, Event]]] = field(default_factory=list)
-    row_starts: list[list[int]] = field(default_factory=list)
-    colours: dict[str, QColor] = field(default_factory=dict)
 
 
 def _mid(event: Event) -> float:

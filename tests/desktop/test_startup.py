@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from content.errors import ContentError
 from content.loader import load_pack
-from desktop.shell import app as desktop_app
 from desktop.map.view import MapView
+from desktop.shell import app as desktop_app
 from desktop.shell.main_window import LAYER_TITLES, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
