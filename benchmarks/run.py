@@ -40,12 +40,17 @@ class Row:
         return self.ratio <= self.budget
 
 
+def child(module: str, small: Path, large: Path) -> dict:
+    """What a benchmark module prints (JSON, last line), run in a fresh offscreen Qt
+    process on both packs."""
+    result = subprocess.run([sys.executable, "-m", module, str(small), str(large)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def frames(small: Path, large: Path) -> dict[str, dict[str, float]]:
     """Frame times for both packs, measured in one fresh offscreen Qt process."""
-    result = subprocess.run([sys.executable, "-m", "benchmarks.frames", str(small),
-                             str(large)], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return child("benchmarks.frames", small, large)
 
 
 def main() -> int:
@@ -83,6 +88,10 @@ def main() -> int:
         big, embedded = memory.measure(large)
         rows.append(Row("peak memory, 10,000 events vs embedded pack", big, embedded, 1.5,
                         " MB"))
+
+        steps = child("benchmarks.brush", small, large)
+        rows.append(Row("brush drag step, whole window: 10,000 vs 100 events",
+                        steps["large"], steps["small"], 2.0))
 
         measured = frames(small, large)
         f_small, f_large = measured["small"], measured["large"]

@@ -3,6 +3,11 @@
 Map, timeline, detail pane, lists and the deck builder each take it and subscribe
 to its signals; none of them calls another. Setters emit only on a real change, so
 a view can push a value it just received without looping.
+
+There is a signal per field, so each view redraws only for what it draws: a brush
+drag changes the time window alone, and the timeline then repaints (dimming what
+falls outside) without rebuilding its lanes, the map reshades its members, and only
+the views that list the visible events refresh them (`visibleChanged`).
 """
 
 from __future__ import annotations
@@ -19,10 +24,21 @@ class BriefingState(QObject):
     """Pack, filter and selection, with a signal for each."""
 
     packChanged = Signal()
-    """Another pack (or a reload). `filterChanged`, `selectionChanged` and
-    `placeSelected` always follow it: a view that redraws on those needs no
-    handler here, and redrawing twice costs ~0.1 s a view at 10,000 events."""
+    """Another pack (or a reload). `filterChanged`, `visibleChanged`,
+    `selectionChanged` and `placeSelected` always follow it; the per-field filter
+    signals do not (a view that rebuilds on a new pack connects here)."""
+    sectionsChanged = Signal()
+    """The sections shown (the timeline's lanes)."""
+    windowChanged = Signal()
+    """The time window (a brush drag emits this at every move)."""
+    textChanged = Signal()
+    """The search text."""
+    facetsChanged = Signal()
+    """The place or actor the events are narrowed to."""
     filterChanged = Signal()
+    """Any part of the filter (after its own signal), or a new pack."""
+    visibleChanged = Signal()
+    """The list of events passing the filter changed (or a new pack)."""
     selectionChanged = Signal()  # selected event (or None)
     placeSelected = Signal()  # selected place (or None)
 
@@ -62,6 +78,7 @@ class BriefingState(QObject):
         self._refilter()
         self.packChanged.emit()
         self.filterChanged.emit()
+        self.visibleChanged.emit()
         self.selectionChanged.emit()
         self.placeSelected.emit()
 
@@ -77,12 +94,26 @@ class BriefingState(QObject):
         return self._visible
 
     def set_filter(self, flt: EventFilter) -> None:
-        """Replace the whole filter."""
-        if flt == self._filter:
+        """Replace the whole filter; emits a signal for each field that changed, then
+        `filterChanged`, then `visibleChanged` if other events now pass."""
+        old = self._filter
+        if flt == old:
             return
         self._filter = flt
+        before = self._visible
         self._refilter()
+        if flt.sections != old.sections:
+            self.sectionsChanged.emit()
+        if (flt.start, flt.end) != (old.start, old.end):
+            self.windowChanged.emit()
+        if flt.text != old.text:
+            self.textChanged.emit()
+        if (flt.place, flt.actor) != (old.place, old.actor):
+            self.facetsChanged.emit()
         self.filterChanged.emit()
+        if len(before) != len(self._visible) or any(
+                a is not b for a, b in zip(before, self._visible, strict=True)):
+            self.visibleChanged.emit()
 
     def set_sections(self, sections: frozenset[str] | None) -> None:
         """Show only these sections (None: all)."""

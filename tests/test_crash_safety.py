@@ -90,7 +90,7 @@ def test_kill_9_at_fifty_points_during_recipe_save(tmp_path: Path) -> None:
 
 def test_stray_temp_files_are_cleaned_at_the_next_start(tmp_path: Path, qapp) -> None:
     from content.fileio.atomic import TEMP_PREFIX
-    from desktop.shell.housekeeping import clean_at_start, remember_write_folder
+    from desktop.housekeeping import clean_at_start, remember_write_folder
 
     folder = tmp_path / "exports"
     folder.mkdir()

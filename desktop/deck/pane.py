@@ -34,8 +34,8 @@ from content.dates import PartialDate
 from content.errors import ContentError
 from desktop.deck.thumbnails import ThumbnailModel
 from desktop.errors import error_message
+from desktop.housekeeping import remember_write_folder
 from desktop.plaintext import PlainLabel, message_box
-from desktop.shell.housekeeping import remember_write_folder
 from desktop.state import BriefingState
 from slides.build import build_deck
 from slides.errors import DeckError

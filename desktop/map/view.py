@@ -52,6 +52,7 @@ CLUSTER_PX = 22.0
 CONTROLS_AT = (10, 10)  # the zoom buttons' corner in the viewport
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
+COUNTS_MS = 80  # the most often markers are recounted and re-clustered
 
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
@@ -86,8 +87,14 @@ class MapView(QGraphicsView):
         self._build_controls()  # first: setting the scene rect below scrolls, which moves them
         self._build_basemap()
         state.packChanged.connect(self._rebuild_places)
-        state.filterChanged.connect(self._refresh_counts)
-        state.filterChanged.connect(self._refresh_membership)
+        # Counts, links and clusters follow the visible events at most every
+        # COUNTS_MS: a brush drag moves the window at every mouse move, and re-clustering
+        # hundreds of markers each time would make the drag lag behind the mouse.
+        self._counts = QTimer(self, singleShot=True, interval=COUNTS_MS)
+        self._counts.timeout.connect(self._refresh_counts)
+        state.visibleChanged.connect(self._counts_soon)
+        state.packChanged.connect(self._refresh_counts)
+        state.windowChanged.connect(self._refresh_membership)  # shading as of its end
         state.selectionChanged.connect(self._refresh_selection)
         state.selectionChanged.connect(self._follow_selection)
         state.placeSelected.connect(self._refresh_selection)
@@ -164,10 +171,21 @@ class MapView(QGraphicsView):
             label.setData(0, centre)
             scene.addItem(label)
             self._country_labels.append(label)
-        self._refresh_focus()  # counts and links follow with filterChanged
+        self._refresh_focus()  # counts and links follow with visibleChanged
 
     # -- state -> view ------------------------------------------------------
+    def _counts_soon(self) -> None:
+        if not self._counts.isActive():
+            self._counts.start()
+
+    def flush(self) -> None:
+        """Bring counts and clusters up to date now (before a snapshot, or in tests)."""
+        if self._counts.isActive():
+            self._counts.stop()
+            self._refresh_counts()
+
     def _refresh_counts(self) -> None:
+        self._counts.stop()
         counts = self.state.index.count_by_place(self.state.visible_events)
         for pid, marker in self._markers.items():
             marker.count = counts.get(pid, 0)

@@ -38,7 +38,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         state.selectionChanged.connect(self.refresh)
         state.placeSelected.connect(self.refresh)
-        state.filterChanged.connect(self.refresh)  # follows every packChanged too
+        state.visibleChanged.connect(self.refresh)  # follows every packChanged too
         self.refresh()
 
     def loadResource(self, _type: int, name: QUrl) -> object:

@@ -25,7 +25,11 @@ class EventList(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for the longest short date ("c. 28 Sep 2021"), measured once:
+        # sizing it to its contents measured up to 1,000 rows at every filter change.
+        header.setSectionResizeMode(DATE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(DATE_COLUMN, self.fontMetrics().horizontalAdvance("c. 28 Sep 2021")
+                            + 18)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.setColumnHidden(SECTIONS_COLUMN, True)  # shown in the details; keeps titles readable

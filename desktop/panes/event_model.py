@@ -23,7 +23,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self._events: list[Event] = list(state.visible_events)
-        state.filterChanged.connect(self.refresh)  # follows every packChanged too
+        state.visibleChanged.connect(self.refresh)  # follows every packChanged too
 
     def refresh(self) -> None:
         """Reload rows from the state."""

@@ -40,7 +40,7 @@ def open_window(folder: Path | None) -> MainWindow:
 def _clean_up_after_killed_writes() -> None:
     """Stray temp files of writes killed in an earlier run (after the first frame:
     it is housekeeping, nothing the user waits for)."""
-    from desktop.shell.housekeeping import clean_at_start
+    from desktop.housekeeping import clean_at_start
 
     clean_at_start()
 

@@ -11,7 +11,13 @@ from content.fileio.atomic import write_atomic
 
 
 def grab_png(widget: QWidget, out: Path) -> None:
-    """Save what `widget` shows as a PNG, written atomically."""
+    """Save what `widget` shows as a PNG, written atomically (maps brought up to date
+    first: they recount their markers a moment after a filter change)."""
+    from desktop.map.view import MapView
+
+    for view in [widget, *widget.findChildren(MapView)]:
+        if isinstance(view, MapView):
+            view.flush()
     image = widget.grab().toImage()
     data = QByteArray()
     buffer = QBuffer(data)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import error_message
+from desktop.housekeeping import remember_write_folder, settings
 from desktop.plaintext import PlainLabel, message_box
-from desktop.shell.housekeeping import remember_write_folder, settings
 from desktop.shell.start_steps import StartSteps
 from desktop.theme import current_theme
 
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
     def _finish(self) -> None:
-        self.state.filterChanged.connect(self._show_counts)  # also after a new pack
+        self.state.visibleChanged.connect(self._show_counts)  # also after a new pack
         self._show_counts()
         self.statusBar().clearMessage()
         self.deck_dock.visibilityChanged.connect(self._deck_visibility)

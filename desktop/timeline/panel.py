@@ -47,7 +47,8 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.view, 1)
         self.play_button.toggled.connect(self._toggled)
         self._toggled(False)
-        state.filterChanged.connect(self._show_status)
+        state.windowChanged.connect(self._show_status)
+        state.packChanged.connect(self._show_status)
         self._show_status()
 
     def _toggled(self, playing: bool) -> None:

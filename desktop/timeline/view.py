@@ -69,7 +69,12 @@ class TimelineView(TimelinePainting, QWidget):
         start, end = state.extent()
         self.view_start = float(start.toordinal())
         self.view_end = float(end.toordinal() + 1)
-        state.filterChanged.connect(self._rebuild)  # follows every packChanged too
+        # Lanes hold every event of the shown sections that matches the text: they
+        # ignore the time window, which only dims marks (a repaint).
+        for changed in (state.packChanged, state.sectionsChanged, state.textChanged,
+                        state.facetsChanged):
+            changed.connect(self._rebuild)
+        state.windowChanged.connect(self.update)
         state.selectionChanged.connect(self._on_selection)
         self._rebuild()
         self.fit_all()

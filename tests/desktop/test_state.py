@@ -35,3 +35,49 @@ def test_reloading_keeps_a_selection_that_still_exists(state: BriefingState) -> 
     state.select_event("kabul-airlift")
     state.set_pack(state.pack)
     assert state.selected_event is not None and state.selected_event.id == "kabul-airlift"
+
+
+class Recorder:
+    """Which of the state's signals fired, in order."""
+
+    NAMES = ("packChanged", "sectionsChanged", "windowChanged", "textChanged",
+             "facetsChanged", "filterChanged", "visibleChanged", "selectionChanged",
+             "placeSelected")
+
+    def __init__(self, state: BriefingState) -> None:
+        self.fired: list[str] = []
+        for name in self.NAMES:
+            getattr(state, name).connect(lambda name=name: self.fired.append(name))
+
+
+def test_each_field_has_its_own_signal(state: BriefingState) -> None:
+    seen = Recorder(state)
+    state.set_window(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert seen.fired == ["windowChanged", "filterChanged", "visibleChanged"]
+    seen.fired.clear()
+    state.set_window(dt.date(2021, 1, 1), dt.date(2021, 12, 30))  # same events pass
+    assert seen.fired == ["windowChanged", "filterChanged"]
+    seen.fired.clear()
+    state.set_sections(frozenset({"history"}))
+    assert seen.fired == ["sectionsChanged", "filterChanged", "visibleChanged"]
+    seen.fired.clear()
+    state.set_text("aliyev")
+    assert seen.fired[0] == "textChanged"
+    seen.fired.clear()
+    state.set_pack(state.pack)
+    assert seen.fired == ["packChanged", "filterChanged", "visibleChanged", "selectionChanged",
+                          "placeSelected"]
+
+
+def test_a_brush_drag_never_rebuilds_the_timeline_lanes(qtbot, state: BriefingState) -> None:
+    """The lanes ignore the window: moving it repaints, it does not rebuild."""
+    from desktop.timeline.view import TimelineView
+
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    lanes = view.lanes
+    for day in range(1, 28):
+        state.set_window(dt.date(2020, 1, day), dt.date(2022, 1, day))
+    assert view.lanes is lanes
+    state.set_text("kabul")
+    assert view.lanes is not lanes

@@ -21,7 +21,7 @@ from slides.pptx.template import default_template
 from slides.pptx.writer import write_pptx
 from slides.recipe import Recipe
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def audit(path: Path) -> str:

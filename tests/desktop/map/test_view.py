@@ -35,3 +35,26 @@ def test_a_pan_step_paints_a_strip_not_the_whole_map(state: BriefingState, qtbot
     whole = view.viewport().rect()
     assert all(r.width() * r.height() < whole.width() * whole.height() / 4 for r in spy.rects)
     assert view._controls.pos().toTuple() == CONTROLS_AT  # the buttons stay put
+
+
+def test_a_drag_recounts_the_map_once_not_at_every_move(qtbot, state) -> None:
+    """Twenty window moves in a burst recount markers once, a moment later; flush()
+    brings them up to date at once (snapshots and exports call it)."""
+    import datetime as dt
+
+    from desktop.map.view import MapView
+
+    view = MapView(state)
+    qtbot.addWidget(view)
+    recounts = []
+    original = view._refresh_counts
+    view._refresh_counts = lambda: (recounts.append(1), original())[1]
+    view._counts.timeout.disconnect()
+    view._counts.timeout.connect(view._refresh_counts)
+    for day in range(1, 21):
+        state.set_window(dt.date(2021, 8, day), dt.date(2021, 8, day + 5))
+    assert recounts == []
+    qtbot.waitUntil(lambda: recounts == [1], timeout=2000)
+    state.set_window(dt.date(2002, 1, 1), dt.date(2003, 1, 1))
+    view.flush()
+    assert recounts == [1, 1] and view.marker("kabul-airport").count == 0

@@ -19,7 +19,7 @@ from desktop.timeline.view import TimelineView
 from slides.build import build_deck
 from slides.recipe import default_recipe
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

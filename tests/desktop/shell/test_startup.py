@@ -18,7 +18,7 @@ from desktop.map.view import MapView
 from desktop.shell import app as desktop_app
 from desktop.shell.main_window import LAYER_TITLES, MainWindow
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _starting_window(qtbot, folder: Path | None = None) -> MainWindow:
@@ -128,7 +128,7 @@ def test_a_bug_in_a_step_is_said_and_nothing_more_is_built(qtbot, monkeypatch) -
 
 def test_opening_the_app_removes_stray_temp_files_of_killed_writes(qtbot, tmp_path: Path) -> None:
     from content.fileio.atomic import TEMP_PREFIX
-    from desktop.shell.housekeeping import remember_write_folder
+    from desktop.housekeeping import remember_write_folder
 
     folder = tmp_path / "exports"
     folder.mkdir()
