@@ -14,25 +14,24 @@ steps, not before the first frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
     QMainWindow,
-    QMenu,
     QScrollArea,
     QSplitter,
     QWidget,
 )
 
-from desktop.errors import error_message
-from desktop.housekeeping import remember_write_folder, settings
+from desktop.housekeeping import settings
 from desktop.plaintext import PlainLabel, message_box
+from desktop.shell import exports
+from desktop.shell.menus import Menus
 from desktop.shell.start_steps import StartSteps
 from desktop.theme import current_theme
 
@@ -48,21 +47,6 @@ if TYPE_CHECKING:
     from desktop.state import BriefingState
     from desktop.timeline.panel import TimelinePanel
     from slides.spec import Deck
-
-
-# The map's layers, in MapView.LAYERS order, with their menu titles.
-LAYER_TITLES = {"membership": "NATO members by accession date",
-                "focus": "Azerbaijan and neighbours", "links": "Links between places",
-                "labels": "Place labels"}
-
-
-def _set_shortcut(action: QAction, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> None:
-    """Give `action` its shortcut: every binding the platform has for a standard key
-    (Copy, for one, has two on X11), or the one sequence given."""
-    if isinstance(shortcut, QKeySequence.StandardKey):
-        action.setShortcuts(QKeySequence.keyBindings(shortcut))
-    else:
-        action.setShortcuts([QKeySequence(shortcut)])
 
 
 class _Placeholder(QWidget):
@@ -175,7 +159,11 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", Qt.DockWidgetArea.BottomDockWidgetArea,
                                         self.problems)
         self.problems_dock.hide()
-        self._build_menus()  # after the docks: the View menu lists their toggles
+        # After the docks: the View menu lists their toggles.
+        self.menus = Menus(self, self, [self.filter_dock, self.events_dock, self.details_dock,
+                                        self.deck_dock, self.problems_dock])
+        self.layer_actions = self.menus.layer_actions
+        self.view_menu = self.menus.view_menu
         # Sized before the window is shown: resizeDocks() ignores docks that a
         # window already on screen has not laid out yet.
         self.resizeDocks([self.filter_dock, self.details_dock], [280, 300],
@@ -302,92 +290,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    # -- menus --------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[..., object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                checkable: bool = False) -> QAction:
-        """A menu action whose slot runs on the finished window (it completes the
-        start-up first if the user is quicker than the panes)."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            _set_shortcut(action, shortcut)
-        action.setCheckable(checkable)
-
-        def run(checked: bool = False) -> None:
-            if self.finish_loading():
-                slot(checked) if checkable else slot()
-
-        action.triggered.connect(run)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&Open Pack…", self.open_pack_dialog,
-                                         QKeySequence.StandardKey.Open))
-        file_menu.addAction(self._action("&Reload Pack", self.reload_pack, "Ctrl+R"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("Export &Deck…", self._export_deck, "Ctrl+Shift+S"))
-        file_menu.addAction(self._action("Export Deck as &PDF…", lambda: self.export_pdf(False)))
-        file_menu.addAction(self._action("Export Notes Pages as PDF…",
-                                         lambda: self.export_pdf(True)))
-        file_menu.addAction(self._action("Save Deck Recipe…",
-                                         lambda: self.builder.save_recipe_dialog()))
-        file_menu.addAction(self._action("Load Deck Recipe…",
-                                         lambda: self.builder.load_recipe_dialog()))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("Export Map as PNG…", lambda: self.export_png("map"),
-                                         "Ctrl+Shift+M"))
-        file_menu.addAction(self._action("Export Timeline as PNG…",
-                                         lambda: self.export_png("timeline"), "Ctrl+Shift+T"))
-        file_menu.addAction(self._action("Export Window as PNG…",
-                                         lambda: self.export_png("window"), "Ctrl+Shift+E"))
-        file_menu.addSeparator()
-        # Quit works at any moment, without waiting for the panes.
-        quit_action = QAction("&Quit", self)
-        _set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        slideshow = bar.addMenu("&Present")
-        slideshow.addAction(self._action("From the &Beginning", lambda: self.present(0), "F5"))
-        slideshow.addAction(self._action("From the &Selected Slide", self.present_selected,
-                                         "Shift+F5"))
-        slideshow.addAction(self._action("With Presenter &View",
-                                         lambda: self.present(0, presenter_view=True),
-                                         "Alt+F5"))
-
-        view = bar.addMenu("&View")
-        view.addAction(self._action("Map: Default View", lambda: self.map.fit_default(),
-                                    "Ctrl+0"))
-        view.addAction(self._action("Map: Fit to Content", lambda: self.map.fit_content(),
-                                    "Ctrl+F"))
-        view.addAction(self._action("Map: Fit to Selection", lambda: self.map.fit_selection(),
-                                    "Ctrl+E"))
-        view.addAction(self._action("Timeline: Show All", lambda: self.timeline.view.fit_all(),
-                                    "Ctrl+Shift+0"))
-        view.addAction(self._action("Clear Selection", self._clear_selection, "Esc"))
-        view.addAction(self._action("Reset Filters", lambda: self.state.reset_filter(),
-                                    "Ctrl+Shift+R"))
-        view.addSeparator()
-        layers = view.addMenu("Map &Layers")
-        self.layer_actions: dict[str, QAction] = {}
-        for name in LAYER_TITLES:
-            action = self._action(LAYER_TITLES[name], lambda on, n=name: self.map.set_layer(n, on),
-                                  checkable=True)
-            action.setChecked(True)
-            layers.addAction(action)
-            self.layer_actions[name] = action
-        view.addSeparator()
-        for dock in (self.filter_dock, self.events_dock, self.details_dock, self.deck_dock,
-                     self.problems_dock):
-            view.addAction(dock.toggleViewAction())
-        view.addAction(self._action("Reset Layout", self.reset_layout))
-        self.view_menu: QMenu = view
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Briefing Desk", self.about))
-
     # -- actions ------------------------------------------------------------
     def present(self, start: int = 0, presenter_view: bool | None = None) -> None:
         """Present the deck the Deck pane shows, from slide `start`."""
@@ -422,33 +324,12 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.statusBar().showMessage(f"Show ended on slide {index + 1}", 5000)
 
-    def _export_deck(self) -> None:
+    # -- what the menus run (MenuHost) ----------------------------------------
+    def export_deck(self) -> None:
+        """Export the Deck pane's deck as .pptx (the pane's dialog)."""
         self.deck_dock.show()
         self.deck_dock.raise_()
         self.builder.export_dialog()
-
-    def export_pdf(self, notes: bool) -> None:
-        """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from desktop.deck.pdf import write_pdf
-
-        deck = self._deck_or_hint()
-        if deck is None:
-            return
-        suffix = " notes" if notes else ""
-        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", f"{deck.title}{suffix}.pdf",
-                                              "PDF (*.pdf)")
-        if not name:
-            return
-        try:
-            write_pdf(deck, Path(name), notes=notes)
-            remember_write_folder(Path(name))
-        except OSError as exc:
-            title, text = error_message(exc)
-            message_box(self, QMessageBox.Icon.Warning, title, text).exec()
-            return
-        self.statusBar().showMessage(f"Saved {name}", 5000)
 
     def changeEvent(self, event) -> None:
         """Follow the system's light/dark palette while running."""
@@ -457,7 +338,47 @@ class MainWindow(QMainWindow):
             self.timeline.view.apply_theme()
         super().changeEvent(event)
 
-    def _clear_selection(self) -> None:
+    def export_pdf(self, notes: bool) -> None:
+        """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
+        deck = self._deck_or_hint()
+        if deck is not None:
+            exports.export_pdf(self, deck, notes, self._say)
+
+    def export_png(self, kind: str) -> None:
+        """Ask where, then save a PNG of the map, timeline or window."""
+        widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
+        exports.export_png(self, widget, kind, self._say)
+
+    def save_recipe(self) -> None:
+        """Save the Deck pane's recipe (its dialog)."""
+        self.builder.save_recipe_dialog()
+
+    def load_recipe(self) -> None:
+        """Load a recipe into the Deck pane (its dialog)."""
+        self.builder.load_recipe_dialog()
+
+    def fit_map(self, how: str) -> None:
+        """Map to its default view, its content or the selection."""
+        {"default": self.map.fit_default, "content": self.map.fit_content,
+         "selection": self.map.fit_selection}[how]()
+
+    def fit_timeline(self) -> None:
+        """Show every event on the timeline."""
+        self.timeline.view.fit_all()
+
+    def reset_filters(self) -> None:
+        """Show everything again."""
+        self.state.reset_filter()
+
+    def set_map_layer(self, name: str, on: bool) -> None:
+        """Show or hide one of the map's layers."""
+        self.map.set_layer(name, on)
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def clear_selection(self) -> None:
+        """Nothing selected: no event, no place."""
         self.state.select_event(None)
         self.state.select_place(None)
 
@@ -552,26 +473,6 @@ class MainWindow(QMainWindow):
         self.map.fit_default()
         self.timeline.view.fit_all()
         self.packOpened.emit(pack)
-
-    def export_png(self, kind: str) -> None:
-        """Ask where, then save a PNG of the map, timeline or window."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from desktop.shell.images import grab_png
-
-        name, _ = QFileDialog.getSaveFileName(self, "Export as PNG", f"{kind}.png",
-                                              "PNG image (*.png)")
-        if not name:
-            return
-        widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
-        try:
-            grab_png(widget, Path(name))
-            remember_write_folder(Path(name))
-        except OSError as exc:
-            title, text = error_message(exc)
-            message_box(self, QMessageBox.Icon.Warning, title, text).exec()
-            return
-        self.statusBar().showMessage(f"Saved {name}", 5000)
 
     def about(self) -> None:
         """The About box."""

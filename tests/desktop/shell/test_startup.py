@@ -16,7 +16,8 @@ from content.errors import ContentError
 from content.loader import load_pack
 from desktop.map.view import MapView
 from desktop.shell import app as desktop_app
-from desktop.shell.main_window import LAYER_TITLES, MainWindow
+from desktop.shell.main_window import MainWindow
+from desktop.shell.menus import LAYER_TITLES
 
 ROOT = Path(__file__).resolve().parents[3]
 
