@@ -32,6 +32,7 @@ from desktop.housekeeping import settings
 from desktop.plaintext import PlainLabel, message_box
 from desktop.shell import exports
 from desktop.shell.menus import Menus
+from desktop.shell.pack_session import PackSession
 from desktop.shell.start_steps import StartSteps
 from desktop.theme import current_theme
 
@@ -102,9 +103,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.remember_layout = remember_layout
         self.folder = folder or (Path(pack.folder) if pack and pack.folder else None)
-        self._watch_pack = watch
+        self.session = PackSession(self.folder, watch, self)
+        self.session.loaded.connect(self._reloaded)
+        self.session.opened.connect(self._opened)
+        self.session.problems.connect(self.show_problems)
+        self.session.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
-        self.watcher: PackWatcher | None = None
         self._pack = pack  # given: used as it is, not loaded
         self._start = StartSteps([self._load_pack, self._build_map, self._build_timeline,
                                   self._build_panels, self._finish], self)
@@ -261,8 +265,8 @@ class MainWindow(QMainWindow):
         self.deck_dock.visibilityChanged.connect(self._deck_visibility)
         if self.deck_dock.isVisible() and not self.deck_dock.visibleRegion().isEmpty():
             self._deck_visibility(True)  # the remembered layout put the Deck tab in front
-        if self._watch_pack:
-            self._watch(self.folder)
+        self.session.folder = self.folder
+        self.session.watch()
         self.loaded.emit()
 
     @property
@@ -389,41 +393,11 @@ class MainWindow(QMainWindow):
                             f"sections · {len(pack.places)} places · as of "
                             f"{pack.info.as_of.label()} · {pack.info.marking}")
 
-    def _watch(self, folder: Path) -> None:
-        from desktop.shell.pack_watcher import PackWatcher
-
-        if self.watcher is not None:
-            self.watcher.deleteLater()
-        self.watcher = PackWatcher(folder, self)
-        self.watcher.reloaded.connect(self._reloaded)
-        self.watcher.failed.connect(self.show_problems)
-        self.watcher.started.connect(
-            lambda: self.statusBar().showMessage("Reloading the pack…", 0))
-        self.watcher.gone.connect(lambda path: self.statusBar().showMessage(
-            f"The pack folder {path} is gone; showing the last content and watching for "
-            "it to come back", 0))
-        self.watcher.back.connect(
-            lambda path: self.statusBar().showMessage(f"The pack folder {path} is back", 0))
-
-    def reload_pack(self) -> None:
-        """Reload the pack from disk now."""
-        if self.watcher is not None:
-            self.watcher.reload()
-        else:
-            from content.errors import ContentError
-            from content.loader import load_pack
-
-            try:
-                self._reloaded(load_pack(self.folder))
-            except ContentError as exc:
-                self.show_problems(exc.problems)
-
     def _reloaded(self, pack: Pack) -> None:
         self.state.set_pack(pack)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
         self.problems.clear()
         self.problems_dock.hide()
-        self.statusBar().showMessage("Pack reloaded", 4000)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """List a broken pack's problems; the last good content stays on screen."""
@@ -452,24 +426,23 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_pack(Path(folder))
 
+    def reload_pack(self) -> None:
+        """Reload the pack from disk now."""
+        self.session.reload()
+
     def open_pack(self, folder: Path) -> None:
         """Open another pack, loaded off the GUI thread; on problems, list them and
         keep the current one. `packOpened` says when it is shown."""
-        from desktop.shell.pack_loading import PackLoad
+        self.session.open(folder)
 
-        load = PackLoad(folder, self)
-        load.finished.connect(lambda pack: self._opened(folder, pack))
-        load.failed.connect(self.show_problems)
-        load.finished.connect(load.deleteLater)
-        load.failed.connect(load.deleteLater)
-        self.statusBar().showMessage(f"Opening {folder.name}…", 0)
-        load.start()
+    @property
+    def watcher(self) -> PackWatcher | None:
+        """What watches the pack folder (None when not watching)."""
+        return self.session.watcher
 
-    def _opened(self, folder: Path, pack: Pack) -> None:
-        self.folder = folder
-        self._reloaded(pack)
+    def _opened(self, pack: Pack) -> None:
+        self.folder = self.session.folder
         self.statusBar().showMessage(f"Opened {pack.info.title}", 4000)
-        self._watch(folder)
         self.map.fit_default()
         self.timeline.view.fit_all()
         self.packOpened.emit(pack)
