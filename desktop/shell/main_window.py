@@ -17,8 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.housekeeping import settings
 from desktop.plaintext import PlainLabel, message_box
 from desktop.shell import exports
+from desktop.shell.layout import Placeholder, restore_layout, save_layout
 from desktop.shell.menus import Menus
 from desktop.shell.pack_session import PackSession
 from desktop.shell.start_steps import StartSteps
-from desktop.theme import current_theme
 
 if TYPE_CHECKING:
     from content.errors import Problem
@@ -48,25 +47,6 @@ if TYPE_CHECKING:
     from desktop.state import BriefingState
     from desktop.timeline.panel import TimelinePanel
     from slides.spec import Deck
-
-
-class _Placeholder(QWidget):
-    """An empty area in the colour its pane will have, shown until the pane is
-    built, so the map and timeline appear in place; says when it is first painted."""
-
-    painted = Signal()
-
-    def __init__(self, colour_role: str, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, getattr(current_theme(), colour_role))
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted.emit()
 
 
 class MainWindow(QMainWindow):
@@ -137,12 +117,12 @@ class MainWindow(QMainWindow):
     def _build_frame(self) -> None:
         """The first frame: menus, docks, splitter and status line, at the window's
         remembered size and layout, with empty panes."""
-        map_area = _Placeholder("sea", "mapPlaceholder")
+        map_area = Placeholder("sea", "mapPlaceholder")
         map_area.painted.connect(self._start.queue)  # the frame is on screen: go on
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("mapTimelineSplit")
         split.addWidget(map_area)
-        split.addWidget(_Placeholder("lane", "timelinePlaceholder"))
+        split.addWidget(Placeholder("lane", "timelinePlaceholder"))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -460,24 +440,11 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence -------------------------------------------------
     def _restore_layout(self) -> None:
-        store = settings()
-        geometry = store.value("window/geometry")
-        state = store.value("window/state")
-        split = store.value("window/split")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        if isinstance(split, QByteArray):
-            self.split.restoreState(split)
+        restore_layout(self, self.split)
 
     def save_layout(self) -> None:
         """Remember geometry, docks and splitter for next time."""
-        store = settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
-        store.setValue("window/split", self.split.saveState())
-        store.sync()
+        save_layout(self, self.split)
 
     def reset_layout(self) -> None:
         """Put docks back where they start."""
