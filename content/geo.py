@@ -61,7 +61,10 @@ class Basemap:
     countries: tuple[Country, ...]
     borders: tuple[Sequence[float], ...]
     coasts: tuple[Sequence[float], ...]
-    packed: bytes  # every ring in order (countries, borders, coasts), as QPolygonF records
+    # The file's own bytes: every ring in order (countries, borders, coasts), each a
+    # little-endian uint32 point count, then float32 x, y pairs. A renderer may read
+    # them in one pass (the map does, as Qt polygon records); nothing here knows Qt.
+    ring_bytes: bytes
 
     def country(self, country_id: str) -> Country | None:
         """The country with ISO numeric `country_id`, if the basemap has it."""

@@ -24,7 +24,7 @@ class BasemapLayer:
 
     def __init__(self, scene: QGraphicsScene, theme: Theme) -> None:
         basemap = load_basemap()
-        polygons = packed_polygons(basemap.packed)  # countries, borders, coasts: file order
+        polygons = packed_polygons(basemap.ring_bytes)  # countries, borders, coasts: file order
         self.countries: dict[str, CountryItem] = {}
         for country in basemap.countries:
             item = CountryItem(country, filled_path(next(polygons) for _ in country.rings))

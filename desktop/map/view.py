@@ -43,7 +43,8 @@ from content.geo import view_box
 from desktop.map.basemap import BasemapLayer
 from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
-from desktop.map.links import arcs, link_tiers, place_pairs
+from desktop.map.links import arcs
+from desktop.map.pairs import link_tiers, place_pairs
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme

@@ -44,12 +44,12 @@ def test_packed_bytes_are_counted_rings_in_index_order() -> None:
     rings += list(basemap.borders) + list(basemap.coasts)
     offset = 0
     for ring in rings:
-        (count,) = struct.unpack_from("<I", basemap.packed, offset)
+        (count,) = struct.unpack_from("<I", basemap.ring_bytes, offset)
         assert count * 2 == len(ring)
-        first = struct.unpack_from("<2f", basemap.packed, offset + 4)
+        first = struct.unpack_from("<2f", basemap.ring_bytes, offset + 4)
         assert first == pytest.approx((ring[0], ring[1]))
         offset += 4 + 8 * count
-    assert offset == len(basemap.packed)
+    assert offset == len(basemap.ring_bytes)
 
 
 def test_a_basemap_of_another_layout_is_refused(tmp_path, monkeypatch) -> None:

@@ -1,31 +1,35 @@
-"""Qt fixtures: a state over the embedded pack; widgets registered with qtbot."""
+"""Qt fixtures: a state over the embedded pack; no modal dialog may hang a test.
+
+Without Qt (`BRIEFDESK_NO_QT=1`) there are none: only the Qt-free desktop tests run.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
 
-from content.loader import load_pack
-from desktop.state import BriefingState
+from tests.conftest import NO_QT
 
+if not NO_QT:
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
-@pytest.fixture
-def state(qapp) -> BriefingState:
-    return BriefingState(load_pack())
+    from content.loader import load_pack
+    from desktop.state import BriefingState
 
+    @pytest.fixture
+    def state(qapp) -> BriefingState:
+        return BriefingState(load_pack())
 
+    @pytest.fixture(autouse=True)
+    def _no_modal_hangs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+        """A modal dialog nobody answers would hang the suite offscreen: every
+        dialog's exec() returns at once (rejected) and is recorded. A test that
+        expects a dialog patches exec() itself or reads this fixture."""
+        opened: list[QDialog] = []
 
-@pytest.fixture(autouse=True)
-def _no_modal_hangs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
-    """A modal dialog nobody answers would hang the suite offscreen: every dialog's
-    exec() returns at once (rejected) and is recorded. A test that expects a dialog
-    patches exec() itself or reads this fixture."""
-    opened: list[QDialog] = []
+        def record(dialog: QDialog) -> int:
+            opened.append(dialog)
+            return 0
 
-    def record(dialog: QDialog) -> int:
-        opened.append(dialog)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    monkeypatch.setattr(QDialog, "exec", record)
-    return opened
+        monkeypatch.setattr(QMessageBox, "exec", record)
+        monkeypatch.setattr(QDialog, "exec", record)
+        return opened

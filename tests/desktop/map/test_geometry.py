@@ -15,7 +15,7 @@ def test_packed_polygons_are_the_basemap_rings_in_order(qapp) -> None:
     basemap = load_basemap()
     rings = [r for c in basemap.countries for r in c.rings]
     rings += list(basemap.borders) + list(basemap.coasts)
-    polygons = list(packed_polygons(basemap.packed))
+    polygons = list(packed_polygons(basemap.ring_bytes))
     assert len(polygons) == len(rings)
     for poly, ring in zip(polygons[::97], rings[::97], strict=True):
         assert poly.size() * 2 == len(ring)
@@ -24,7 +24,7 @@ def test_packed_polygons_are_the_basemap_rings_in_order(qapp) -> None:
 
 
 def test_packed_polygons_refuse_a_truncated_record(qapp) -> None:
-    packed = load_basemap().packed[:100]
+    packed = load_basemap().ring_bytes[:100]
     with pytest.raises(ValueError, match="middle of a record"):
         list(packed_polygons(packed))
 
