@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from content.geo import Country, project
 from content.model import Place
+from desktop.map.clustering import marker_radius
 from desktop.plaintext import plain_tooltip
 from desktop.theme import Theme
 
@@ -32,16 +32,6 @@ class CountryItem(QGraphicsPathItem):
         self.setToolTip(plain_tooltip(country.name))
         self.setAcceptHoverEvents(False)
         self.setZValue(0)
-
-
-MAX_RADIUS = 24.0  # px: a place with 40 events is as big as a marker gets
-
-
-def marker_radius(count: int) -> float:
-    """Screen radius in pixels of a marker standing for `count` events: grows with
-    the square root, then stops, so a pack with hundreds of events a place shows
-    discs that cluster rather than cover the map."""
-    return min(5.0 + 3.2 * math.sqrt(max(count, 1)), MAX_RADIUS)
 
 
 class MarkerItem(QGraphicsEllipseItem):

@@ -8,69 +8,32 @@ left, below and above, and is hidden if all four collide.
 
 from __future__ import annotations
 
-import itertools
-import math
-
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from desktop.map.items import MarkerItem, marker_radius
+from desktop.map.clustering import Spot, cluster
+from desktop.map.items import MarkerItem
 
 
 def cluster_markers(markers: list[MarkerItem], transform: QTransform,
                     distance: float) -> list[MarkerItem]:
     """The markers to show; the others join the `cluster` of the lead they would
-    overlap: their discs touch, or their centres are closer than `distance`.
-
-    A lead's disc grows with what joins it, so leads that then touch are merged too
-    (the smaller into the larger) until no two shown discs overlap."""
-    leads: list[_Lead] = []
-    for m in sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place),
-                                            -m.count, m.place.id)):
+    overlap (see `desktop.map.clustering`): selected and highlighted places lead
+    first, then those with most events."""
+    ordered = sorted(markers, key=lambda m: (-(m.highlighted or m.selected_place), -m.count,
+                                             m.place.id))
+    by_key = {m.place.id: m for m in ordered}
+    spots = []
+    for m in ordered:
         p = transform.map(m.pos())
-        for lead in leads:
-            if lead.touches(p.x(), p.y(), marker_radius(m.count), distance):
-                lead.join(m)
-                break
-        else:
-            leads.append(_Lead(m, p.x(), p.y()))
-    merged = True
-    while merged:
-        merged = False
-        for a, b in itertools.combinations(leads, 2):  # a comes first: it leads
-            if a.touches(b.x, b.y, b.radius, distance):
-                a.absorb(b)
-                leads.remove(b)
-                merged = True
-                break
-    return [lead.marker for lead in leads]
-
-
-class _Lead:
-    """A shown marker while clustering: where it is and how many events it carries."""
-
-    def __init__(self, marker: MarkerItem, x: float, y: float) -> None:
-        self.marker, self.x, self.y = marker, x, y
-        self.total = marker.count
-
-    @property
-    def radius(self) -> float:
-        return marker_radius(self.total)
-
-    def touches(self, x: float, y: float, r: float, distance: float) -> bool:
-        return math.hypot(x - self.x, y - self.y) < max(distance, r + self.radius + 2)
-
-    def join(self, marker: MarkerItem) -> None:
-        """`marker` is shown as part of this lead."""
-        self.marker.cluster.append(marker)
-        self.total += marker.count
-
-    def absorb(self, other: _Lead) -> None:
-        """Another lead and its cluster become part of this one."""
-        self.marker.cluster += [other.marker, *other.marker.cluster]
-        other.marker.cluster = []
-        self.total += other.total
+        spots.append(Spot(m.place.id, p.x(), p.y(), m.count))
+    leads = []
+    for group in cluster(spots, distance):
+        lead = by_key[group.lead.key]
+        lead.cluster = [by_key[s.key] for s in group.members]
+        leads.append(lead)
+    return leads
 
 
 def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTextItem],

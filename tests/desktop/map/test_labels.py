@@ -9,7 +9,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import write_pack
 from content.loader import load_pack
-from desktop.map.items import MAX_RADIUS, marker_radius
+from desktop.map.clustering import MAX_RADIUS, marker_radius
 from desktop.state import BriefingState
 from tests.desktop.views import shown_map
 
