@@ -17,27 +17,19 @@ text in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from content.dates import PartialDate
+from content.errors import Problem
 from content.model import Event, KeyPoint, Pack, Quote
 
 PRONOUN = re.compile(r"(It|It's|Its|They|Their|This|These|That|Those|He|She|His|Her)\b")
 QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]+)["\u201d]')
 
 
-@dataclass(frozen=True)
-class LintWarning:
-    """One lint finding, located."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: warning: {self.message}"
+def _warning(file: str, line: int, column: int, message: str) -> Problem:
+    """A lint finding: a located problem that says it is a warning."""
+    return Problem(file, line, column, f"warning: {message}")
 
 
 def _within(day: PartialDate, period: PartialDate) -> bool:
@@ -92,19 +84,19 @@ def key_point_warnings(point: KeyPoint) -> list[str]:
     return out
 
 
-def lint(pack: Pack) -> list[LintWarning]:
+def lint(pack: Pack) -> list[Problem]:
     """Every warning for `pack`, in file order."""
     folder = Path(pack.folder) if pack.folder else None
-    found: list[LintWarning] = []
+    found: list[Problem] = []
     events_file = _Locator(folder, "events.yaml")
     for event in pack.events:
         line = events_file.line_of(f"id: {event.id}")
-        found += [LintWarning(events_file.name, line, 5, m) for m in event_warnings(pack, event)]
+        found += [_warning(events_file.name, line, 5, m) for m in event_warnings(pack, event)]
     sections_file = _Locator(folder, "sections.yaml")
     for section in pack.sections:
         for point in section.key_points:
             line = sections_file.line_of(point.text[:40])
-            found += [LintWarning(sections_file.name, line, 9, m)
+            found += [_warning(sections_file.name, line, 9, m)
                       for m in key_point_warnings(point)]
     return sorted(found, key=lambda w: (w.file, w.line))
 

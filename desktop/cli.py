@@ -137,17 +137,9 @@ def _export(args: argparse.Namespace) -> int:
     check_target(args.out)  # before any work: a FIFO or read-only file is said at once
     from slides.build import build_deck
     from slides.pptx.writer import write_pptx
-    from slides.recipe import default_recipe, load_recipe
 
     pack = _load(args.content)
-    recipe = load_recipe(args.recipe) if args.recipe else default_recipe(pack)
-    if args.sections:
-        recipe = recipe.with_(sections=tuple(s.strip() for s in args.sections.split(",")
-                                             if s.strip()))
-    if args.title:
-        recipe = recipe.with_(title=args.title)
-    if args.marking:
-        recipe = recipe.with_(marking=args.marking)
+    recipe = _recipe(args, pack)
     template = args.template or (Path(recipe.template) if recipe.template else None)
     deck = build_deck(pack, recipe)
     from content.fileio.atomic import clean_stray_temp_files
@@ -168,15 +160,27 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _present(args: argparse.Namespace) -> int:
-    from slides.build import build_deck
+def _recipe(args: argparse.Namespace, pack):
+    """The recipe the command line asks for: --recipe (or the pack's default), then
+    --sections, --title and --marking over it (the same for export and present)."""
     from slides.recipe import default_recipe, load_recipe
 
-    pack = _load(args.content)
     recipe = load_recipe(args.recipe) if args.recipe else default_recipe(pack)
     if args.sections:
-        recipe = recipe.with_(sections=tuple(s for s in args.sections.split(",") if s))
-    deck = build_deck(pack, recipe)
+        recipe = recipe.with_(sections=tuple(s.strip() for s in args.sections.split(",")
+                                             if s.strip()))
+    if getattr(args, "title", None):
+        recipe = recipe.with_(title=args.title)
+    if getattr(args, "marking", None):
+        recipe = recipe.with_(marking=args.marking)
+    return recipe
+
+
+def _present(args: argparse.Namespace) -> int:
+    from slides.build import build_deck
+
+    pack = _load(args.content)
+    deck = build_deck(pack, _recipe(args, pack))
     if not has_display():
         print("briefdesk: no display to present on (DISPLAY is not set); use "
               "'briefdesk export --format pdf' here.", file=sys.stderr)

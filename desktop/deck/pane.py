@@ -36,13 +36,13 @@ from desktop.deck.thumbnails import ThumbnailModel
 from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
 from desktop.plaintext import PlainLabel, message_box
+from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.build import build_deck
 from slides.errors import DeckError
 from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
 from slides.spec import Deck
 
-SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(192, 108)
 REFRESH_MS = 250
 

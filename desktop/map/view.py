@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from content.dates import shift_years
 from content.geo import view_box
+from desktop.keys import ZOOM_KEYS
 from desktop.map.basemap import BasemapLayer
 from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
@@ -372,10 +373,8 @@ class MapView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_by(1.5)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_by(1 / 1.5)
+        if key in ZOOM_KEYS:
+            self.zoom_by(ZOOM_KEYS[key])
         elif key == Qt.Key.Key_0:
             self.fit_default()
         elif key == Qt.Key.Key_F:

@@ -6,14 +6,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from content.model import Event
 from desktop.plaintext import plain_tooltip
+from desktop.roles import EVENT_ID_ROLE, SORT_ROLE
 from desktop.state import BriefingState
 
 Index = QModelIndex | QPersistentModelIndex
 
 DATE_COLUMN, TITLE_COLUMN, SECTIONS_COLUMN = range(3)
 HEADERS = ("Date", "Event", "Sections")
-EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class EventTableModel(QAbstractTableModel):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from content.dates import shift_years
 from desktop.plaintext import PlainLabel, plain_tooltip
+from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 
-SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 # Below this many events every keystroke filters at once. Above it, the search waits
 # for a pause in typing: refiltering and redrawing 10,000 events takes ~0.2 s, and
 # doing it per keystroke made typing lag behind the fingers.

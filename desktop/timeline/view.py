@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from content.dates import clamp_ordinal
 from content.model import Event
+from desktop.keys import ZOOM_KEYS
 from desktop.plaintext import plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
@@ -314,10 +315,8 @@ class TimelineView(TimelinePainting, QWidget):
             self.state.select_event(visible[0].id)
         elif key == Qt.Key.Key_End and visible:
             self.state.select_event(visible[-1].id)
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(1.5)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom(1 / 1.5)
+        elif key in ZOOM_KEYS:
+            self.zoom(ZOOM_KEYS[key])
         elif key == Qt.Key.Key_0:
             self.fit_all()
         elif key == Qt.Key.Key_Escape:

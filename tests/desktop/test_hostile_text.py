@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from PySide6.QtCore import Qt
 
 from content.loader import load_pack
@@ -15,32 +14,13 @@ from desktop.shell.main_window import MainWindow
 from slides.build import build_deck
 from slides.pptx.writer import write_pptx
 from slides.recipe import default_recipe
+from tests.desktop.test_plaintext import poison_every_field
 
 PAYLOAD = ('<img src="http://127.0.0.1:9/x.png"><b>B</b><a href="file:///etc/passwd">L</a>'
            "<style>*{}</style>&amp;")
-TEXT_KEYS = ("title", "summary", "name", "role", "outlet", "text")
-
-
-def poison(folder: Path) -> None:
-    """Set every text field of every record to the payload."""
-
-    def walk(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: PAYLOAD if k in TEXT_KEYS and isinstance(v, str) else walk(v)
-                    for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-
-    for path in folder.glob("*.yaml"):
-        if path.name not in ("pack.yaml", "members.yaml"):  # no text fields there
-            data = walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-
-
 @pytest.fixture
 def hostile_pack(pack_copy: Path):
-    poison(pack_copy)
+    poison_every_field(pack_copy, PAYLOAD)
     pack = load_pack(pack_copy, use_cache=False)
     assert pack.event("kabul-airlift").title == PAYLOAD
     assert pack.actors["ilham-aliyev"].name == PAYLOAD

@@ -49,12 +49,12 @@ _QuotingDumper.add_representer(
     str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
 
 
-def poison_every_field(folder: Path) -> None:
-    """Every text field of every file, pack.yaml included, becomes PAYLOAD."""
+def poison_every_field(folder: Path, payload: str = PAYLOAD) -> None:
+    """Every text field of every file, pack.yaml included, becomes `payload`."""
 
     def walk(value: object) -> object:
         if isinstance(value, dict):
-            return {k: PAYLOAD if k in TEXT_FIELDS and isinstance(v, str) else walk(v)
+            return {k: payload if k in TEXT_FIELDS and isinstance(v, str) else walk(v)
                     for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v) for v in value]

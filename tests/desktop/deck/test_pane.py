@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from content.errors import ContentError, Problem
-from desktop.deck.pane import SECTION_ROLE, DeckBuilder
+from desktop.deck.pane import DeckBuilder
 from desktop.errors import error_message
+from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.errors import ExportError, RecipeError, TemplateError
 
