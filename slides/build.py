@@ -16,7 +16,7 @@ from slides import layout as L
 from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
 from slides.map_layout import legend, map_shapes
 from slides.recipe import Recipe, check_sections
-from slides.spec import Deck, Rect, Shape, Slide, TextBox
+from slides.spec import Deck, LiveView, Rect, Shape, Slide, TextBox
 from slides.text import FONT, line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 
@@ -66,11 +66,11 @@ class _Builder:
         self.used: dict[str, set[str]] = {}  # source id -> the Admiralty grades it was given
 
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
-            section: str = "", live: dict[str, object] | None = None,
+            section: str = "", live: LiveView | None = None,
             with_title: bool = True) -> None:
         shapes = ([title_box(title)] if with_title else []) + body
         self.slides.append(Slide(kind, title, tuple(shapes), notes.strip(), section,
-                                 live or {}))
+                                 live))
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
         for c in citations:
@@ -169,11 +169,11 @@ class _Builder:
                 title += f" (latest {limit} of {total:,})"
             if len(chunks) > 1:
                 title += f" ({n + 1} of {len(chunks)})"
-            body = timeline_shapes(chunk, L.MARGIN + 10, L.BODY_TOP + 4,
-                                   BODY_W - 20, BODY_H - 8, section.colour or L.ACCENT)
+            area = (L.MARGIN + 10, L.BODY_TOP + 4, BODY_W - 20, BODY_H - 8)
+            body = timeline_shapes(chunk, *area, section.colour or L.ACCENT)
             notes = "\n".join(event_note(self.pack, e) for e in chunk)
-            live = {"view": "timeline", "sections": [section.id],
-                    "events": [e.id for e in chunk]}
+            live = LiveView("timeline", *area, sections=(section.id,),
+                            events=tuple(e.id for e in chunk))
             self.add("timeline", title, body, notes, section.id, live)
 
     def section_map(self, section: Section, events: list[Event]) -> None:
@@ -197,7 +197,8 @@ class _Builder:
             notes.append(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
         notes.append("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                      f"{self.pack.info.as_of.label()} [{self._member_source()}].")
-        live = {"view": "map", "sections": [section.id], "places": list(counts)}
+        live = LiveView("map", L.MARGIN, L.BODY_TOP, map_w, BODY_H, sections=(section.id,),
+                        places=tuple(counts))
         self.add("map", f"{section.title}: places", shapes, "\n".join(notes), section.id, live)
 
     def _member_source(self) -> str:

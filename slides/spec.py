@@ -8,7 +8,8 @@ so what is presented is what is exported. Nothing here imports pptx or Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,22 @@ Shape = TextBox | Rect | Ellipse | Line | Freeform
 
 
 @dataclass(frozen=True, slots=True)
+class LiveView:
+    """What a map or timeline slide shows, so the show can make it live in place: the
+    area it fills on the slide (points), and the sections, places and events it was
+    built from."""
+
+    view: Literal["map", "timeline"]
+    x: float
+    y: float
+    w: float
+    h: float
+    sections: tuple[str, ...]
+    places: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Slide:
     """One slide: what kind it is, its title, its shapes (back to front) and notes."""
 
@@ -123,7 +140,7 @@ class Slide:
     shapes: tuple[Shape, ...]
     notes: str = ""
     section: str = ""
-    live: dict[str, object] = field(default_factory=dict)  # state for live map/timeline
+    live: LiveView | None = None  # map and timeline slides: how to present them live
 
     def texts(self) -> list[TextBox]:
         """The slide's text boxes."""

@@ -39,10 +39,7 @@ from desktop.deck.slide_painter import SlidePainter
 from desktop.plaintext import PlainLabel
 from desktop.present.controller import Presentation
 from desktop.state import BriefingState
-from slides import layout as L
 from slides.spec import Slide
-
-LIVE_KINDS = ("map", "timeline")
 
 
 class SlideCanvas(QWidget):
@@ -130,15 +127,16 @@ class SlideWindow(SlideCanvas):
     def enter_live(self) -> bool:
         """Make the current map or timeline slide live; False if it cannot be."""
         slide = self.show_state.deck.slides[self.show_state.index]
-        if self.pack is None or slide.kind not in LIVE_KINDS or self.show_state.blank:
+        if self.pack is None or slide.live is None or self.show_state.blank:
             return False
         from desktop.map.view import MapView
         from desktop.timeline.view import TimelineView
 
         state = BriefingState(self.pack, self)
-        state.set_sections(frozenset(slide.live.get("sections", [])) or None)
+        state.set_sections(frozenset(slide.live.sections) or None)
         self.live_state = state
-        self.live = MapView(state, self) if slide.kind == "map" else TimelineView(state, self)
+        self.live = MapView(state, self) if slide.live.view == "map" else \
+            TimelineView(state, self)
         self._place_live()
         self.live.show()
         self.reset_live()
@@ -147,24 +145,24 @@ class SlideWindow(SlideCanvas):
 
     def reset_live(self) -> None:
         """Return the live view to how the slide was built."""
-        if self.live is None or self.live_state is None:
+        live = self.show_state.deck.slides[self.show_state.index].live
+        if self.live is None or self.live_state is None or live is None or self.pack is None:
             return
-        slide = self.show_state.deck.slides[self.show_state.index]
         self.live_state.select_event(None)
         self.live_state.select_place(None)
         from desktop.map.view import MapView
+        from desktop.timeline.view import TimelineView
 
         if isinstance(self.live, MapView):
-            self.live.fit_points([self.live.marker(p).pos() for p in slide.live.get("places", [])
-                                  if p in self.pack.places])  # type: ignore[union-attr]
-        else:
-            events = [self.pack.event(e) for e in slide.live.get("events", [])  # type: ignore[union-attr]
-                      if self.pack.has_event(e)]  # type: ignore[union-attr]
+            self.live.fit_points([self.live.marker(p).pos() for p in live.places
+                                  if p in self.pack.places])
+        elif isinstance(self.live, TimelineView):
+            events = [self.pack.event(e) for e in live.events if self.pack.has_event(e)]
             if events:
                 first = min(e.start_day for e in events).toordinal()
                 last = max(e.end_day for e in events).toordinal() + 1
                 pad = max((last - first) * 0.08, 30)
-                self.live.set_view(first - pad, last + pad)  # type: ignore[attr-defined]
+                self.live.set_view(first - pad, last + pad)
 
     def leave_live(self) -> None:
         """Back to the painted slide."""
@@ -178,11 +176,14 @@ class SlideWindow(SlideCanvas):
     def _place_live(self) -> None:
         if self.live is None:
             return
-        rect = self.slide_rect()
+        live = self.show_state.deck.slides[self.show_state.index].live
+        if live is None:
+            return
+        rect = self.slide_rect()  # the live view covers what the slide drew there
         scale = rect.width() / self.show_state.deck.width
-        body = QRectF(rect.x() + L.MARGIN * scale, rect.y() + L.BODY_TOP * scale,
-                      (L.WIDTH - 2 * L.MARGIN) * scale, (L.BODY_BOTTOM - L.BODY_TOP) * scale)
-        self.live.setGeometry(body.toRect())
+        area = QRectF(rect.x() + live.x * scale, rect.y() + live.y * scale, live.w * scale,
+                      live.h * scale)
+        self.live.setGeometry(area.toRect())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -239,7 +240,7 @@ class SlideWindow(SlideCanvas):
         menu.addAction("Black Screen (B)", lambda: show.set_blank("black"))
         menu.addAction("White Screen (W)", lambda: show.set_blank("white"))
         live = menu.addAction("Interact with Map/Timeline (L)", self.enter_live)
-        live.setEnabled(show.deck.slides[show.index].kind in LIVE_KINDS and self.pack is not None)
+        live.setEnabled(show.deck.slides[show.index].live is not None and self.pack is not None)
         menu.addAction("Show Presenter View", self.presenterRequested.emit)
         menu.addSeparator()
         menu.addAction("End Show (Esc)", show.end)
