@@ -13,13 +13,15 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from benchmarks.timing import best
 from content.loader import load_pack
 from slides.build import build_deck
+from slides.pptx.drawingml import freeform_xml
 from slides.pptx.template import default_template
-from slides.pptx.writer import _SlideWriter, render_presentation
+from slides.pptx.writer import render_presentation
 from slides.recipe import default_recipe
 from slides.spec import Deck, Ellipse, Freeform, Line, Rect, TextBox
 
@@ -43,7 +45,7 @@ def direct(deck: Deck) -> bytes:
                 shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(s.x1), Pt(s.y1), Pt(s.x2),
                                      Pt(s.y2))
             elif isinstance(s, Freeform):
-                _SlideWriter(slide, deck.font).freeform(s)
+                shapes._spTree.append(parse_xml(freeform_xml(s, 1000 + len(shapes))))
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = spec.notes
     out = io.BytesIO()
