@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from content import cache
 from content.errors import ContentError
-from content.loader import load_pack, read_pack_files
+from content.loader import load_pack
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -96,86 +95,3 @@ def test_missing_file_and_link_out_of_the_pack(pack_copy: Path, tmp_path: Path) 
 def test_a_file_of_the_wrong_shape(pack_copy: Path) -> None:
     (pack_copy / "actors.yaml").write_text("actors: just text\n")
     assert any("expected a list of actors" in p for p in problems_of(pack_copy))
-
-
-def _entries() -> list[Path]:
-    return sorted(cache.cache_folder().glob(f"*{cache.SUFFIX}"))
-
-
-def test_cache_serves_an_unchanged_pack_and_misses_after_an_edit(pack_copy: Path) -> None:
-    first = load_pack(pack_copy)
-    assert len(_entries()) == 1
-    assert load_pack(pack_copy) == first
-    replace(pack_copy / "pack.yaml", "title: Azerbaijan and NATO", "title: Edited")
-    assert load_pack(pack_copy).info.title == "Edited"
-    assert len(_entries()) == 2
-
-
-def test_a_cached_pack_is_the_pack(pack_copy: Path) -> None:
-    fresh = load_pack(pack_copy, use_cache=False)
-    load_pack(pack_copy)
-    key = cache.key_for(read_pack_files(pack_copy))
-    assert cache.get(key) == fresh
-
-
-def test_damaged_cache_entry_is_ignored(pack_copy: Path) -> None:
-    load_pack(pack_copy)
-    (entry,) = _entries()
-    entry.write_bytes(b"not an entry")
-    assert load_pack(pack_copy).info.title == "Azerbaijan and NATO"
-
-
-def test_a_planted_pickle_never_runs(pack_copy: Path, tmp_path: Path) -> None:
-    """The old cache was a pickle at a predictable name: a planted one ran code."""
-    import pickle
-
-    marker = tmp_path / "ran"
-
-    class Payload:
-        def __reduce__(self):
-            return (marker.write_text, ("pwned",))
-
-    key = cache.key_for(read_pack_files(pack_copy))
-    folder = cache.cache_folder()
-    folder.mkdir(parents=True)
-    (folder / f"{key}.pickle").write_bytes(pickle.dumps(Payload()))
-    (folder / f"{key}{cache.SUFFIX}").write_bytes(pickle.dumps(Payload()))
-    assert load_pack(pack_copy).info.title == "Azerbaijan and NATO"
-    assert not marker.exists()
-    assert not (folder / f"{key}.pickle").exists()  # old-format entries are pruned
-
-
-def test_a_foreign_entry_is_rejected_and_removed(pack_copy: Path) -> None:
-    """An entry signed under another secret (or none) is not served, even well formed."""
-    import json
-
-    edited = load_pack(pack_copy, use_cache=False)
-    forged = json.dumps(cache.encode(edited)).replace("Azerbaijan and NATO", "Forged")
-    key = cache.key_for(read_pack_files(pack_copy))
-    folder = cache.cache_folder()
-    load_pack(pack_copy)  # creates the secret and a genuine entry
-    entry = folder / f"{key}{cache.SUFFIX}"
-    entry.write_bytes(b"0" * 64 + b"\n" + forged.encode())
-    assert load_pack(pack_copy).info.title == "Azerbaijan and NATO"
-    genuine = entry.read_bytes()
-    header, _, body = genuine.partition(b"\n")
-    entry.write_bytes(header + b"\n" + body.replace(b"Azerbaijan and NATO", b"Forged"))
-    assert cache.get(key) is None and not entry.exists()
-
-
-def test_a_secret_others_can_read_is_not_trusted(pack_copy: Path) -> None:
-    load_pack(pack_copy)
-    key = cache.key_for(read_pack_files(pack_copy))
-    (cache.cache_folder() / cache.SECRET_NAME).chmod(0o644)
-    assert cache.get(key) is None
-
-
-def test_the_cache_is_pruned(tmp_path: Path, pack_copy: Path) -> None:
-    """Ten edits leave at most MAX_ENTRIES entries, the newest kept."""
-    for n in range(10):
-        replace(pack_copy / "pack.yaml", "title: Azerbaijan and NATO" if n == 0
-                else f"title: Edit {n - 1}", f"title: Edit {n}")
-        load_pack(pack_copy)
-    assert len(_entries()) == cache.MAX_ENTRIES
-    key = cache.key_for(read_pack_files(pack_copy))
-    assert cache.get(key).info.title == "Edit 9"

@@ -9,7 +9,6 @@ import pytest
 
 from content.dump import pack_to_dict
 from content.errors import ContentError
-from content.lint import lint
 from content.loader import load_pack
 
 
@@ -83,38 +82,3 @@ def test_accessed_dates_for_pages_without_one(pack_copy: Path) -> None:
     source = pack.sources["mod-gov-az-2023-06-24"]
     assert source.date is None and source.accessed.iso() == "2023-06-24"
     assert "accessed 24 June 2023" in citation_text(pack, Citation(source.id))
-
-
-# -- the lint: what a machine can see -------------------------------------------------
-def warnings_after(pack_copy: Path, file: str, old: str, new: str) -> list[str]:
-    edit(pack_copy / file, old, new)
-    return [str(w) for w in lint(load_pack(pack_copy, use_cache=False))]
-
-
-def test_lint_is_quiet_on_the_embedded_pack(pack_copy: Path) -> None:
-    assert lint(load_pack(pack_copy, use_cache=False)) == []
-
-
-def test_lint_sees_a_date_taken_from_a_citing_report(pack_copy: Path) -> None:
-    found = warnings_after(pack_copy, "events.yaml",
-                           "  - id: oguz-visit\n    date: 2023-03\n    dated_by: article\n",
-                           "  - id: oguz-visit\n    date: 2023-03\n")
-    assert len(found) == 1 and "'oguz-visit' is dated 2023-03, when Trend" in found[0]
-    assert ":5: warning:" in found[0] and "events.yaml:" in found[0]
-
-
-def test_lint_sees_a_span_ending_on_the_as_of_date(pack_copy: Path) -> None:
-    found = warnings_after(pack_copy, "events.yaml", "    end: open\n", "    end: 2025-12\n")
-    assert len(found) == 1 and "'end: open'" in found[0]
-
-
-def test_lint_sees_a_key_point_starting_with_a_pronoun(pack_copy: Path) -> None:
-    found = warnings_after(pack_copy, "sections.yaml", "- text: Azerbaijan's contribution in",
-                           "- text: Its contribution in")
-    assert len(found) == 1 and "pronoun ('Its')" in found[0]
-
-
-def test_lint_sees_quotation_marks_without_a_quote(pack_copy: Path) -> None:
-    found = warnings_after(pack_copy, "sections.yaml", "Azerbaijan's contribution in",
-                           'Azerbaijan\'s "contribution" in')
-    assert len(found) == 1 and "no 'quotes' entry" in found[0]

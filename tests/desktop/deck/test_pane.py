@@ -9,12 +9,9 @@ from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from content.errors import ContentError, Problem
 from desktop.deck.pane import DeckBuilder
-from desktop.errors import error_message
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
-from slides.errors import ExportError, RecipeError, TemplateError
 
 
 @pytest.fixture
@@ -86,19 +83,6 @@ def test_a_broken_template_is_a_message_and_writes_nothing(builder: DeckBuilder,
     assert not builder.export(tmp_path / "deck.pptx")
     assert shown and "not a PowerPoint template" in shown[0]
     assert not (tmp_path / "deck.pptx").exists()
-
-
-@pytest.mark.parametrize(("error", "title"), [
-    (TemplateError("t.potx: damaged"), "The template cannot be used"),
-    (ExportError("deck.pptx: permission denied"), "The file could not be saved"),
-    (RecipeError("r.yaml:2:3: unknown field"), "The recipe has problems"),
-    (ContentError(Problem("events.yaml", 3, 4, "bad date")), "The content has problems"),
-    (PermissionError(13, "Permission denied", "/x.yaml"), "The file could not be written"),
-    (RuntimeError("boom"), "Something went wrong"),
-])
-def test_each_error_has_its_message(error: Exception, title: str) -> None:
-    shown_title, text = error_message(error)
-    assert shown_title == title and text
 
 
 def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:

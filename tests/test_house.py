@@ -1,0 +1,96 @@
+"""House rules: tests mirror the source tree, and modules stay small.
+
+For each module `pkg/sub/name.py` there is `tests/pkg/sub/test_name.py`, or a stated
+reason below (where it is tested instead, or why it needs no test of its own). No
+module is over 400 lines without a stated reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("content", "slides", "desktop", "resources")
+MAX_LINES = 400
+
+TESTED_ELSEWHERE = {
+    "content/citations.py": "resolved citations in notes and sources slides "
+                            "(tests/slides/test_build.py) and accessed dates "
+                            "(tests/content/test_model.py)",
+    "content/dump.py": "every dump field in tests/content/test_model.py; the dump command "
+                       "in tests/desktop/test_cli.py",
+    "content/errors.py": "the exception types every loader and corpus test raises and reads",
+    "content/fields.py": "field by field through the loader (tests/content/test_loader.py, "
+                         "the hostile corpus and tests/content/test_model.py)",
+    "slides/errors.py": "exception classes; raised and read in tests/slides/pptx/",
+    "slides/layout.py": "boxes fit, markings and numbers on every slide "
+                        "(tests/slides/test_build.py)",
+    "slides/output.py": "locks, read-only and special targets in tests/slides/pptx/"
+                        "test_writer.py and tests/test_hostile_inputs.py",
+    "slides/spec.py": "plain dataclasses, built and read by every slides test",
+    "desktop/deck/slide_painter.py": "thumbnails and the show paint with it "
+                                     "(tests/desktop/deck/test_pane.py, tests/desktop/present/)",
+    "desktop/deck/thumbnails.py": "the Deck pane's thumbnails (tests/desktop/deck/test_pane.py)",
+    "desktop/housekeeping.py": "stray temp files cleaned after start "
+                               "(tests/desktop/shell/test_startup.py)",
+    "desktop/keys.py": "a table of zoom keys, pressed in the map and timeline tests",
+    "desktop/roles.py": "item-data role numbers, read in the panes' tests",
+    "desktop/map/items.py": "markers and countries through the map view "
+                            "(tests/desktop/map/test_view.py)",
+    "desktop/panes/details.py": "resources refused and markup shown literally "
+                                "(tests/desktop/test_hostile_text.py), linked selection "
+                                "(tests/desktop/test_linked_views.py)",
+    "desktop/panes/event_list.py": "selection both ways (tests/desktop/test_linked_views.py)",
+    "desktop/panes/links.py": "only http and https open (tests/desktop/test_plain_text.py)",
+    "desktop/present/show.py": "screens and the end of a show "
+                               "(tests/desktop/present/test_windows.py)",
+    "desktop/shell/exports.py": "PDF export from the window (tests/desktop/shell/"
+                                "test_main_window.py)",
+    "desktop/shell/images.py": "snapshots of each view (tests/desktop/shell/test_main_window.py)",
+    "desktop/shell/layout.py": "layout remembered (tests/desktop/shell/test_main_window.py); "
+                               "placeholders painted first (tests/desktop/shell/test_startup.py)",
+    "desktop/shell/menus.py": "menus and shortcuts before and after start-up "
+                              "(tests/desktop/shell/test_startup.py)",
+    "desktop/shell/pack_session.py": "open, reload, problems and a moved folder "
+                                     "(tests/desktop/shell/test_main_window.py)",
+    "desktop/shell/pack_watcher.py": "live reload (tests/desktop/shell/test_main_window.py)",
+    "desktop/shell/snapshot.py": "snapshots (tests/desktop/shell/test_main_window.py) and "
+                                 "the snapshot command (tests/test_hostile_inputs.py)",
+    "desktop/theme.py": "colours only; light and dark basemaps restyled "
+                        "(tests/desktop/map/test_basemap.py)",
+    "desktop/timeline/lanes.py": "a dataclass the view builds and the painter reads "
+                                 "(tests/desktop/test_state.py, tests/desktop/timeline/)",
+    "desktop/timeline/marks.py": "cached labels and pills, painted in "
+                                 "tests/desktop/timeline/test_paint.py",
+    "desktop/timeline/panel.py": "Play and the window status "
+                                 "(tests/desktop/test_linked_views.py)",
+    "desktop/timeline/scale.py": "ticks and zoom through tests/desktop/timeline/test_view.py "
+                                 "and the calendar-edge tests",
+}
+LONG_BECAUSE = {
+    "desktop/shell/main_window.py": "the composition root: it builds the frame, the panes "
+                                    "in start-up steps and wires them to the state; menus, "
+                                    "exports, layout and the pack's life are its neighbours",
+    "desktop/map/view.py": "the map's one QGraphicsView: basemap, markers, labels, links "
+                           "and layers share its scene and transform; clustering, pair "
+                           "counting and geometry already live beside it",
+}
+
+
+def modules() -> list[Path]:
+    return sorted(p.relative_to(ROOT) for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")
+                  if "packs" not in p.parts and p.name not in ("__init__.py", "__main__.py"))
+
+
+def test_every_module_has_its_test_file_or_a_reason() -> None:
+    missing = [str(m) for m in modules()
+               if not (ROOT / "tests" / m.parent / f"test_{m.stem}.py").exists()]
+    assert sorted(set(missing) - set(TESTED_ELSEWHERE)) == []
+    stale = sorted(set(TESTED_ELSEWHERE) - set(missing))
+    assert stale == [], "these have test files now: drop their reasons"
+
+
+def test_no_module_is_long_without_a_reason() -> None:
+    long = {str(m) for m in modules()
+            if len((ROOT / m).read_text(encoding="utf-8").splitlines()) > MAX_LINES}
+    assert long <= set(LONG_BECAUSE), sorted(long - set(LONG_BECAUSE))
