@@ -11,8 +11,6 @@ carries markup.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` literally (escaped inside `<qt>`, which Qt takes as
     rich text, so nothing in `text` can be)."""
+    import html  # not needed for the first frame
+
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 

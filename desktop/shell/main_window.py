@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.plaintext import PlainLabel, message_box
-from desktop.shell import exports
 from desktop.shell.layout import Placeholder, restore_layout, save_layout
 from desktop.shell.menus import Menus
 from desktop.shell.pack_session import PackSession
@@ -326,11 +325,15 @@ class MainWindow(QMainWindow):
         """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
         deck = self._deck_or_hint()
         if deck is not None:
+            from desktop.shell import exports  # not needed for the first frame
+
             exports.export_pdf(self, deck, notes, self._say)
 
     def export_png(self, kind: str) -> None:
         """Ask where, then save a PNG of the map, timeline or window."""
         widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
+        from desktop.shell import exports
+
         exports.export_png(self, widget, kind, self._say)
 
     def save_recipe(self) -> None:
