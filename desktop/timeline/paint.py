@@ -28,15 +28,52 @@ from content.dates import day_label
 from desktop.timeline.scale import TimeScale, tick_unit, ticks
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPalette
+
     from content.model import Event
+    from desktop.state import BriefingState
+    from desktop.theme import Theme
     from desktop.timeline.lanes import Lane
+    from desktop.timeline.marks import TimelineMarks
 
 MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 BIN_PX = 14.0
 
 
 class TimelinePainting:
-    """Paint methods of `TimelineView` (which provides the attributes used here)."""
+    """How `TimelineView` paints: lanes, the axis, the window and the brush.
+
+    A mixin of the view's painting, apart from its input and geometry. What it reads
+    of the view is declared here, so the contract is visible (and a type checker
+    holds the view to it); it writes only `_hits`, the rectangles clicks are tested
+    against.
+    """
+
+    AXIS_H: float
+    BRUSH_H: float
+    GUTTER: float
+    theme: Theme
+    state: BriefingState
+    marks: TimelineMarks
+    lanes: list[Lane]
+    view_start: float
+    view_end: float
+    _hits: list[tuple[QRectF, str, object]]
+    _white: QColor
+    _brush_preview: tuple[float, float] | None
+
+    if TYPE_CHECKING:  # declared for readers and type checkers only: the view (a
+        # QWidget) defines them, and a definition here would shadow them at run time.
+        def width(self) -> int: ...
+        def height(self) -> int: ...
+        def rect(self) -> QRect: ...
+        def font(self) -> QFont: ...
+        def palette(self) -> QPalette: ...
+        def hasFocus(self) -> bool: ...
+        def scale(self) -> TimeScale: ...
+        def lane_rect(self, index: int) -> QRectF: ...
+        def brush_rect(self) -> QRectF: ...
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
