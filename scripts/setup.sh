@@ -16,7 +16,7 @@ qt_libs=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 lib
 window_libs=(libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
              libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
              libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-glx0)
-test_tools=(xvfb xauth poppler-utils)
+test_tools=(xvfb xauth poppler-utils xdotool)
 test_office=(libreoffice-impress)
 
 packages=("${qt_libs[@]}" "${window_libs[@]}")

@@ -6,8 +6,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from content.model import Pack
+from desktop.present.audience import SlideWindow
 from desktop.present.controller import Presentation
-from desktop.present.windows import PresenterView, SlideWindow
+from desktop.present.presenter_view import PresenterView
 from slides.spec import Deck
 
 

@@ -1,18 +1,21 @@
-"""Presenting full-screen: the slide window, live map/timeline slides, the presenter view.
+"""The audience's full-screen window: slides, black and white screens, live slides.
 
 Slides are painted from the same specs the PowerPoint writer uses (vector, crisp at
-any resolution). A map or timeline slide can be made live (L, or double-click): the
-app's own map or timeline, showing the slide's sections and places, is laid over the
-slide's body so the presenter can pan, zoom and select during questions; R returns it
+any resolution). A map or timeline slide can be made live, deliberately (L, or the
+presenter view's button; never by clicks meant to advance): the app's own map or
+timeline, showing the slide's sections and places, is laid over the area the slide
+drew it in, so the presenter can pan, zoom and select during questions; R returns it
 to how the slide was built, L or Esc goes back to the slide.
+
+The clicker's keys always belong to the show, live or not: → ↓ Space PgDn N Enter
+advance and ← ↑ PgUp P Backspace go back (leaving live mode), B/W and a number then
+Enter work as ever, and Esc first leaves live mode, then the show. The live view gets
+only the keys the show does not use (+, −, arrows are the show's).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -26,20 +29,26 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from content.model import Pack
 from desktop.deck.slide_painter import SlidePainter
-from desktop.plaintext import PlainLabel
-from desktop.present.controller import Presentation
+from desktop.present.controller import (
+    BLACK_KEYS,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    WHITE_KEYS,
+    Presentation,
+)
 from desktop.state import BriefingState
 from slides.spec import Slide
+
+#: Keys a live view never sees: the show's (and a clicker's).
+SHOW_KEYS = (NEXT_KEYS | PREVIOUS_KEYS | BLACK_KEYS | WHITE_KEYS
+             | {Qt.Key.Key_Escape, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_L,
+                Qt.Key.Key_R} | {Qt.Key(Qt.Key.Key_0 + n) for n in range(10)})
 
 
 class SlideCanvas(QWidget):
@@ -137,6 +146,8 @@ class SlideWindow(SlideCanvas):
         self.live_state = state
         self.live = MapView(state, self) if slide.live.view == "map" else \
             TimelineView(state, self)
+        for widget in [self.live, *self.live.findChildren(QWidget)]:
+            widget.installEventFilter(self)  # the show's keys come here first
         self._place_live()
         self.live.show()
         self.reset_live()
@@ -190,18 +201,33 @@ class SlideWindow(SlideCanvas):
         self._place_live()
 
     # -- input --------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The show's keys, pressed while the live view has the focus, are the show's."""
+        if self.is_live and isinstance(event, QKeyEvent) and event.key() in SHOW_KEYS:
+            if event.type() == QEvent.Type.KeyPress:
+                self.show_key(event.key(), event.text())
+            event.accept()  # ShortcutOverride too: no widget inside may take it
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_key(self, key: int, text: str = "") -> None:
+        """One of the show's keys, live or not."""
         if self.is_live:
             if key in (Qt.Key.Key_Escape, Qt.Key.Key_L):
                 self.leave_live()
-            elif key == Qt.Key.Key_R:
+                return
+            if key == Qt.Key.Key_R:
                 self.reset_live()
-            return
-        if key == Qt.Key.Key_L:
+                return
+        elif key == Qt.Key.Key_L:
             self.enter_live()
             return
-        if not self.show_state.key(key, event.text()):
+        self.show_state.key(key, text)  # a slide change leaves live mode
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in SHOW_KEYS or self.show_state.typed:
+            self.show_key(event.key(), event.text())
+        elif not self.show_state.key(event.key(), event.text()):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -209,7 +235,9 @@ class SlideWindow(SlideCanvas):
             self.show_state.next()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if not self.enter_live():
+        """The second of two quick clicks: it advances again, as in PowerPoint (live
+        mode starts only deliberately)."""
+        if event is None or event.button() == Qt.MouseButton.LeftButton:
             self.show_state.next()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -245,128 +273,3 @@ class SlideWindow(SlideCanvas):
         menu.addSeparator()
         menu.addAction("End Show (Esc)", show.end)
         return menu
-
-
-class PresenterView(QWidget):
-    """Current and next slide, notes, elapsed time (pause/reset) and the clock."""
-
-    def __init__(self, show: Presentation, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.show_state = show
-        painter = SlidePainter(show.deck)
-        self.current = SlideCanvas(painter)
-        self.next_slide = SlideCanvas(painter)
-        for canvas in (self.current, self.next_slide):
-            canvas.letterbox = QColor("#1f2329")
-            canvas.blank_fills_widget = False
-        self.notes = QPlainTextEdit()
-        self.notes.setReadOnly(True)
-        font = self.notes.font()
-        font.setPointSizeF(max(14.0, font.pointSizeF() * 1.4))
-        self.notes.setFont(font)
-        self.position = PlainLabel()
-        self.elapsed_label = PlainLabel()
-        self.clock = PlainLabel()
-        for label in (self.position, self.elapsed_label, self.clock):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            big = label.font()
-            big.setPointSizeF(big.pointSizeF() * 1.6)
-            big.setBold(True)
-            label.setFont(big)
-        self.pause_button = QPushButton("Pause")
-        self.reset_button = QPushButton("Reset")
-        self.swap_button = QPushButton("Swap Screens")
-        self.end_button = QPushButton("End Show")
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.reset_button.clicked.connect(self.reset_timer)
-        self.end_button.clicked.connect(show.end)
-        for button in (self.pause_button, self.reset_button, self.swap_button, self.end_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-        right = QVBoxLayout()
-        right.addWidget(PlainLabel("Next"))
-        right.addWidget(self.next_slide, 2)
-        right.addWidget(PlainLabel("Notes"))
-        right.addWidget(self.notes, 3)
-        top = QHBoxLayout()
-        top.addWidget(self.current, 3)
-        top.addLayout(right, 2)
-        bar = QHBoxLayout()
-        bar.addWidget(self.position)
-        bar.addSpacing(24)
-        bar.addWidget(self.elapsed_label)
-        bar.addWidget(self.pause_button)
-        bar.addWidget(self.reset_button)
-        bar.addStretch(1)
-        bar.addWidget(self.clock)
-        bar.addSpacing(24)
-        bar.addWidget(self.swap_button)
-        bar.addWidget(self.end_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addLayout(bar)
-        self.setWindowTitle(f"Presenter view — {show.deck.title}")
-        self.setObjectName("presenterView")
-        # Dark, like PowerPoint's presenter view: the slides' letterboxing disappears
-        # into it and the room stays dark when the presenter's screen is mirrored.
-        self.setStyleSheet(
-            "#presenterView { background: #1f2329; }"
-            "#presenterView QLabel { color: #e8ecf1; }"
-            "#presenterView QPlainTextEdit { background: #2a2f37; color: #f4f6f8;"
-            " border: none; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-
-        self.started = time.monotonic()
-        self.paused_at: float | None = None
-        self.ticker = QTimer(self, interval=500)
-        self.ticker.timeout.connect(self._tick)
-        self.ticker.start()
-        show.changed.connect(self.refresh)
-        self.refresh()
-        self._tick()
-
-    def refresh(self) -> None:
-        """Follow the presentation."""
-        show = self.show_state
-        slides = show.deck.slides
-        self.current.show_slide(slides[show.index], show.blank)
-        following = slides[show.index + 1] if show.index + 1 < len(slides) else None
-        self.next_slide.show_slide(following, None if following else "black")
-        self.notes.setPlainText(slides[show.index].notes)
-        state = {"black": " · black screen", "white": " · white screen"}.get(show.blank or "", "")
-        self.position.setText(f"Slide {show.index + 1} of {len(slides)}{state}")
-
-    def elapsed(self) -> float:
-        """Seconds shown on the timer."""
-        end = self.paused_at if self.paused_at is not None else time.monotonic()
-        return end - self.started
-
-    def toggle_pause(self) -> None:
-        """Pause or resume the elapsed timer."""
-        if self.paused_at is None:
-            self.paused_at = time.monotonic()
-            self.pause_button.setText("Resume")
-        else:
-            self.started += time.monotonic() - self.paused_at
-            self.paused_at = None
-            self.pause_button.setText("Pause")
-        self._tick()
-
-    def reset_timer(self) -> None:
-        """Start the elapsed timer from zero."""
-        self.started = time.monotonic()
-        if self.paused_at is not None:
-            self.paused_at = self.started
-        self._tick()
-
-    def _tick(self) -> None:
-        seconds = int(self.elapsed())
-        self.elapsed_label.setText(f"{seconds // 3600}:{seconds // 60 % 60:02d}:"
-                                   f"{seconds % 60:02d}")
-        self.clock.setText(dt.datetime.now().strftime("%H:%M"))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.show_state.key(event.key(), event.text()):
-            super().keyPressEvent(event)
