@@ -142,7 +142,7 @@ def test_the_whole_app_shows_markup_as_characters(qtbot, poisoned_pack, monkeypa
     builder.refresh()
     assert builder.current_deck() is not None
     window.about()
-    from desktop.present.audience import PresenterView
+    from desktop.present.presenter_view import PresenterView
     from desktop.present.controller import Presentation
 
     presenter = PresenterView(Presentation(builder.current_deck()))

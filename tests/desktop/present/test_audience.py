@@ -141,7 +141,7 @@ def test_blank_screens_and_typed_numbers_work_in_live_mode(qtbot, deck_and_pack,
 
 def test_the_live_view_keeps_its_own_keys(qtbot, deck_and_pack) -> None:
     """+ and − still zoom the live map: only the show's keys are taken from it."""
-    show, window = live_on(qtbot, deck_and_pack, "map")
+    _, window = live_on(qtbot, deck_and_pack, "map")
     before = window.live.scale_factor()
     qtbot.keyClick(window.live, Qt.Key.Key_Plus)
     assert window.live.scale_factor() > before and window.is_live
