@@ -142,8 +142,8 @@ def test_the_whole_app_shows_markup_as_characters(qtbot, poisoned_pack, monkeypa
     builder.refresh()
     assert builder.current_deck() is not None
     window.about()
-    from desktop.present.presenter_view import PresenterView
     from desktop.present.controller import Presentation
+    from desktop.present.presenter_view import PresenterView
 
     presenter = PresenterView(Presentation(builder.current_deck()))
     qtbot.addWidget(presenter)
