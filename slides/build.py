@@ -15,6 +15,7 @@ from content.model import Citation, Event, Pack, Section
 from slides import layout as L
 from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
 from slides.map_layout import legend, map_shapes
+from slides.notes import Notes
 from slides.recipe import Recipe, check_sections
 from slides.spec import Deck, LiveView, Rect, Shape, Slide, TextBox
 from slides.text import FONT, line_height, wrap
@@ -46,12 +47,6 @@ def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
 def left_out(count: int, noun: str, why: str) -> str:
     """The one line a deck shows where it left something out."""
     return f"{count:,} more {noun} not shown: {why}."
-
-
-def event_note(pack: Pack, event: Event) -> str:
-    """An event's full text for speaker notes."""
-    return (f"{event.date_label()} — {event.title}. {event.summary} "
-            f"[{cites(pack, event.citations)}]")
 
 
 class _Builder:
@@ -146,13 +141,15 @@ class _Builder:
             body.append(TextBox(L.MARGIN, y, BODY_W, L.BODY_BOTTOM - y, tuple(page),
                                 name="Key points"))
             # The notes speak of this slide's points only, not the whole section's.
-            notes = [f"{section.title}: {section.summary}"] if n == 0 else []
-            notes += [f"• {point.text} [{cites(self.pack, point.citations)}]"
-                      for point in points[shown:shown + len(page)]]
+            notes = Notes(self.pack)
+            if n == 0:
+                notes.add(f"{section.title}: {section.summary}")
+            for point in points[shown:shown + len(page)]:
+                notes.add(f"\u2022 {point.text}", point.citations)
             if shown + len(page) > len(points):
-                notes.append(left_out(skipped, "key points", "they are in the app"))
+                notes.add(left_out(skipped, "key points", "they are in the app"))
             shown += len(page)
-            self.add("section", title, body, "\n".join(notes), section.id)
+            self.add("section", title, body, notes.text(), section.id)
 
     def section_timeline(self, section: Section, events: list[Event]) -> None:
         total = len(events)
@@ -171,10 +168,12 @@ class _Builder:
                 title += f" ({n + 1} of {len(chunks)})"
             area = (L.MARGIN + 10, L.BODY_TOP + 4, BODY_W - 20, BODY_H - 8)
             body = timeline_shapes(chunk, *area, section.colour or L.ACCENT)
-            notes = "\n".join(event_note(self.pack, e) for e in chunk)
+            notes = Notes(self.pack)
+            for event in chunk:
+                notes.add_event(event)
             live = LiveView("timeline", *area, sections=(section.id,),
                             events=tuple(e.id for e in chunk))
-            self.add("timeline", title, body, notes, section.id, live)
+            self.add("timeline", title, body, notes.text(), section.id, live)
 
     def section_map(self, section: Section, events: list[Event]) -> None:
         counts: dict[str, int] = {}
@@ -190,21 +189,22 @@ class _Builder:
         right = L.MARGIN + map_w + 20
         shapes += legend(numbered, right, L.BODY_TOP, L.WIDTH - L.MARGIN - right,
                          L.BODY_BOTTOM)
-        notes = [f"Places in {section.title}:"]
+        notes = Notes(self.pack)
+        notes.add(f"Places in {section.title}:")
         for n, place, count in numbered:
             titles = [e.title for e in events if place.id in e.places][:MAP_NOTE_TITLES]
             more = f"; and {count - len(titles):,} more" if count > len(titles) else ""
-            notes.append(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
-        notes.append("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
-                     f"{self.pack.info.as_of.label()} [{self._member_source()}].")
+            notes.add(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
+        notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
+                  f"{self.pack.info.as_of.label()}.", self._member_citations())
         live = LiveView("map", L.MARGIN, L.BODY_TOP, map_w, BODY_H, sections=(section.id,),
                         places=tuple(counts))
-        self.add("map", f"{section.title}: places", shapes, "\n".join(notes), section.id, live)
+        self.add("map", f"{section.title}: places", shapes, notes.text(), section.id, live)
 
-    def _member_source(self) -> str:
-        citations = {c.source: c for m in self.pack.members for c in m.citations}
-        self.note_citations(tuple(citations.values()))
-        return cites(self.pack, tuple(citations.values()))
+    def _member_citations(self) -> tuple[Citation, ...]:
+        citations = tuple({c.source: c for m in self.pack.members for c in m.citations}.values())
+        self.note_citations(citations)
+        return citations
 
     def event_slide(self, section: Section, event: Event) -> None:
         date = event.date_label()
@@ -227,7 +227,11 @@ class _Builder:
         source = f"Sources: {cites(self.pack, event.citations)}"
         body.append(text_box(L.MARGIN, L.BODY_BOTTOM - 26, BODY_W, 26, source, 14,
                              colour=L.MUTED, max_lines=1, name="Sources"))
-        self.add("event", event.title, body, event_note(self.pack, event), section.id)
+        notes = Notes(self.pack)
+        notes.add_event(event)
+        for quote in event.quotes:
+            notes.add(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}")
+        self.add("event", event.title, body, notes.text(), section.id)
 
     def changes(self, events: list[Event]) -> None:
         since = self.recipe.options.changed_since
@@ -253,8 +257,10 @@ class _Builder:
             box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Changes")
             on_page = recent[shown:shown + len(page)]
             shown += len(page)
-            self.add("changes", title, [box], "\n".join(event_note(self.pack, e)
-                                                         for e in on_page))
+            notes = Notes(self.pack)
+            for event in on_page:
+                notes.add_event(event)
+            self.add("changes", title, [box], notes.text())
 
     def sources(self) -> None:
         sources = sorted(self.used, key=self._source_key)

@@ -56,8 +56,23 @@ def test_content_slides_carry_notes_with_citations(pack: Pack, recipe: Recipe) -
         if slide.kind in ("section", "timeline", "map"):
             assert slide.notes, slide.title
     timeline = next(s for s in deck.slides if s.kind == "timeline" and s.section == "operations")
-    assert "Caspian Post, 16 August 2021" in timeline.notes
-    assert "reported via The Jamestown Foundation" in timeline.notes
+    assert "Caspian Post, 16 August 2021 *" in timeline.notes
+    assert timeline.notes.count("The Jamestown Foundation, Eurasia Daily Monitor") == 2
+    assert timeline.notes.count("as reported in") == 1  # the via chain said once
+
+
+def test_notes_mark_each_statement_and_list_its_sources_once(pack: Pack,
+                                                             recipe: Recipe) -> None:
+    history = next(s for s in build_deck(pack, recipe.with_(sections=("history",))).slides
+                   if s.kind == "section")
+    paragraphs = history.notes.split("\n\n")
+    points = [p for p in paragraphs if p.startswith("\u2022")]
+    assert len(points) == len(pack.section("history").key_points)
+    assert all(p.rstrip().endswith("]") for p in points)  # each with its markers
+    sources = paragraphs[-1].splitlines()
+    assert sources[0] == "Sources" and sources[1].startswith("[1] ")
+    numbered = [line for line in sources if line.startswith("[")]
+    assert len(numbered) == len({line.split("] ", 1)[1] for line in numbered})  # once each
 
 
 def test_a_long_section_continues_instead_of_overflowing(pack: Pack, recipe: Recipe) -> None:

@@ -1,0 +1,33 @@
+"""Speaker notes: numbered markers, each source once, the via article named once."""
+
+from __future__ import annotations
+
+from content.model import Citation, Pack
+from slides.notes import Notes
+
+
+def test_markers_number_sources_in_order_and_reuse_them(pack: Pack) -> None:
+    notes = Notes(pack)
+    notes.add("First.", (Citation("president-az-2021-12-14"), Citation("report-2025-12-15")))
+    notes.add("Second.", (Citation("report-2025-12-15"),))
+    notes.add("Graded.", (Citation("report-2025-12-15", "B", "2"),))
+    text = notes.text()
+    assert "First. [1, 2]" in text and "Second. [2]" in text and "Graded. [3]" in text
+    assert "[3] Report (Report.az), 15 December 2025 (B2)" in text
+    assert text.count("President.az") == 1
+
+
+def test_the_via_article_is_named_once(pack: Pack) -> None:
+    notes = Notes(pack)
+    via = [s.id for s in pack.sources.values() if s.via][:4]
+    for source in via:
+        notes.add(source, (Citation(source),))
+    text = notes.text()
+    assert text.count(" *") == 4 and text.count("as reported in") == 1
+    assert len(max(text.splitlines(), key=len)) < 160  # no line carries the whole chain
+
+
+def test_no_sources_no_source_list(pack: Pack) -> None:
+    notes = Notes(pack)
+    notes.add("Close and take questions.")
+    assert notes.text() == "Close and take questions."
