@@ -41,4 +41,4 @@ def test_notes_pages(tmp_path: Path, qapp) -> None:
     write_pdf(deck, out, notes=True)
     assert int(info(out)["Pages"]) == len(deck.slides)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-    assert "reported via The Jamestown Foundation" in " ".join(text.split())
+    assert "as reported in The Jamestown Foundation" in " ".join(text.split())
