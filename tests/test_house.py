@@ -42,8 +42,8 @@ TESTED_ELSEWHERE = {
                                 "(tests/desktop/test_linked_views.py)",
     "desktop/panes/event_list.py": "selection both ways (tests/desktop/test_linked_views.py)",
     "desktop/panes/links.py": "only http and https open (tests/desktop/test_plain_text.py)",
-    "desktop/present/show.py": "screens and the end of a show "
-                               "(tests/desktop/present/test_windows.py)",
+    "desktop/present/ink.py": "pointer and pen drawn on the audience window "
+                              "(tests/desktop/present/test_presenter_view.py)",
     "desktop/shell/exports.py": "PDF export from the window (tests/desktop/shell/"
                                 "test_main_window.py)",
     "desktop/shell/images.py": "snapshots of each view (tests/desktop/shell/test_main_window.py)",

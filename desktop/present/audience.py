@@ -15,7 +15,7 @@ only the keys the show does not use (+, −, arrows are the show's).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -42,6 +42,7 @@ from desktop.present.controller import (
     WHITE_KEYS,
     Presentation,
 )
+from desktop.present.ink import Ink
 from desktop.state import BriefingState
 from slides.spec import Slide
 
@@ -62,6 +63,7 @@ class SlideCanvas(QWidget):
         self.letterbox = QColor("#000000")  # around the slide when aspects differ
         self.blank_fills_widget = True  # a black/white screen covers everything, as in
         # PowerPoint; previews in the presenter view blank only the slide's area
+        self.ink: Ink | None = None  # pointer and pen strokes painted over the slide
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_slide(self, slide: Slide | None, blank: str | None = None) -> None:
@@ -86,7 +88,18 @@ class SlideCanvas(QWidget):
             painter.fillRect(area, QColor("#000000"))
         else:
             self.slide_painter.paint(painter, self.slide, QRectF(self.rect()))
+            if self.ink is not None:
+                rect = self.slide_rect()
+                self.ink.paint(painter, rect, rect.width() / self.slide_painter.deck.width)
         painter.end()
+
+    def to_slide(self, position: QPointF) -> QPointF | None:
+        """A point of the widget in slide points (None outside the slide)."""
+        rect = self.slide_rect()
+        if not rect.contains(position):
+            return None
+        scale = rect.width() / self.slide_painter.deck.width
+        return QPointF((position.x() - rect.x()) / scale, (position.y() - rect.y()) / scale)
 
 
 class SlideWindow(SlideCanvas):
@@ -107,7 +120,9 @@ class SlideWindow(SlideCanvas):
         self.setMouseTracking(True)
         self._cursor_timer = QTimer(self, singleShot=True, interval=2000)
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
+        self.ink = show.ink
         show.changed.connect(self.refresh)
+        show.ink.changed.connect(self.update)
         self.refresh()
 
     def refresh(self) -> None:
@@ -225,22 +240,46 @@ class SlideWindow(SlideCanvas):
         self.show_state.key(key, text)  # a slide change leaves live mode
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        ink, key = self.show_state.ink, event.key()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
+                key in (Qt.Key.Key_L, Qt.Key.Key_P):
+            ink.set_mode("laser" if key == Qt.Key.Key_L else "pen")
+            return
+        if key == Qt.Key.Key_E and ink.strokes:
+            ink.erase()
+            return
+        if key == Qt.Key.Key_Escape and ink.mode:
+            ink.set_mode(ink.mode)  # Esc puts the pen or laser down first
+            return
         if event.key() in SHOW_KEYS or self.show_state.typed:
             self.show_key(event.key(), event.text())
         elif not self.show_state.key(event.key(), event.text()):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        at = self.to_slide(QPointF(event.position()))
+        if self.show_state.ink.mode == "pen" and at is not None:
+            self.show_state.ink.begin_stroke(at)  # with the pen, a click draws
+        elif not self.show_state.ink.mode:
             self.show_state.next()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """The second of two quick clicks: it advances again, as in PowerPoint (live
         mode starts only deliberately)."""
-        if event is None or event.button() == Qt.MouseButton.LeftButton:
+        if (event is None or event.button() == Qt.MouseButton.LeftButton) and \
+                not self.show_state.ink.mode:
             self.show_state.next()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        ink = self.show_state.ink
+        if ink.mode:
+            at = self.to_slide(QPointF(event.position()))
+            ink.point(at)
+            if at is not None and event.buttons() & Qt.MouseButton.LeftButton:
+                ink.extend_stroke(at)
+            return
         self.setCursor(Qt.CursorShape.ArrowCursor)
         self._cursor_timer.start()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from desktop.present.ink import Ink
 from slides.spec import Deck
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown,
@@ -33,6 +34,8 @@ class Presentation(QObject):
         self.blank: str | None = None  # "black", "white" or None
         self.typed = ""
         self.ended = False
+        self.ink = Ink(self)  # laser pointer and pen, shown on every window
+        self.changed.connect(self.ink.clear)  # strokes belong to their slide
 
     @property
     def slide_count(self) -> int:

@@ -54,6 +54,7 @@ class ShowController(QObject):
         if self.presenter is None:
             self.presenter = PresenterView(self.presentation)
             self.presenter.swap_button.clicked.connect(self.swap_screens)
+            self.presenter.liveRequested.connect(self.window.enter_live)
         screen = self.other_screen()
         self.presenter.setScreen(screen)
         if screen is self.audience:
