@@ -198,7 +198,7 @@ class _Builder:
         notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                   f"{self.pack.info.as_of.label()}.", self._member_citations())
         live = LiveView("map", L.MARGIN, L.BODY_TOP, map_w, BODY_H, sections=(section.id,),
-                        places=tuple(counts))
+                        places=tuple(place.id for _, place, _ in numbered))
         self.add("map", f"{section.title}: places", shapes, notes.text(), section.id, live)
 
     def _member_citations(self) -> tuple[Citation, ...]:

@@ -119,7 +119,7 @@ Shape = TextBox | Rect | Ellipse | Line | Freeform
 class LiveView:
     """What a map or timeline slide shows, so the show can make it live in place: the
     area it fills on the slide (points), and the sections, places and events it was
-    built from."""
+    built from; a map slide's places are in the order of its legend's numbers."""
 
     view: Literal["map", "timeline"]
     x: float

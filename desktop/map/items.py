@@ -41,6 +41,9 @@ class MarkerItem(QGraphicsEllipseItem):
         super().__init__()
         self.place = place
         self.on_click = on_click  # the view's handler: markers never hold their view
+        self.label_px = 0  # 0: the app's label size
+        self.number = 0  # presenting a map slide: the place's number in the slide's legend
+        self.badge = QGraphicsSimpleTextItem("", self)  # that number, in the disc
         self.count = 0
         self.shown_count = 0
         self.cluster: list[MarkerItem] = []
@@ -57,8 +60,10 @@ class MarkerItem(QGraphicsEllipseItem):
         self.label.setPos(self.pos())
 
     def radius(self) -> float:
-        """Screen radius in pixels for the count shown."""
-        return marker_radius(self.shown_count)
+        """Screen radius in pixels for the count shown (a numbered marker is at least
+        big enough for its number at the label's size)."""
+        r = marker_radius(self.shown_count)
+        return max(r, self.label_px * 0.75) if self.number else r
 
     def restyle(self, theme: Theme) -> None:
         """Apply size and colours for the current count, cluster and selection."""
@@ -73,12 +78,28 @@ class MarkerItem(QGraphicsEllipseItem):
         name = self.place.name if members == 1 else f"{self.place.name} and {members - 1} more"
         events = f"{self.shown_count} event{'s' if self.shown_count != 1 else ''}"
         self.setToolTip(plain_tooltip(f"{name}\n{events}"))
-        self.label.setText(self.place.name if members == 1 else f"{self.place.name} +{members - 1}")
+        if self.number:  # presenting: the slide's legend names it by this number
+            self.label.setText("")
+        else:
+            self.label.setText(self.place.name if members == 1
+                               else f"{self.place.name} +{members - 1}")
         self.label.setBrush(QBrush(theme.text))
         font = QFont(self.label.font())
-        font.setPointSizeF(9.0)
+        if self.label_px:
+            font.setPixelSize(self.label_px)  # presenting: sized as the slide's text
+        else:
+            font.setPointSizeF(9.0)
         font.setBold(self.selected_place or self.highlighted)
         self.label.setFont(font)
+        self.badge.setVisible(bool(self.number) and not self.cluster)
+        if self.number:
+            badge = QFont(font)
+            badge.setBold(True)
+            self.badge.setFont(badge)
+            self.badge.setText(str(self.number))
+            self.badge.setBrush(QBrush(QColor("#ffffff")))
+            box = self.badge.boundingRect()
+            self.badge.setPos(-box.width() / 2, -box.height() / 2)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setScale(1.15)

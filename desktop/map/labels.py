@@ -38,8 +38,9 @@ def cluster_markers(markers: list[MarkerItem], transform: QTransform,
 
 def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTextItem],
                  transform: QTransform, reserved: QRectF, show_places: bool,
-                 show_countries: bool) -> None:
-    """Show each label where it covers no marker, no other label and nothing `reserved`."""
+                 show_countries: bool, view: QRectF | None = None) -> None:
+    """Show each label where it covers no marker, no other label and nothing `reserved`,
+    and lies wholly inside `view` (the viewport): a label is hidden, never clipped."""
     inverse, _ = transform.inverted()
     taken: list[QRectF] = [reserved]
     for lead in leads:  # every marker first: no label may cover any of them
@@ -56,7 +57,8 @@ def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTe
                       QRectF(p.x() - w / 2, p.y() + r + 1, w, h),       # below
                       QRectF(p.x() - w / 2, p.y() - r - 1 - h, w, h))   # above
         for rect in candidates:
-            if not any(rect.intersects(t) for t in taken):
+            if (view is None or view.contains(rect)) and \
+                    not any(rect.intersects(t) for t in taken):
                 taken.append(rect)
                 lead.label.setPos(inverse.map(rect.topLeft()))
                 lead.label.setVisible(True)
@@ -71,7 +73,8 @@ def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTe
         for dy in (0.0, 18.0, -18.0, 34.0):
             rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
                           box.width(), box.height())
-            if not any(rect.intersects(t) for t in taken):
+            if (view is None or view.contains(rect)) and \
+                    not any(rect.intersects(t) for t in taken):
                 label.setPos(inverse.map(rect.topLeft()))
                 label.setVisible(True)
                 taken.append(rect)

@@ -175,6 +175,28 @@ class MapView(QGraphicsView):
             self._country_labels.append(label)
         self._refresh_focus()  # counts and links follow with visibleChanged
 
+    def present_dress(self, px_per_point: float) -> None:
+        """Dress the map for the audience, live on a slide: no app controls, labels at
+        the slide's text size (`px_per_point`: screen pixels per slide point)."""
+        self._controls.hide()
+        for marker in self._markers.values():
+            marker.label_px = max(12, round(12 * px_per_point))
+        font = QFont()
+        font.setPixelSize(max(12, round(13 * px_per_point)))
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        for label in self._country_labels:
+            label.setFont(font)
+        self.relayout()
+
+    def number_places(self, place_ids: tuple[str, ...]) -> None:
+        """Number markers as a map slide's legend does (1 for the first id, ...)."""
+        for marker in self._markers.values():
+            marker.number = 0
+        for n, pid in enumerate(place_ids, 1):
+            if pid in self._markers:
+                self._markers[pid].number = n
+        self.relayout()
+
     # -- state -> view ------------------------------------------------------
     def _counts_soon(self) -> None:
         if not self._counts.isActive():
@@ -268,9 +290,10 @@ class MapView(QGraphicsView):
             lead.shown_count = lead.count + sum(m.count for m in lead.cluster)
             lead.restyle(self.theme)
             lead.setVisible(True)
-        place_labels(leads, self._country_labels, transform,
-                     QRectF(self._controls.geometry()), self.layers["labels"],
-                     self.layers["focus"])
+        reserved = QRectF(self._controls.geometry()) if self._controls.isVisible() \
+            else QRectF()
+        place_labels(leads, self._country_labels, transform, reserved, self.layers["labels"],
+                     self.layers["focus"], QRectF(self.viewport().rect()))
 
     # -- user -> state ------------------------------------------------------
     def marker_clicked(self, marker: MarkerItem) -> None:

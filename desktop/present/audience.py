@@ -163,6 +163,10 @@ class SlideWindow(SlideCanvas):
             TimelineView(state, self)
         for widget in [self.live, *self.live.findChildren(QWidget)]:
             widget.installEventFilter(self)  # the show's keys come here first
+        rect = self.slide_rect()
+        self.live.present_dress(rect.width() / self.show_state.deck.width)
+        if isinstance(self.live, MapView):
+            self.live.number_places(slide.live.places)  # as the slide's legend
         self._place_live()
         self.live.show()
         self.reset_live()

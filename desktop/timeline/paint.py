@@ -59,6 +59,7 @@ class TimelinePainting:
     lanes: list[Lane]
     view_start: float
     view_end: float
+    brushing: bool
     _hits: list[tuple[QRectF, str, object]]
     _white: QColor
     _brush_preview: tuple[float, float] | None
@@ -96,7 +97,7 @@ class TimelinePainting:
             painter.setPen(t.muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              "No events match the filter")
-        if self.hasFocus():
+        if self.hasFocus() and self.brushing:
             pen = QPen(self.palette().highlight().color(), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -106,7 +107,8 @@ class TimelinePainting:
     def _paint_lanes_background(self, painter: QPainter) -> None:
         t = self.theme
         font = QFont(self.font())
-        font.setPointSizeF(max(8.0, font.pointSizeF()))
+        if font.pixelSize() <= 0:  # a pixel size is set when presenting: keep it
+            font.setPointSizeF(max(8.0, font.pointSizeF()))
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         for index, lane in enumerate(self.lanes):
@@ -147,6 +149,8 @@ class TimelinePainting:
                          QPointF(self.width(), self.AXIS_H - 0.5))
 
     def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
+        if not self.brushing:  # presenting: no strip, no "Drag here"
+            return
         t = self.theme
         strip = self.brush_rect()
         painter.setPen(QPen(t.muted, 1))
@@ -190,7 +194,8 @@ class TimelinePainting:
         metrics = QFontMetricsF(painter.font())
         # Spans: bars in the upper part of the lane, longest first.
         roomy = rect.height() >= 46  # room for labelled span bars above the points
-        bar_h = min(14.0, rect.height() * 0.22) if roomy else 4.0
+        # A bar is as tall as its label needs (larger when presenting), within the lane.
+        bar_h = min(max(14.0, metrics.height() + 2), rect.height() * 0.3) if roomy else 4.0
         for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
                                                       strict=True)):
             i = max(0, bisect.bisect_right(starts, self.view_start) - 1)

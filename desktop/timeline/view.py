@@ -54,6 +54,7 @@ class TimelineView(TimelinePainting, QWidget):
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.brushing = True  # the strip under the lanes sets the time window
         self.state = state
         self.theme = current_theme()
         self.setMinimumHeight(160)
@@ -144,8 +145,22 @@ class TimelineView(TimelinePainting, QWidget):
 
     def brush_rect(self) -> QRectF:
         """The strip at the bottom where the time window is set."""
+        if not self.brushing:
+            return QRectF()
         return QRectF(self.GUTTER, self.height() - self.BRUSH_H + 4,
                       self.width() - 12.0 - self.GUTTER, self.BRUSH_H - 8)
+
+    def present_dress(self, px_per_point: float) -> None:
+        """Dress the timeline for the audience, live on a slide: no brush strip (no
+        "Drag here"), text at the slide's size (`px_per_point`: pixels per point)."""
+        self.BRUSH_H = 0.0
+        self.brushing = False
+        self.AXIS_H = max(self.AXIS_H, round(24 * px_per_point))  # room for larger years
+        font = self.font()
+        font.setPixelSize(max(12, round(13 * px_per_point)))
+        self.setFont(font)
+        self.marks.forget_titles()
+        self.update()
 
     def set_view(self, start: float, end: float) -> None:
         """Show days [start, end], clamped to sane zoom limits."""

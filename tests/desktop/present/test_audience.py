@@ -239,3 +239,25 @@ def test_full_screen_covers_a_bare_x_screen(tmp_path: Path) -> None:
     assert "platform xcb" in result.stdout, result.stderr[-2000:]
     assert "screen 1366 768 window 0 0 1366 768" in result.stdout, result.stdout
     assert shot.exists()
+
+
+def test_live_slides_are_dressed_for_the_audience(qtbot, deck_and_pack) -> None:
+    """No app controls, no brush strip, labels at the slide's text size; the slide's
+    own title and legend stay visible around the live area."""
+    _, window = open_slide(qtbot, deck_and_pack, "map")
+    window.resize(1920, 1080)
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    live = window.live
+    assert live._controls.isHidden()
+    marker = next(m for m in live._markers.values() if m.count)
+    assert marker.label.font().pixelSize() >= 20  # 12 pt of a 960-pt slide at 1920 px
+    slide = window.show_state.deck.slides[window.show_state.index]
+    assert live.geometry().width() < window.width() * 0.7  # the legend beside stays
+    assert live.geometry().top() > 0.1 * window.height()  # the title above stays
+    window.leave_live()
+    window.show_state.go([s.kind for s in window.show_state.deck.slides].index("timeline"))
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    timeline = window.live
+    assert not timeline.brushing and timeline.brush_rect().isEmpty()
+    assert timeline.font().pixelSize() >= 20
+    assert slide.live is not None
