@@ -252,6 +252,9 @@ class SlideWindow(SlideCanvas):
         if key == Qt.Key.Key_E and ink.strokes:
             ink.erase()
             return
+        if key == Qt.Key.Key_F5 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.presenterRequested.emit()  # the presenter view (one screen: instead)
+            return
         if key == Qt.Key.Key_Escape and ink.mode:
             ink.set_mode(ink.mode)  # Esc puts the pen or laser down first
             return

@@ -47,6 +47,8 @@ class PresenterView(QWidget):
 
     liveRequested = Signal()
     """Interact: make the current map or timeline slide live on the audience screen."""
+    audienceRequested = Signal()
+    """Alt+F5: with one screen, show the audience's view instead of this one."""
 
     def __init__(self, show: Presentation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,8 +133,11 @@ class PresenterView(QWidget):
         bar.addSpacing(24)
         bar.addWidget(self.swap_button)
         bar.addWidget(self.end_button)
+        self.main_area = QWidget()  # current, next and notes: the grid takes its place
+        self.main_area.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
+        layout.addWidget(self.main_area, 1)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.strip)
         layout.addLayout(bar)
@@ -228,6 +233,8 @@ class PresenterView(QWidget):
         slides.setWrapping(wrap)
         slides.setIconSize(size)
         slides.setMovement(QListView.Movement.Static)
+        slides.setResizeMode(QListView.ResizeMode.Adjust)
+        slides.setSpacing(8)
         slides.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if not wrap:
             slides.setFixedHeight(size.height() + 44)
@@ -242,12 +249,17 @@ class PresenterView(QWidget):
         return slides
 
     def _picked(self, row: int) -> None:
-        self.grid.hide()
+        self.show_grid(False)
         self.show_state.go(row)
 
     def toggle_grid(self) -> None:
         """Show every slide in a grid (click one to go there), or back to the notes."""
-        self.grid.setVisible(not self.grid.isVisible())
+        self.show_grid(not self.grid.isVisible())
+
+    def show_grid(self, shown: bool) -> None:
+        """The grid of every slide in place of current, next and notes, or back."""
+        self.grid.setVisible(shown)
+        self.main_area.setVisible(not shown)
 
     # -- ink ----------------------------------------------------------------------
     def _ink_buttons(self) -> None:
@@ -300,10 +312,12 @@ class PresenterView(QWidget):
         elif key == Qt.Key.Key_G and not ctrl:
             self.toggle_grid()
         elif key == Qt.Key.Key_Escape and self.grid.isVisible():
-            self.grid.hide()
+            self.show_grid(False)
         elif key == Qt.Key.Key_Escape and ink.mode:
             ink.set_mode(ink.mode)  # Esc puts the pen or laser down first
         elif key == Qt.Key.Key_L and not ctrl:
             self.liveRequested.emit()
+        elif key == Qt.Key.Key_F5 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.audienceRequested.emit()
         elif not self.show_state.key(key, event.text()):
             super().keyPressEvent(event)
