@@ -9,12 +9,16 @@ talks to `BriefingState`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
+    QEasingCurve,
     QEvent,
     QPointF,
     QRectF,
     Qt,
     QTimer,
+    QVariantAnimation,
     Signal,
 )
 from PySide6.QtGui import (
@@ -25,6 +29,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -55,6 +60,7 @@ CONTROLS_AT = (10, 10)  # the zoom buttons' corner in the viewport
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
 COUNTS_MS = 80  # the most often markers are recounted and re-clustered
+ANIMATE_MS = 350  # how long R on a live slide takes to glide back
 
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
@@ -350,6 +356,27 @@ class MapView(QGraphicsView):
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
         self._relayout.start()
+
+    def animate_to(self, fit: Callable[[], None], ms: int = ANIMATE_MS) -> QVariantAnimation:
+        """Glide from the current view to the one `fit` sets: the zoom geometric, the
+        centre straight (R on a live slide uses it to return to the built view)."""
+        centre = QPointF(self.viewport().rect().center())
+        start_scale, start_centre = self.scale_factor(), self.mapToScene(centre.toPoint())
+        fit()
+        end_scale, end_centre = self.scale_factor(), self.mapToScene(centre.toPoint())
+
+        def step(t: float) -> None:
+            scale = start_scale * (end_scale / start_scale) ** t
+            self.setTransform(QTransform.fromScale(scale, scale))
+            self.centerOn(start_centre + (end_centre - start_centre) * t)
+
+        step(0.0)
+        animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
+        animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        animation.valueChanged.connect(step)
+        animation.finished.connect(self.relayout)
+        animation.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
+        return animation
 
     def fit_points(self, points: list[QPointF]) -> None:
         """Fit the view to a set of scene points."""

@@ -173,8 +173,8 @@ class SlideWindow(SlideCanvas):
         self.live.setFocus()
         return True
 
-    def reset_live(self) -> None:
-        """Return the live view to how the slide was built."""
+    def reset_live(self, animate: bool = False) -> None:
+        """Return the live view to how the slide was built (gliding back, for R)."""
         live = self.show_state.deck.slides[self.show_state.index].live
         if self.live is None or self.live_state is None or live is None or self.pack is None:
             return
@@ -184,15 +184,21 @@ class SlideWindow(SlideCanvas):
         from desktop.timeline.view import TimelineView
 
         if isinstance(self.live, MapView):
-            self.live.fit_points([self.live.marker(p).pos() for p in live.places
-                                  if p in self.pack.places])
+            points = [self.live.marker(p).pos() for p in live.places if p in self.pack.places]
+            if animate:
+                self.live.animate_to(lambda: self.live.fit_points(points))
+            else:
+                self.live.fit_points(points)
         elif isinstance(self.live, TimelineView):
             events = [self.pack.event(e) for e in live.events if self.pack.has_event(e)]
             if events:
                 first = min(e.start_day for e in events).toordinal()
                 last = max(e.end_day for e in events).toordinal() + 1
                 pad = max((last - first) * 0.08, 30)
-                self.live.set_view(first - pad, last + pad)
+                if animate:
+                    self.live.animate_view(first - pad, last + pad)
+                else:
+                    self.live.set_view(first - pad, last + pad)
 
     def leave_live(self) -> None:
         """Back to the painted slide."""
@@ -236,7 +242,7 @@ class SlideWindow(SlideCanvas):
                 self.leave_live()
                 return
             if key == Qt.Key.Key_R:
-                self.reset_live()
+                self.reset_live(animate=True)
                 return
         elif key == Qt.Key.Key_L:
             self.enter_live()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -161,6 +161,16 @@ class TimelineView(TimelinePainting, QWidget):
         self.setFont(font)
         self.marks.forget_titles()
         self.update()
+
+    def animate_view(self, start: float, end: float, ms: int = 350) -> QVariantAnimation:
+        """Glide to days [start, end] (R on a live slide returns this way)."""
+        a0, b0 = self.view_start, self.view_end
+        animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
+        animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        animation.valueChanged.connect(
+            lambda t: self.set_view(a0 + (start - a0) * t, b0 + (end - b0) * t))
+        animation.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
+        return animation
 
     def set_view(self, start: float, end: float) -> None:
         """Show days [start, end], clamped to sane zoom limits."""

@@ -61,9 +61,12 @@ def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
     live.zoom_by(3.0)
     window.live_state.select_place("kabul-airport")
     assert live.scale_factor() > built
+    zoomed = live.scale_factor()
     qtbot.keyClick(live, Qt.Key.Key_R)  # R on the live view: keys go to the slide window
-    assert abs(live.scale_factor() - built) < 1e-6
     assert window.live_state.selected_place is None
+    qtbot.wait(120)  # R glides back: part of the way after a moment...
+    assert built < live.scale_factor() < zoomed
+    qtbot.waitUntil(lambda: abs(live.scale_factor() - built) < 1e-6, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.live is None and not show.ended
 
@@ -253,3 +256,17 @@ def test_live_slides_are_dressed_for_the_audience(qtbot, deck_and_pack) -> None:
     assert not timeline.brushing and timeline.brush_rect().isEmpty()
     assert timeline.font().pixelSize() >= 20
     assert slide.live is not None
+
+
+def test_r_glides_the_live_timeline_back(qtbot, deck_and_pack) -> None:
+    _, window = open_slide(qtbot, deck_and_pack, "timeline")
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    live = window.live
+    built = (live.view_start, live.view_end)
+    live.zoom(4.0)
+    zoomed = live.view_end - live.view_start
+    qtbot.keyClick(live, Qt.Key.Key_R)
+    qtbot.wait(120)
+    assert zoomed < live.view_end - live.view_start < built[1] - built[0]
+    qtbot.waitUntil(lambda: abs(live.view_start - built[0]) < 1e-3
+                    and abs(live.view_end - built[1]) < 1e-3, timeout=2000)
