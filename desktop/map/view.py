@@ -62,6 +62,7 @@ MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 COUNTS_MS = 80  # the most often markers are recounted and re-clustered
 ANIMATE_MS = 350  # how long R on a live slide takes to glide back
 
+
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
 
@@ -99,6 +100,7 @@ class MapView(QGraphicsView):
         # COUNTS_MS: a brush drag moves the window at every mouse move, and re-clustering
         # hundreds of markers each time would make the drag lag behind the mouse.
         self._counts = QTimer(self, singleShot=True, interval=COUNTS_MS)
+        self._counted: list | None = None  # the visible-events list the markers show
         self._counts.timeout.connect(self._refresh_counts)
         state.visibleChanged.connect(self._counts_soon)
         state.packChanged.connect(self._refresh_counts)
@@ -205,7 +207,9 @@ class MapView(QGraphicsView):
 
     # -- state -> view ------------------------------------------------------
     def _counts_soon(self) -> None:
-        if not self._counts.isActive():
+        # A new pack recounts at once (packChanged); its visibleChanged, which always
+        # follows, finds the markers already counted for that very list.
+        if self._counted is not self.state.visible_events and not self._counts.isActive():
             self._counts.start()
 
     def flush(self) -> None:
@@ -216,6 +220,7 @@ class MapView(QGraphicsView):
 
     def _refresh_counts(self) -> None:
         self._counts.stop()
+        self._counted = self.state.visible_events
         counts = self.state.index.count_by_place(self.state.visible_events)
         for pid, marker in self._markers.items():
             marker.count = counts.get(pid, 0)

@@ -58,3 +58,20 @@ def test_a_drag_recounts_the_map_once_not_at_every_move(qtbot, state) -> None:
     state.set_window(dt.date(2002, 1, 1), dt.date(2003, 1, 1))
     view.flush()
     assert recounts == [1, 1] and view.marker("kabul-airport").count == 0
+
+
+def test_a_new_pack_is_counted_once(qtbot, state) -> None:
+    from desktop.map.view import MapView
+
+    view = MapView(state)
+    qtbot.addWidget(view)
+    recounts = []
+    original = view._refresh_counts
+    view._refresh_counts = lambda: (recounts.append(1), original())[1]
+    view._counts.timeout.disconnect()
+    view._counts.timeout.connect(view._refresh_counts)
+    state.packChanged.disconnect(original)
+    state.packChanged.connect(view._refresh_counts)
+    state.set_pack(state.pack)
+    qtbot.wait(200)  # longer than the recount delay: nothing more comes
+    assert recounts == [1]
