@@ -78,6 +78,10 @@ class SlideCanvas(QWidget):
         w, h = deck.width * scale, deck.height * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
+    def slide_scale(self) -> float:
+        """Pixels per slide point, as the slide is shown in the widget."""
+        return self.slide_rect().width() / self.slide_painter.deck.width
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.letterbox)
@@ -89,8 +93,7 @@ class SlideCanvas(QWidget):
         else:
             self.slide_painter.paint(painter, self.slide, QRectF(self.rect()))
             if self.ink is not None:
-                rect = self.slide_rect()
-                self.ink.paint(painter, rect, rect.width() / self.slide_painter.deck.width)
+                self.ink.paint(painter, self.slide_rect(), self.slide_scale())
         painter.end()
 
     def to_slide(self, position: QPointF) -> QPointF | None:
@@ -98,7 +101,7 @@ class SlideCanvas(QWidget):
         rect = self.slide_rect()
         if not rect.contains(position):
             return None
-        scale = rect.width() / self.slide_painter.deck.width
+        scale = self.slide_scale()
         return QPointF((position.x() - rect.x()) / scale, (position.y() - rect.y()) / scale)
 
 
@@ -163,8 +166,7 @@ class SlideWindow(SlideCanvas):
             TimelineView(state, self)
         for widget in [self.live, *self.live.findChildren(QWidget)]:
             widget.installEventFilter(self)  # the show's keys come here first
-        rect = self.slide_rect()
-        self.live.present_dress(rect.width() / self.show_state.deck.width)
+        self.live.present_dress(self.slide_scale())
         if isinstance(self.live, MapView):
             self.live.number_places(slide.live.places)  # as the slide's legend
         self._place_live()
@@ -215,8 +217,7 @@ class SlideWindow(SlideCanvas):
         live = self.show_state.deck.slides[self.show_state.index].live
         if live is None:
             return
-        rect = self.slide_rect()  # the live view covers what the slide drew there
-        scale = rect.width() / self.show_state.deck.width
+        rect, scale = self.slide_rect(), self.slide_scale()  # over what the slide drew
         area = QRectF(rect.x() + live.x * scale, rect.y() + live.y * scale, live.w * scale,
                       live.h * scale)
         self.live.setGeometry(area.toRect())
@@ -250,19 +251,11 @@ class SlideWindow(SlideCanvas):
         self.show_state.key(key, text)  # a slide change leaves live mode
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        ink, key = self.show_state.ink, event.key()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
-                key in (Qt.Key.Key_L, Qt.Key.Key_P):
-            ink.set_mode("laser" if key == Qt.Key.Key_L else "pen")
-            return
-        if key == Qt.Key.Key_E and ink.strokes:
-            ink.erase()
+        key = event.key()
+        if self.show_state.ink.key(key, event.modifiers()):  # Esc puts the pen down first
             return
         if key == Qt.Key.Key_F5 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
             self.presenterRequested.emit()  # the presenter view (one screen: instead)
-            return
-        if key == Qt.Key.Key_Escape and ink.mode:
-            ink.set_mode(ink.mode)  # Esc puts the pen or laser down first
             return
         if event.key() in SHOW_KEYS or self.show_state.typed:
             self.show_key(event.key(), event.text())
@@ -288,10 +281,8 @@ class SlideWindow(SlideCanvas):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         ink = self.show_state.ink
         if ink.mode:
-            at = self.to_slide(QPointF(event.position()))
-            ink.point(at)
-            if at is not None and event.buttons() & Qt.MouseButton.LeftButton:
-                ink.extend_stroke(at)
+            ink.move(self.to_slide(QPointF(event.position())),
+                     bool(event.buttons() & Qt.MouseButton.LeftButton))
             return
         self.setCursor(Qt.CursorShape.ArrowCursor)
         self._cursor_timer.start()

@@ -50,6 +50,27 @@ class Ink(QObject):
             self.strokes[-1].append(at)
             self.changed.emit()
 
+    def move(self, at: QPointF | None, dragging: bool) -> None:
+        """The mouse is at `at` (None: off the slide): the laser follows it, and a pen
+        that is `dragging` draws on."""
+        self.point(at)
+        if at is not None and dragging:
+            self.extend_stroke(at)
+
+    def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        """The pen's and laser's keys, in every window: Ctrl+L and Ctrl+P pick them up,
+        E erases, Esc puts them down. True if the key was theirs."""
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_L, Qt.Key.Key_P):
+            self.set_mode("laser" if key == Qt.Key.Key_L else "pen")
+        elif key == Qt.Key.Key_E and not ctrl and self.strokes:
+            self.erase()
+        elif key == Qt.Key.Key_Escape and self.mode:
+            self.set_mode(self.mode)
+        else:
+            return False
+        return True
+
     def erase(self) -> None:
         """All strokes off the slide."""
         if self.strokes:

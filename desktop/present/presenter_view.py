@@ -275,9 +275,7 @@ class PresenterView(QWidget):
             at = self.current.to_slide(QPointF(event.position()))
             kind = event.type()
             if kind == QEvent.Type.MouseMove:
-                ink.point(at)
-                if at is not None and event.buttons() & Qt.MouseButton.LeftButton:
-                    ink.extend_stroke(at)
+                ink.move(at, bool(event.buttons() & Qt.MouseButton.LeftButton))
             elif kind == QEvent.Type.MouseButtonPress and at is not None and ink.mode:
                 ink.begin_stroke(at)
                 return True
@@ -292,8 +290,11 @@ class PresenterView(QWidget):
     # -- keys -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        ink = self.show_state.ink
-        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if key == Qt.Key.Key_Escape and self.grid.isVisible():
+            self.show_grid(False)  # Esc closes the grid first, then puts the pen down
+        elif self.show_state.ink.key(key, event.modifiers()):
+            pass
+        elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.set_notes_size(self.notes_size() + 2)
         elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.set_notes_size(self.notes_size() - 2)
@@ -303,18 +304,8 @@ class PresenterView(QWidget):
             self.scroll_notes(lines=3 if key == Qt.Key.Key_Down else -3)
         elif ctrl and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.scroll_notes(pages=1 if key == Qt.Key.Key_PageDown else -1)
-        elif ctrl and key == Qt.Key.Key_L:
-            ink.set_mode("laser")
-        elif ctrl and key == Qt.Key.Key_P:
-            ink.set_mode("pen")
-        elif key == Qt.Key.Key_E and not ctrl:
-            ink.erase()
         elif key == Qt.Key.Key_G and not ctrl:
             self.toggle_grid()
-        elif key == Qt.Key.Key_Escape and self.grid.isVisible():
-            self.show_grid(False)
-        elif key == Qt.Key.Key_Escape and ink.mode:
-            ink.set_mode(ink.mode)  # Esc puts the pen or laser down first
         elif key == Qt.Key.Key_L and not ctrl:
             self.liveRequested.emit()
         elif key == Qt.Key.Key_F5 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
