@@ -9,6 +9,8 @@ Speaker notes carry the detail and the citations. Pure Python: no pptx, no Qt.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import TypeVar
 
 from content.citations import citation_text
 from content.model import Citation, Event, Pack, Section
@@ -17,10 +19,11 @@ from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
 from slides.map_layout import legend, map_shapes
 from slides.notes import Notes
 from slides.recipe import Recipe, check_sections
-from slides.spec import Deck, LiveView, Rect, Shape, Slide, TextBox
+from slides.spec import Deck, LiveView, Paragraph, Rect, Shape, Slide, TextBox
 from slides.text import FONT, line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 
+T = TypeVar("T")
 MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest events
 # A deck is a briefing, not an export of the pack: past these limits it says in one
 # line what it left out, so a huge pack or recipe still gives a deck in seconds.
@@ -42,6 +45,16 @@ def cite(pack: Pack, citation: Citation) -> str:
 def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
     """Several citations joined with semicolons."""
     return "; ".join(cite(pack, c) for c in citations)
+
+
+def per_page(items: Sequence[T], pages: list[list[Paragraph]]) -> list[Sequence[T]]:
+    """`items` split as `pages` laid them out, one paragraph an item (a page may end in
+    paragraphs that stand for no item, such as a "left out" line)."""
+    out, shown = [], 0
+    for page in pages:
+        out.append(items[shown:shown + len(page)])
+        shown += len(page)
+    return out
 
 
 def left_out(count: int, noun: str, why: str) -> str:
@@ -106,12 +119,10 @@ class _Builder:
             pages = paginate(bullets, BODY_W, BODY_H, indent=40)
             if len(pages) == 1:
                 break
-        shown = 0
-        for n, page in enumerate(pages):
+        for n, (page, on_page) in enumerate(zip(pages, per_page(self.sections, pages),
+                                                strict=True)):
             title = "Agenda" if n == 0 else "Agenda (continued)"
             box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Agenda")
-            on_page = self.sections[shown:shown + len(page)]
-            shown += len(page)
             notes = "\n".join(f"{self.pack.section(s).title}: {self.pack.section(s).summary}"
                               for s in on_page)
             self.add("agenda", title, [box], notes)
@@ -133,8 +144,7 @@ class _Builder:
         pages = paginate(bullets, BODY_W, L.BODY_BOTTOM - top) if bullets else [[]]
         for point in points:
             self.note_citations(point.citations)
-        shown = 0
-        for n, page in enumerate(pages):
+        for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
             title = section.title if n == 0 else f"{section.title} (continued)"
             body: list[Shape] = [summary] if n == 0 else []
             y = top if n == 0 else L.BODY_TOP
@@ -144,11 +154,10 @@ class _Builder:
             notes = Notes(self.pack)
             if n == 0:
                 notes.add(f"{section.title}: {section.summary}")
-            for point in points[shown:shown + len(page)]:
+            for point in on_page:
                 notes.add(f"\u2022 {point.text}", point.citations)
-            if shown + len(page) > len(points):
+            if skipped and n == len(pages) - 1:  # the page that says so
                 notes.add(left_out(skipped, "key points", "they are in the app"))
-            shown += len(page)
             self.add("section", title, body, notes.text(), section.id)
 
     def section_timeline(self, section: Section, events: list[Event]) -> None:
@@ -206,7 +215,7 @@ class _Builder:
         self.note_citations(citations)
         return citations
 
-    def event_slide(self, section: Section, event: Event) -> None:
+    def event_slide(self, section: Section, event: Event, note: str = "") -> None:
         date = event.date_label()
         body: list[Shape] = [text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, date, 20, bold=True,
                                       colour=section.colour or L.ACCENT, max_lines=1,
@@ -231,6 +240,8 @@ class _Builder:
         notes.add_event(event)
         for quote in event.quotes:
             notes.add(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}")
+        if note:
+            notes.add(note)
         self.add("event", event.title, body, notes.text(), section.id)
 
     def changes(self, events: list[Event]) -> None:
@@ -249,14 +260,11 @@ class _Builder:
         if not bullets:
             bullets = [Bullet(f"No new events since {since.label()}.", "", 20)]
         pages = paginate(bullets, BODY_W, BODY_H)
-        shown = 0
-        for n, page in enumerate(pages):
+        for n, (page, on_page) in enumerate(zip(pages, per_page(recent, pages), strict=True)):
             title = f"What changed since {since.label()}"
             if n:
                 title += " (continued)"
             box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Changes")
-            on_page = recent[shown:shown + len(page)]
-            shown += len(page)
             notes = Notes(self.pack)
             for event in on_page:
                 notes.add_event(event)
@@ -336,9 +344,12 @@ class _Builder:
             if o.map_slides and events:
                 self.section_map(section, events)
             if o.event_slides:
-                for event in events[-MAX_EVENT_SLIDES:]:
+                skipped = max(0, len(events) - MAX_EVENT_SLIDES)
+                note = left_out(skipped, "events", f"a section has at most {MAX_EVENT_SLIDES} "
+                                "event slides, its latest") if skipped else ""
+                for n, event in enumerate(events[skipped:]):
                     self.note_citations(event.citations)
-                    self.event_slide(section, event)
+                    self.event_slide(section, event, note if n == 0 else "")
         if o.changed_since is not None:
             self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
         if o.sources_slide and self.used:

@@ -125,3 +125,20 @@ def test_section_summaries_are_never_cut(pack: Pack, recipe: Recipe) -> None:
         for box in slide.texts():
             if box.name == "Summary":
                 assert not box.plain_text().endswith("\u2026"), slide.title
+
+
+def test_capped_event_slides_say_what_they_left_out(pack: Pack, recipe: Recipe) -> None:
+    from slides.build import MAX_EVENT_SLIDES
+
+    event = pack.events_in_section("operations")[0]
+    extra = tuple(dataclasses.replace(event, id=f"copy-{n}", title=f"Copy {n}")
+                  for n in range(MAX_EVENT_SLIDES + 5))
+    bigger = dataclasses.replace(pack, events=pack.events + extra, _section_index={},
+                                 _event_index={})
+    total = len(bigger.events_in_section("operations"))
+    deck = build_deck(bigger, recipe.with_(sections=("operations",),
+                                           options=Options(event_slides=True)))
+    slides = [s for s in deck.slides if s.kind == "event"]
+    assert len(slides) == MAX_EVENT_SLIDES
+    assert f"{total - MAX_EVENT_SLIDES:,} more events not shown" in slides[0].notes
+    assert "not shown" not in slides[1].notes
