@@ -24,9 +24,9 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def shown(value: object, limit: int = 60) -> str:
-    """`repr(value)` cut to `limit` characters, for a message about it."""
-    text = repr(value) if not isinstance(value, int) or value.bit_length() < 1000 \
-        else f"a {len(hex(value)) - 2}-hex-digit number"
+    """`repr(value)` cut to `limit` characters, for a message about it (the reader
+    keeps "numbers" over 100 characters as text, so no int is too long to print)."""
+    text = repr(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 MAX_TEXT = 20_000
 

@@ -32,7 +32,14 @@ from content.model import (
     Section,
     Source,
 )
-from content.yamlread import MAX_FILE_BYTES, YList, YMap, decode, read_yaml_text
+from content.yamlread import (
+    MAX_FILE_BYTES,
+    YList,
+    YMap,
+    decode,
+    read_yaml_text,
+    refused_problem,
+)
 
 REQUIRED_FILES = ("pack.yaml", "sections.yaml", "events.yaml", "places.yaml",
                   "actors.yaml", "sources.yaml")
@@ -77,8 +84,7 @@ def read_pack_files(folder: Path) -> dict[str, bytes]:
         try:  # a file swapped for a FIFO or device since the check is refused here too
             files[name] = read_regular(real, MAX_FILE_BYTES, "file")
         except FileRefused as exc:
-            line = 1 if "limit" in exc.reason else 0
-            problems.append(Problem(shown, line, line, exc.reason))
+            problems.append(refused_problem(shown, exc))
     if problems:
         raise ContentErrors(problems)
     return files

@@ -144,9 +144,15 @@ def read_yaml_file(path: Path, name: str | None = None) -> Any:
     try:
         data = read_regular(path, MAX_FILE_BYTES, "YAML file")
     except FileRefused as exc:
-        line = 1 if "limit" in exc.reason else 0
-        raise YamlError(Problem(shown, line, line, exc.reason)) from None
+        raise YamlError(refused_problem(shown, exc)) from None
     return read_yaml_text(decode(data, shown), shown)
+
+
+def refused_problem(name: str, exc: FileRefused) -> Problem:
+    """A file that could not be read, as a problem: at 1:1 when it is there but too
+    large, at 0:0 (the file as a whole) otherwise."""
+    line = 1 if exc.too_large else 0
+    return Problem(name, line, line, exc.reason)
 
 
 def read_yaml_text(text: str, name: str) -> Any:

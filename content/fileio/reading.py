@@ -16,10 +16,11 @@ from pathlib import Path
 class FileRefused(Exception):
     """A path that cannot be read as asked: `str()` is `PATH: reason`, one line."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, too_large: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.too_large = too_large  # the file is there, but over the limit
 
 
 def describe(mode: int) -> str:
@@ -55,7 +56,7 @@ def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
             raise FileRefused(shown, f"is {describe(info.st_mode)}, expected a {what}")
         if info.st_size > limit:
             raise FileRefused(shown, f"the {what} is {info.st_size:,} bytes; the limit is "
-                              f"{limit:,}")
+                              f"{limit:,}", too_large=True)
         os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
@@ -66,7 +67,8 @@ def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:  # it grew while we read
-            raise FileRefused(shown, f"the {what} is over {limit:,} bytes, the limit")
+            raise FileRefused(shown, f"the {what} is over {limit:,} bytes, the limit",
+                              too_large=True)
         return b"".join(chunks)
     except OSError as exc:
         raise FileRefused(shown, f"cannot read the {what}: {exc.strerror or exc}") from None
