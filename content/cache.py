@@ -32,6 +32,7 @@ from typing import Any
 from content import model
 from content.dates import PartialDate
 from content.fileio.atomic import write_atomic
+from content.fileio.reading import FileRefused, read_regular
 from content.model import Pack
 
 FORMAT = b"briefing-desk-pack-cache-2"
@@ -202,9 +203,9 @@ def get(key: str) -> Pack | None:
     secret = _secret(folder, create=False)
     if secret is None:
         return None
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    try:  # a FIFO or device planted at the entry's name is refused, never opened blocking
+        raw = read_regular(path, MAX_BYTES, "cache entry")
+    except FileRefused:
         return None
     header, _, body = raw.partition(b"\n")
     if not hmac.compare_digest(header, _mac(secret, key, body).encode()):

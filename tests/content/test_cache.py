@@ -95,3 +95,16 @@ def test_the_cache_is_pruned(tmp_path: Path, pack_copy: Path) -> None:
     assert len(_entries()) == cache.MAX_ENTRIES
     key = cache.key_for(read_pack_files(pack_copy))
     assert cache.get(key).info.title == "Edit 9"
+
+
+def test_a_planted_fifo_never_blocks_a_load(pack_copy: Path) -> None:
+    """A FIFO at the entry's name would block a plain read until a writer came."""
+    import os
+
+    load_pack(pack_copy)  # creates the folder and the secret
+    key = cache.key_for(read_pack_files(pack_copy))
+    entry = cache.cache_folder() / f"{key}{cache.SUFFIX}"
+    entry.unlink()
+    os.mkfifo(entry)
+    assert cache.get(key) is None
+    assert load_pack(pack_copy).info.title == "Azerbaijan and NATO"
