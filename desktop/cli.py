@@ -13,12 +13,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from content.errors import ContentError
 from content.fileio.atomic import check_target
 from content.fileio.reading import FileRefused
 from desktop.errors import error_text
 from slides.errors import DeckError
+
+if TYPE_CHECKING:
+    from content.model import Pack
+    from slides.recipe import Recipe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -160,7 +165,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _recipe(args: argparse.Namespace, pack):
+def _recipe(args: argparse.Namespace, pack: Pack) -> Recipe:
     """The recipe the command line asks for: --recipe (or the pack's default), then
     --sections, --title and --marking over it (the same for export and present)."""
     from slides.recipe import default_recipe, load_recipe

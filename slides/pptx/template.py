@@ -105,18 +105,20 @@ def _sanitise(prs: PresentationObject) -> None:
     package = prs.part.package
     own = package._rels  # the package's own relationships: docProps, thumbnail, macros
     for r_id, rel in list(own.items()):
-        kind = rel.reltype.rsplit("/", 1)[-1]
-        if kind in DROPPED_RELATIONSHIPS:
+        if _unwanted(rel):
             own.pop(r_id)
     for part in list(package.iter_parts()):
         element = getattr(part, "_element", None)
         for r_id, rel in list(part.rels.items()):
-            kind = rel.reltype.rsplit("/", 1)[-1]
-            if not rel.is_external and kind not in DROPPED_RELATIONSHIPS:
-                continue
-            if element is not None:
-                _drop_references(element, r_id)
-            part.rels.pop(r_id)
+            if _unwanted(rel):
+                if element is not None:
+                    _drop_references(element, r_id)
+                part.rels.pop(r_id)
+
+
+def _unwanted(rel) -> bool:
+    """A relationship no deck takes from a template: external, or of a dropped kind."""
+    return rel.is_external or rel.reltype.rsplit("/", 1)[-1] in DROPPED_RELATIONSHIPS
 
 
 def _drop_references(element, r_id: str) -> None:
