@@ -81,8 +81,8 @@ class MainWindow(QMainWindow):
         event loop, and then emits `loaded` (or `loadFailed`)."""
         super().__init__()
         self.remember_layout = remember_layout
-        self.folder = folder or (Path(pack.folder) if pack and pack.folder else None)
-        self.session = PackSession(self.folder, watch, self)
+        self.session = PackSession(folder or (Path(pack.folder) if pack and pack.folder
+                                              else None), watch, self)
         self.session.loaded.connect(self._reloaded)
         self.session.opened.connect(self._opened)
         self.session.problems.connect(self.show_problems)
@@ -244,7 +244,6 @@ class MainWindow(QMainWindow):
         self.deck_dock.visibilityChanged.connect(self._deck_visibility)
         if self.deck_dock.isVisible() and not self.deck_dock.visibleRegion().isEmpty():
             self._deck_visibility(True)  # the remembered layout put the Deck tab in front
-        self.session.folder = self.folder
         self.session.watch()
         self.loaded.emit()
 
@@ -419,12 +418,20 @@ class MainWindow(QMainWindow):
         self.session.open(folder)
 
     @property
+    def folder(self) -> Path | None:
+        """The pack folder on screen (the pack session's: one place holds it)."""
+        return self.session.folder
+
+    @folder.setter
+    def folder(self, folder: Path | None) -> None:
+        self.session.folder = folder
+
+    @property
     def watcher(self) -> PackWatcher | None:
         """What watches the pack folder (None when not watching)."""
         return self.session.watcher
 
     def _opened(self, pack: Pack) -> None:
-        self.folder = self.session.folder
         self.statusBar().showMessage(f"Opened {pack.info.title}", 4000)
         self.map.fit_default()
         self.timeline.view.fit_all()
