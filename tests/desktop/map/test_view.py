@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 
-from desktop.map.view import CONTROLS_AT
+from desktop.map.view import CONTROLS_AT, MapView
 from desktop.state import BriefingState
 from tests.desktop.views import shown_map
 
@@ -37,20 +37,26 @@ def test_a_pan_step_paints_a_strip_not_the_whole_map(state: BriefingState, qtbot
     assert view._controls.pos().toTuple() == CONTROLS_AT  # the buttons stay put
 
 
+def counted_map(qtbot, state) -> tuple[MapView, list[int]]:
+    """A map whose recounts (by the timer, or on a new pack) are recorded."""
+    view = MapView(state)
+    qtbot.addWidget(view)
+    recounts: list[int] = []
+    original = view._refresh_counts
+    view._refresh_counts = lambda: (recounts.append(1), original())[1]
+    view._counts.timeout.disconnect()
+    view._counts.timeout.connect(view._refresh_counts)
+    state.packChanged.disconnect(original)
+    state.packChanged.connect(view._refresh_counts)
+    return view, recounts
+
+
 def test_a_drag_recounts_the_map_once_not_at_every_move(qtbot, state) -> None:
     """Twenty window moves in a burst recount markers once, a moment later; flush()
     brings them up to date at once (snapshots and exports call it)."""
     import datetime as dt
 
-    from desktop.map.view import MapView
-
-    view = MapView(state)
-    qtbot.addWidget(view)
-    recounts = []
-    original = view._refresh_counts
-    view._refresh_counts = lambda: (recounts.append(1), original())[1]
-    view._counts.timeout.disconnect()
-    view._counts.timeout.connect(view._refresh_counts)
+    view, recounts = counted_map(qtbot, state)
     for day in range(1, 21):
         state.set_window(dt.date(2021, 8, day), dt.date(2021, 8, day + 5))
     assert recounts == []
@@ -61,17 +67,7 @@ def test_a_drag_recounts_the_map_once_not_at_every_move(qtbot, state) -> None:
 
 
 def test_a_new_pack_is_counted_once(qtbot, state) -> None:
-    from desktop.map.view import MapView
-
-    view = MapView(state)
-    qtbot.addWidget(view)
-    recounts = []
-    original = view._refresh_counts
-    view._refresh_counts = lambda: (recounts.append(1), original())[1]
-    view._counts.timeout.disconnect()
-    view._counts.timeout.connect(view._refresh_counts)
-    state.packChanged.disconnect(original)
-    state.packChanged.connect(view._refresh_counts)
+    _, recounts = counted_map(qtbot, state)
     state.set_pack(state.pack)
     qtbot.wait(200)  # longer than the recount delay: nothing more comes
     assert recounts == [1]
