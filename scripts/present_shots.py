@@ -1,4 +1,4 @@
-"""Presenting screenshots for the README: a map slide static and live, the presenter
+"""Presenting screenshots for the README: a map and a timeline slide static and live, the presenter
 view with zoomed notes, and its grid of slides (run by scripts/screenshots)."""
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ def main(out: str) -> None:
     window.live.flush()
     QTest.qWait(100)
     window.grab().save(f"{out}/present-map-live.png")
+    window.leave_live()
+    show.go(kinds.index("timeline"))
+    QTest.qWait(200)
+    window.grab().save(f"{out}/present-timeline-static.png")
+    QTest.keyClick(window, Qt.Key.Key_L)
+    QTest.qWait(300)
+    window.grab().save(f"{out}/present-timeline-live.png")
     window.leave_live()
     show.go(kinds.index("section"))
     view = PresenterView(show)

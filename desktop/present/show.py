@@ -15,6 +15,13 @@ from slides.spec import Deck
 AUDIENCE_KEY = "present/audience_screen"  # the screen the audience saw last time
 
 
+def screen_id(screen: QScreen) -> str:
+    """What tells a screen apart from the others next time: its name and where it is
+    (two screens of one X server, or two identical monitors, share a name)."""
+    g = screen.geometry()
+    return f"{screen.name()} {g.width()}x{g.height()}+{g.x()}+{g.y()}"
+
+
 class ShowController(QObject):
     """Slides full-screen on the audience screen; the presenter view on the other one.
 
@@ -35,7 +42,7 @@ class ShowController(QObject):
         self.window = SlideWindow(self.presentation, pack)
         self.presenter: PresenterView | None = None
         screens = QGuiApplication.screens()
-        remembered = [s for s in screens if s.name() == settings().value(AUDIENCE_KEY)]
+        remembered = [s for s in screens if screen_id(s) == settings().value(AUDIENCE_KEY)]
         if screen is not None and 0 <= screen < len(screens):
             self.audience = screens[screen]
         elif len(screens) > 1 and remembered:
@@ -99,7 +106,7 @@ class ShowController(QObject):
             self.toggle_views()
             return
         self.audience = self.other_screen()
-        settings().setValue(AUDIENCE_KEY, self.audience.name())
+        settings().setValue(AUDIENCE_KEY, screen_id(self.audience))
         self.window.present_on(self.audience)
         if self.presenter is not None:
             self.show_presenter_view()

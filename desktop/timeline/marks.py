@@ -40,6 +40,24 @@ class TimelineMarks:
         self._elided: dict[tuple[str, int], QStaticText | None] = {}
         self._whole: dict[str, tuple[float, QStaticText]] = {}  # title's width, label
         self._clusters: dict[tuple[int, int], Cluster] = {}
+        self.size = 1.0  # marks' scale: 1 in the app, the slide's scale when presenting
+
+    def set_size(self, size: float) -> None:
+        """Draw marks `size` times their app size (a live slide draws them at slide
+        scale, as the static slide does); forgets what was drawn at the old size."""
+        self.size = max(1.0, size)
+        self._counts.clear()
+        self._pills.clear()
+        self._marks.clear()
+        self._clusters.clear()
+
+    @property
+    def pill_height(self) -> float:
+        return 20.0 * self.size
+
+    def radius(self, selected: bool) -> float:
+        """An event dot's radius in pixels."""
+        return (7.0 if selected else 5.5) * self.size
 
     def set_theme(self, theme: Theme) -> None:
         """Colours changed: forget what was drawn in the old ones."""
@@ -92,14 +110,16 @@ class TimelineMarks:
         pixmap = self._pills.get(key)
         if pixmap is None:
             ratio = self.widget.devicePixelRatioF()
-            pixmap = QPixmap(int(int(width) * ratio) + 2, int(20 * ratio) + 2)
+            height, edge = self.pill_height, 1.5 * self.size
+            pixmap = QPixmap(int(int(width) * ratio) + 2, int(height * ratio) + 2)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             p = QPainter(pixmap)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setPen(QPen(self.theme.marker_edge, 1.5))
+            p.setPen(QPen(self.theme.marker_edge, edge))
             p.setBrush(colour)
-            p.drawRoundedRect(QRectF(0.75, 0.75, int(width) - 1.5, 18.5), 9.25, 9.25)
+            inner = QRectF(edge / 2, edge / 2, int(width) - edge, height - edge)
+            p.drawRoundedRect(inner, inner.height() / 2, inner.height() / 2)
             p.end()
             self._pills[key] = pixmap
         return pixmap
@@ -109,8 +129,8 @@ class TimelineMarks:
         key = (colour.rgba(), selected, approximate)
         pixmap = self._marks.get(key)
         if pixmap is None:
-            r = 7.0 if selected else 5.5
-            edge = 3.0 if selected else 1.5
+            r = self.radius(selected)
+            edge = (3.0 if selected else 1.5) * self.size
             size = 2 * (r + edge) + 2
             ratio = self.widget.devicePixelRatioF()
             pixmap = QPixmap(int(size * ratio), int(size * ratio))
@@ -136,7 +156,7 @@ class TimelineMarks:
         if found is None:
             text = self.count_text(count)
             size = text.size()
-            width = max(22.0, size.width() + 12)
+            width = max(22.0 * self.size, size.width() + 12 * self.size)
             found = Cluster(self.pill(colour, width), text, width, size.width(),
                             size.height())
             self._clusters[key] = found

@@ -116,8 +116,14 @@ class TimelinePainting:
             if index % 2:
                 painter.fillRect(rect, t.lane_alt)
             painter.fillRect(QRectF(0, rect.top() + 4, 4, rect.height() - 8), lane.colour)
+            if self.GUTTER < 60:  # a single lane on a slide: its title is the slide's
+                continue
             painter.setPen(t.text)
             text_rect = QRectF(12, rect.top(), self.GUTTER - 20, rect.height())
+            if not self.brushing:  # presenting: lane names wrap, whole, at slide size
+                painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter
+                                 | Qt.TextFlag.TextWordWrap, lane.title)
+                continue
             label = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight,
                                        text_rect.width())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
@@ -127,7 +133,8 @@ class TimelinePainting:
 
     def _paint_axis(self, painter: QPainter, s: TimeScale) -> None:
         t = self.theme
-        unit = tick_unit(s.px_per_day)
+        gap = 12 * self.marks.size  # ticks as far apart as the labels' size asks
+        unit = tick_unit(s.px_per_day / self.marks.size)
         painter.setPen(t.muted)
         metrics = QFontMetricsF(painter.font())
         grid = QColor(t.muted)
@@ -140,7 +147,7 @@ class TimelinePainting:
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
             width = metrics.horizontalAdvance(label)
-            if x + 3 > last_right + 6 and x + 3 + width <= self.width() - 2:  # whole labels
+            if x + 3 > last_right + gap and x + 3 + width <= self.width() - 2:  # whole labels
                 painter.setPen(t.muted)
                 painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
                 last_right = x + 3 + width
@@ -223,7 +230,8 @@ class TimelinePainting:
                                     bar.center().y() - label.size().height() / 2), label)
                 self._hits.append((bar, "event", event))
         # Points: fixed pixel bins, found by bisection.
-        cy = rect.top() + min(rect.height() * 0.66, 5 + 2 * (bar_h + 2) + 12)
+        cy = rect.top() + min(rect.height() * 0.66,
+                              5 + 2 * (bar_h + 2) + self.marks.pill_height * 0.6)
         if not lane.span_rows or not roomy:
             cy = rect.center().y() + (2 if lane.span_rows else 0)
         bins = self._bins(lane.keys, s)
@@ -235,7 +243,8 @@ class TimelinePainting:
                                   metrics)
                 continue
             cluster = self.marks.cluster(colour, hi - lo)
-            pill = QRectF(x - cluster.width / 2, cy - 10, cluster.width, 20)
+            height = self.marks.pill_height
+            pill = QRectF(x - cluster.width / 2, cy - height / 2, cluster.width, height)
             painter.drawPixmap(pill.topLeft(), cluster.pill)
             painter.setPen(self._white)
             painter.drawStaticText(QPointF(x - cluster.text_width / 2,
@@ -245,7 +254,8 @@ class TimelinePainting:
             if selected is not None and selected in lane.points[lo:hi]:
                 painter.setPen(QPen(t.selected, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), 12, 12)
+                painter.drawRoundedRect(pill.adjusted(-3, -3, 3, 3), height / 2 + 3,
+                                        height / 2 + 3)
 
     def _bins(self, keys: list[float], s: TimeScale) -> list[tuple[int, int, float]]:
         """Visible point events in fixed pixel bins found by bisection, neighbours
@@ -255,8 +265,9 @@ class TimelinePainting:
         """
         per_day = s.px_per_day
         origin = s.left - s.start * per_day  # x = origin + day * per_day
-        bin_days = BIN_PX / per_day
-        merge_mid2 = 2 * MERGE_PX / per_day  # closer than a pill, in sums of two days
+        size = self.marks.size  # larger marks on a live slide need wider bins
+        bin_days = BIN_PX * size / per_day
+        merge_mid2 = 2 * MERGE_PX * size / per_day  # closer than a pill, in sums of two days
         bisect_left = bisect.bisect_left
         bins: list[tuple[int, int, float]] = []
         count = len(keys)
@@ -289,7 +300,7 @@ class TimelinePainting:
         if period > 10:  # month or year precision: show the period it may fall in
             painter.fillRect(QRectF(s.x(a), cy - 3, period, 6),
                              lane.colours["50" if inside else "20"])
-        r = 7.0 if event is selected else 5.5
+        r = self.marks.radius(event is selected)
         mark = self.marks.mark(colour, event is selected, event.date.approximate)
         painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),
                                    cy - mark.height() / (2 * mark.devicePixelRatio())), mark)

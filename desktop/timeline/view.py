@@ -16,6 +16,7 @@ import datetime as dt
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QWheelEvent,
@@ -159,7 +160,14 @@ class TimelineView(TimelinePainting, QWidget):
         font = self.font()
         font.setPixelSize(max(12, round(13 * px_per_point)))
         self.setFont(font)
+        # One lane: the slide's title names it, so the gutter goes. Several: their
+        # names wrap in a gutter as wide as the longest word needs.
+        metrics = QFontMetricsF(font)
+        words = [w for lane in self.lanes for w in lane.title.split()]
+        widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+        self.GUTTER = 16.0 if len(self.lanes) <= 1 else max(self.GUTTER, widest + 32)
         self.marks.forget_titles()
+        self.marks.set_size(px_per_point)  # dots and pills as large as the slide's stops
         self.update()
 
     def animate_view(self, start: float, end: float, ms: int = 350) -> QVariantAnimation:

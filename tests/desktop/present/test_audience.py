@@ -255,6 +255,10 @@ def test_live_slides_are_dressed_for_the_audience(qtbot, deck_and_pack) -> None:
     timeline = window.live
     assert not timeline.brushing and timeline.brush_rect().isEmpty()
     assert timeline.font().pixelSize() >= 20
+    timeline.grab()  # paint once: the hit areas are the marks as drawn
+    marks = [rect for rect, kind, _ in timeline._hits if kind == "cluster"
+             or (kind == "event" and abs(rect.width() - rect.height()) < 0.5)]
+    assert marks and min(r.height() for r in marks) >= 2 * 5.5 * 1.9  # slide-size stops
     assert slide.live is not None
 
 
