@@ -43,7 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     dump = commands.add_parser("dump", help="print the loaded pack as JSON")
     dump.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     export = commands.add_parser("export", help="write a briefing deck without a window")
-    export.add_argument("--out", type=Path, required=True, metavar="F.pptx")
+    export.add_argument("--out", type=Path, metavar="F.pptx")
+    export.add_argument("--check", action="store_true",
+                        help="with --template: say what the template gives a deck (layouts, "
+                             "colours, fonts, warnings) and write nothing")
     export.add_argument("--sections", metavar="a,b,...", help="section ids, in order")
     export.add_argument("--recipe", type=Path, metavar="R.yaml")
     export.add_argument("--template", type=Path, metavar="T.pptx|T.potx")
@@ -139,14 +142,21 @@ def _dump(folder: Path | None) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.check:
+        return _preflight(args)
+    if args.out is None:
+        print("briefdesk export: --out F.pptx is required (or --template T --check)",
+              file=sys.stderr)
+        return EXIT_USAGE
     check_target(args.out)  # before any work: a FIFO or read-only file is said at once
     from slides.build import build_deck
+    from slides.pptx.look import template_page
     from slides.pptx.writer import write_pptx
 
     pack = _load(args.content)
     recipe = _recipe(args, pack)
     template = args.template or (Path(recipe.template) if recipe.template else None)
-    deck = build_deck(pack, recipe)
+    deck = build_deck(pack, recipe, template_page(template))
     from content.fileio.atomic import clean_stray_temp_files
 
     clean_stray_temp_files(args.out.parent, min_age=60.0)  # leftovers of a killed export
@@ -162,6 +172,20 @@ def _export(args: argparse.Namespace) -> int:
     else:
         write_pptx(deck, args.out, template)
     print(f"wrote {args.out} ({len(deck.slides)} slides)")
+    return EXIT_OK
+
+
+def _preflight(args: argparse.Namespace) -> int:
+    """`export --template T --check`: what the template will give a deck."""
+    from slides.pptx.look import preflight, template_look
+
+    if args.template is None:
+        print("briefdesk export --check: name the template with --template T",
+              file=sys.stderr)
+        return EXIT_USAGE
+    look = template_look(args.template)
+    assert look is not None
+    print("\n".join(preflight(look, str(args.template))))
     return EXIT_OK
 
 
@@ -183,9 +207,11 @@ def _recipe(args: argparse.Namespace, pack: Pack) -> Recipe:
 
 def _present(args: argparse.Namespace) -> int:
     from slides.build import build_deck
+    from slides.pptx.look import template_page
 
     pack = _load(args.content)
-    deck = build_deck(pack, _recipe(args, pack))
+    recipe = _recipe(args, pack)
+    deck = build_deck(pack, recipe, template_page(recipe.template or None))
     if not has_display():
         print("briefdesk: no display to present on (DISPLAY is not set); use "
               "'briefdesk export --format pdf' here.", file=sys.stderr)

@@ -15,10 +15,21 @@ from typing import TypeVar
 from content.citations import citation_text
 from content.model import Citation, Event, Pack, Section
 from slides import layout as L
-from slides.layout import Bullet, Frame, chrome, paginate, text_box, title_box
+from slides.layout import (
+    Bullet,
+    Frame,
+    chrome,
+    cover,
+    paginate,
+    text_box,
+    themed,
+    title_box,
+)
 from slides.map_layout import legend, map_shapes
 from slides.notes import Notes
+from slides.page import DEFAULT_PAGE, Page, readable
 from slides.recipe import Recipe, check_sections
+from slides.scaling import LAYOUT_HEIGHT, scale_deck, scale_page
 from slides.spec import Deck, LiveView, Paragraph, Rect, Shape, Slide, TextBox
 from slides.text import FONT, line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
@@ -32,9 +43,7 @@ MAX_KEY_POINTS = 40  # per section
 MAX_EVENT_SLIDES = 12  # per section
 MAX_CHANGES = 40  # events on the "what changed" slides
 MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
-BODY_W = L.WIDTH - 2 * L.MARGIN
 SUMMARY_SIZE = 20.0
-BODY_H = L.BODY_BOTTOM - L.BODY_TOP
 
 
 def cite(pack: Pack, citation: Citation) -> str:
@@ -65,9 +74,13 @@ def left_out(count: int, noun: str, why: str) -> str:
 class _Builder:
     """Collects slides, then numbers them and adds the marking frame."""
 
-    def __init__(self, pack: Pack, recipe: Recipe) -> None:
+    def __init__(self, pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> None:
         self.pack = pack
         self.recipe = recipe
+        self.page = page
+        body = page.body  # where content goes: the template's body area
+        self.left, self.top, self.width, self.height = body.x, body.y, body.w, body.h
+        self.bottom = body.bottom
         self.slides: list[Slide] = []
         self.sections = list(recipe.sections[:MAX_SECTIONS])
         self.sections_left_out = len(recipe.sections) - len(self.sections)
@@ -76,9 +89,25 @@ class _Builder:
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
             section: str = "", live: LiveView | None = None,
             with_title: bool = True) -> None:
-        shapes = ([title_box(title)] if with_title else []) + body
-        self.slides.append(Slide(kind, title, tuple(shapes), notes.strip(), section,
-                                 live))
+        shapes = ([title_box(title, self.page)] if with_title else []) + body
+        palette = self.page.palette(kind)
+        if palette.plate:  # nothing reads on the template's background here: a plate
+            page = self.page
+            plates = ([page.body] + ([page.title] if with_title else [])
+                      if kind not in ("title", "closing") else
+                      [b for b in (page.cover_title, page.cover_subtitle) if b is not None])
+            shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, palette.plate, radius=4,
+                           name="Plate") for b in plates] + shapes
+        self.slides.append(Slide(kind, title, tuple(themed(shapes, palette)), notes.strip(),
+                                 section, live))
+
+    def readable(self, colour: str) -> str:
+        """A section's colour as text on this page: moved only as far as it must be to
+        read on the template's background (our accent when it has none)."""
+        palette = self.page.palette("content")
+        if not colour:
+            return L.ACCENT
+        return readable(colour, [palette.plate or palette.background], towards=palette.text)
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
         for c in citations:
@@ -89,24 +118,12 @@ class _Builder:
     # -- slides -------------------------------------------------------------
     def title_slide(self) -> None:
         r = self.recipe
-        band = Rect(0, 150, L.WIDTH, 200, L.ACCENT, name="Title band")
-        body: list[Shape] = [
-            band,
-            text_box(L.MARGIN, 168, BODY_W, 100, r.title, 40, bold=True, colour="#ffffff",
-                     role="title", max_lines=2, name="Title", anchor="bottom"),
-            text_box(L.MARGIN, 274, BODY_W, 64, r.subtitle, 22, colour="#ffffff", max_lines=2,
-                     name="Subtitle"),
-        ]
         who = " · ".join(v for v in (r.presenter, r.audience, r.date) if v)
-        if who:
-            body.append(text_box(L.MARGIN, 372, BODY_W, 30, who, 18, colour=L.MUTED,
-                                 max_lines=1, name="Presenter"))
         asof = f"Content as of {self.pack.info.as_of.label()}"
-        body.append(text_box(L.MARGIN, 406, BODY_W, 26, asof, 16, colour=L.MUTED,
-                             max_lines=1, name="As of"))
+        lines = [(r.subtitle, 22.0, L.TEXT), (who, 18.0, L.MUTED), (asof, 16.0, L.MUTED)]
         notes = (f"{r.title}. {self.pack.info.description} Sections: "
                  + ", ".join(self.pack.section(s).title for s in self.sections) + ".")
-        self.add("title", r.title, body, notes, with_title=False)
+        self.add("title", r.title, cover(self.page, r.title, lines), notes, with_title=False)
 
     def agenda(self) -> None:
         for size in (22.0, 20.0, L.MIN_BODY_SIZE):  # one slide if a readable size allows
@@ -116,13 +133,13 @@ class _Builder:
                 bullets.append(Bullet(left_out(self.sections_left_out, "sections",
                                                f"a deck holds at most {MAX_SECTIONS}"),
                                       "", size, colour=L.MUTED))
-            pages = paginate(bullets, BODY_W, BODY_H, indent=40)
+            pages = paginate(bullets, self.width, self.height, indent=40)
             if len(pages) == 1:
                 break
         for n, (page, on_page) in enumerate(zip(pages, per_page(self.sections, pages),
                                                 strict=True)):
             title = "Agenda" if n == 0 else "Agenda (continued)"
-            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Agenda")
+            box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Agenda")
             notes = "\n".join(f"{self.pack.section(s).title}: {self.pack.section(s).summary}"
                               for s in on_page)
             self.add("agenda", title, [box], notes)
@@ -136,19 +153,19 @@ class _Builder:
                                   colour=L.MUTED))
         # The summary is the section's point: as many lines as it needs, up to three,
         # never cut to one line with an ellipsis.
-        lines = min(len(wrap(section.summary, BODY_W * L.WRAP_SLACK, SUMMARY_SIZE)), 3)
+        lines = min(len(wrap(section.summary, self.width * L.WRAP_SLACK, SUMMARY_SIZE)), 3)
         summary_h = lines * line_height(SUMMARY_SIZE) + 4
-        summary = text_box(L.MARGIN, L.BODY_TOP, BODY_W, summary_h, section.summary,
+        summary = text_box(self.left, self.top, self.width, summary_h, section.summary,
                            SUMMARY_SIZE, colour=L.ACCENT, max_lines=3, name="Summary")
-        top = L.BODY_TOP + summary_h + 10
-        pages = paginate(bullets, BODY_W, L.BODY_BOTTOM - top) if bullets else [[]]
+        top = self.top + summary_h + 10
+        pages = paginate(bullets, self.width, self.bottom - top) if bullets else [[]]
         for point in points:
             self.note_citations(point.citations)
         for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
             title = section.title if n == 0 else f"{section.title} (continued)"
             body: list[Shape] = [summary] if n == 0 else []
-            y = top if n == 0 else L.BODY_TOP
-            body.append(TextBox(L.MARGIN, y, BODY_W, L.BODY_BOTTOM - y, tuple(page),
+            y = top if n == 0 else self.top
+            body.append(TextBox(self.left, y, self.width, self.bottom - y, tuple(page),
                                 name="Key points"))
             # The notes speak of this slide's points only, not the whole section's.
             notes = Notes(self.pack)
@@ -175,8 +192,8 @@ class _Builder:
                 title += f" (latest {limit} of {total:,})"
             if len(chunks) > 1:
                 title += f" ({n + 1} of {len(chunks)})"
-            area = (L.MARGIN + 10, L.BODY_TOP + 4, BODY_W - 20, BODY_H - 8)
-            body = timeline_shapes(chunk, *area, section.colour or L.ACCENT)
+            area = (self.left + 10, self.top + 4, self.width - 20, self.height - 8)
+            body = timeline_shapes(chunk, *area, self.readable(section.colour))
             notes = Notes(self.pack)
             for event in chunk:
                 notes.add_event(event)
@@ -192,12 +209,12 @@ class _Builder:
         if not counts:
             return
         places = [(self.pack.places[p], c) for p, c in counts.items()]
-        map_w = 600.0
-        shapes, numbered = map_shapes(self.pack, places, L.MARGIN, L.BODY_TOP, map_w, BODY_H,
+        map_w = round(self.width * 0.69)  # the legend takes the rest
+        shapes, numbered = map_shapes(self.pack, places, self.left, self.top, map_w, self.height,
                                       self.pack.info.as_of.first_day())
-        right = L.MARGIN + map_w + 20
-        shapes += legend(numbered, right, L.BODY_TOP, L.WIDTH - L.MARGIN - right,
-                         L.BODY_BOTTOM)
+        right = self.left + map_w + 20
+        shapes += legend(numbered, right, self.top, self.left + self.width - right,
+                         self.bottom)
         notes = Notes(self.pack)
         notes.add(f"Places in {section.title}:")
         for n, place, count in numbered:
@@ -206,7 +223,7 @@ class _Builder:
             notes.add(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
         notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                   f"{self.pack.info.as_of.label()}.", self._member_citations())
-        live = LiveView("map", L.MARGIN, L.BODY_TOP, map_w, BODY_H, sections=(section.id,),
+        live = LiveView("map", self.left, self.top, map_w, self.height, sections=(section.id,),
                         places=tuple(place.id for _, place, _ in numbered))
         self.add("map", f"{section.title}: places", shapes, notes.text(), section.id, live)
 
@@ -217,10 +234,10 @@ class _Builder:
 
     def event_slide(self, section: Section, event: Event, note: str = "") -> None:
         date = event.date_label()
-        body: list[Shape] = [text_box(L.MARGIN, L.BODY_TOP, BODY_W, 30, date, 20, bold=True,
-                                      colour=section.colour or L.ACCENT, max_lines=1,
+        body: list[Shape] = [text_box(self.left, self.top, self.width, 30, date, 20, bold=True,
+                                      colour=self.readable(section.colour), max_lines=1,
                                       name="Date")]
-        top = L.BODY_TOP + 40
+        top = self.top + 40
         facts = [Bullet(event.summary, "", 20)]
         places = ", ".join(self.pack.places[p].name for p in event.places)
         actors = ", ".join(self.pack.actors[a].name for a in event.actors)
@@ -230,11 +247,11 @@ class _Builder:
             facts.append(Bullet(actors, "", 18, bold_prefix="Who:"))
         facts += [Bullet(f"\u201c{q.text}\u201d \u2014 {q.speaker}", "", 18, colour=L.ACCENT)
                   for q in event.quotes]
-        page = paginate(facts, BODY_W, L.BODY_BOTTOM - top - 30, indent=0)[0]
-        body.append(TextBox(L.MARGIN, top, BODY_W, L.BODY_BOTTOM - top - 30, tuple(page),
+        page = paginate(facts, self.width, self.bottom - top - 30, indent=0)[0]
+        body.append(TextBox(self.left, top, self.width, self.bottom - top - 30, tuple(page),
                             name="Event"))
         source = f"Sources: {cites(self.pack, event.citations)}"
-        body.append(text_box(L.MARGIN, L.BODY_BOTTOM - 26, BODY_W, 26, source, 14,
+        body.append(text_box(self.left, self.bottom - 26, self.width, 26, source, 14,
                              colour=L.MUTED, max_lines=1, name="Sources"))
         notes = Notes(self.pack)
         notes.add_event(event)
@@ -259,12 +276,12 @@ class _Builder:
             self.note_citations(event.citations)
         if not bullets:
             bullets = [Bullet(f"No new events since {since.label()}.", "", 20)]
-        pages = paginate(bullets, BODY_W, BODY_H)
+        pages = paginate(bullets, self.width, self.height)
         for n, (page, on_page) in enumerate(zip(pages, per_page(recent, pages), strict=True)):
             title = f"What changed since {since.label()}"
             if n:
                 title += " (continued)"
-            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Changes")
+            box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Changes")
             notes = Notes(self.pack)
             for event in on_page:
                 notes.add_event(event)
@@ -280,9 +297,9 @@ class _Builder:
             when = f", {article.date.label()}" if article.date else ""
             bullets.append(Bullet(f"{mark} Reported in {by}\u201c{article.title}\u201d, "
                                   f"{article.outlet}{when}.", "", 16, colour=L.MUTED))
-        for n, page in enumerate(paginate(bullets, BODY_W, BODY_H, indent=18)):
+        for n, page in enumerate(paginate(bullets, self.width, self.height, indent=18)):
             title = "Sources" if n == 0 else "Sources (continued)"
-            box = TextBox(L.MARGIN, L.BODY_TOP, BODY_W, BODY_H, tuple(page), name="Sources")
+            box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Sources")
             notes = ("Every citation used in this deck, with its Admiralty grade where given. "
                      "Sources marked with a symbol were read as cited in the article named "
                      "at the end, not in the original.")
@@ -316,16 +333,9 @@ class _Builder:
 
     def closing(self) -> None:
         r = self.recipe
-        body: list[Shape] = [
-            text_box(L.MARGIN, 190, BODY_W, 70, "Questions", 40, bold=True, colour=L.ACCENT,
-                     align="center", role="title", name="Title"),
-            text_box(L.MARGIN, 270, BODY_W, 30, r.title, 20, colour=L.MUTED, align="center",
-                     max_lines=1, name="Deck title"),
-        ]
-        if r.presenter:
-            body.append(text_box(L.MARGIN, 304, BODY_W, 30, r.presenter, 18, colour=L.MUTED,
-                                 align="center", max_lines=1, name="Presenter"))
-        self.add("closing", "Questions", body, "Close and take questions.", with_title=False)
+        lines = [(r.title, 20.0, L.MUTED), (r.presenter, 18.0, L.MUTED)]
+        self.add("closing", "Questions", cover(self.page, "Questions", lines),
+                 "Close and take questions.", with_title=False)
 
     # -- whole deck ---------------------------------------------------------
     def build(self) -> Deck:
@@ -358,13 +368,19 @@ class _Builder:
         marking = recipe.marking or pack.info.marking
         frame = Frame(marking, f"{recipe.title} · as of {pack.info.as_of.label()}",
                       len(self.slides))
-        slides = tuple(dataclasses.replace(s, shapes=s.shapes + tuple(chrome(frame, n)))
-                       for n, s in enumerate(self.slides, 1))
-        return Deck(recipe.title, L.WIDTH, L.HEIGHT, slides, marking, FONT,
-                    author=recipe.presenter, subject=recipe.subtitle)
+        slides = tuple(dataclasses.replace(s, chrome=tuple(themed(
+            chrome(frame, n, self.page), self.page.palette(s.kind))))
+            for n, s in enumerate(self.slides, 1))
+        return Deck(recipe.title, self.page.width, self.page.height, slides, marking, FONT,
+                    author=recipe.presenter, subject=recipe.subtitle, page=self.page)
 
 
-def build_deck(pack: Pack, recipe: Recipe) -> Deck:
-    """Lay out the deck `recipe` asks for from `pack` (RecipeError on unknown sections)."""
+def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
+    """Lay out the deck `recipe` asks for from `pack` on `page` (a template's, from
+    `slides.pptx.look.template_page`; ours by default). RecipeError on unknown
+    sections."""
     check_sections(recipe, pack)
-    return _Builder(pack, recipe).build()
+    k = page.height / LAYOUT_HEIGHT
+    if abs(k - 1) < 1e-6:
+        return _Builder(pack, recipe, page).build()
+    return scale_deck(_Builder(pack, recipe, scale_page(page, 1 / k)).build(), k, page)

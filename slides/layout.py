@@ -7,10 +7,12 @@ across slides by the caller instead of overflowing or shrinking below
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
+from slides.page import ACCENT, DEFAULT_PAGE, MUTED, TEXT, Box, Page, Palette
 from slides.spec import Paragraph, Rect, Run, Shape, TextBox
-from slides.text import clamp_lines, line_height, wrap
+from slides.text import clamp_lines, line_height, text_width, wrap
 
 WIDTH, HEIGHT = 960.0, 540.0  # 16:9 in points (13.333 x 7.5 inches)
 MARGIN = 48.0
@@ -23,9 +25,6 @@ TITLE_SIZE = 28.0
 BODY_SIZE = 20.0
 MIN_BODY_SIZE = 18.0
 SMALL_SIZE = 14.0
-TEXT = "#1d232b"
-MUTED = "#5f6b7a"
-ACCENT = "#1f4e9c"
 
 WRAP_SLACK = 0.96  # wrap at 96% of a box's width: a renderer measuring a little wider
                    # still fits the same lines, so text never spills out of its box
@@ -53,21 +52,50 @@ class Frame:
     total: int = 0
 
 
-def chrome(frame: Frame, number: int) -> list[Shape]:
-    """Marking banners at top and bottom, the footer and the slide number."""
+def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
+    """Marking banners at top and bottom, the footer and the slide number.
+
+    On our template the banners run across the slide; on an organisation's they are
+    centred plates just wide enough for the marking, so their art stays visible.
+    The PowerPoint writer puts these on the slide master (the number as a field), so
+    slides added later carry them too."""
     colour = marking_colour(frame.marking)
+    width, height, band = page.width, page.height, page.banner_h
+    plate = width if page.full_banners else min(
+        width, text_width(frame.marking, 11, True) + 36)
     shapes: list[Shape] = []
-    for y, name in ((0.0, "Marking top"), (HEIGHT - BANNER_H, "Marking bottom")):
-        shapes.append(Rect(0, y, WIDTH, BANNER_H, colour, name=f"{name} band"))
-        shapes.append(text_box(0, y + 2, WIDTH, BANNER_H - 2, frame.marking, 11, bold=True,
-                               colour="#ffffff", align="center", name=name))
-    footer = clamp_lines(wrap(frame.footer, WIDTH / 2, 11), 1, WIDTH / 2, 11)[0]
-    shapes.append(text_box(MARGIN, FOOTER_Y, WIDTH / 2, 16, footer, 11, colour=MUTED,
-                           name="Footer"))
-    count = f"{number} / {frame.total}" if frame.total else str(number)
-    shapes.append(text_box(WIDTH - MARGIN - 120, FOOTER_Y, 120, 16, count, 11, colour=MUTED,
+    for y, name in ((0.0, "Marking top"), (height - band, "Marking bottom")):
+        x = (width - plate) / 2
+        shapes.append(Rect(x, y, plate, band, colour, name=f"{name} band"))
+        shapes.append(text_box(x, y + 2, plate, band - 2, frame.marking, 11, bold=True,
+                               colour="#ffffff", align="center", name=name, max_lines=1))
+    f = page.footer
+    footer = clamp_lines(wrap(frame.footer, f.w * WRAP_SLACK, 11), 1, f.w * WRAP_SLACK, 11)[0]
+    shapes.append(text_box(f.x, f.y, f.w, f.h, footer, 11, colour=MUTED, name="Footer"))
+    n = page.number
+    shapes.append(text_box(n.x, n.y, n.w, n.h, str(number), 11, colour=MUTED,
                            align="right", name="Slide number"))
     return shapes
+
+
+def themed(shapes: list[Shape], palette: Palette) -> list[Shape]:
+    """`shapes` in a page's palette: our text, muted and accent colours become the
+    template's (chosen to read on its background); everything else is kept."""
+    if palette == Palette():
+        return shapes
+    swap = {TEXT: palette.text, MUTED: palette.muted, ACCENT: palette.accent}
+    out: list[Shape] = []
+    for shape in shapes:
+        if isinstance(shape, TextBox):
+            own = {**swap, TEXT: palette.title} if shape.role == "title" else swap
+            paragraphs = tuple(dataclasses.replace(p, lines=tuple(
+                tuple(dataclasses.replace(r, colour=own.get(r.colour, r.colour)) for r in line)
+                for line in p.lines)) for p in shape.paragraphs)
+            shape = dataclasses.replace(shape, paragraphs=paragraphs)
+        elif isinstance(shape, Rect) and shape.fill in swap:
+            shape = dataclasses.replace(shape, fill=swap[shape.fill])
+        out.append(shape)
+    return out
 
 
 def text_box(x: float, y: float, w: float, h: float, text: str, size: float,
@@ -84,13 +112,83 @@ def text_box(x: float, y: float, w: float, h: float, text: str, size: float,
     return TextBox(x, y, w, h, (paragraph,), role=role, anchor=anchor, name=name)
 
 
-def title_box(title: str, size: float = TITLE_SIZE) -> TextBox:
-    """The slide title: one or two lines, shrunk a little before it is cut."""
-    width = WIDTH - 2 * MARGIN
-    while size > 22 and len(wrap(title, width * WRAP_SLACK, size, True)) > 1:
+def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE) -> TextBox:
+    """The slide title in the page's title area: one or two lines, shrunk a little
+    before it is cut."""
+    box = page.title
+    lines = max(1, min(2, int(box.h // line_height(22))))
+    while size > 22 and len(wrap(title, box.w * WRAP_SLACK, size, True)) > 1:
         size -= 1
-    return text_box(MARGIN, TITLE_Y, width, TITLE_H, title, size, bold=True, role="title",
-                    anchor="middle", name="Title", max_lines=2)
+    return text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role="title",
+                    anchor="middle", name="Title", max_lines=lines)
+
+
+def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: str = "body",
+               name: str = "", anchor: str = "top", colour: str = TEXT,
+               align: str = "left", min_size: float = 24.0) -> TextBox:
+    """`text` in `box`, shrunk from `size` (not below `min_size`) until it fits whole;
+    cut with an ellipsis only if it still does not."""
+    while size > min_size and len(wrap(text, box.w * WRAP_SLACK, size, bold)) \
+            * line_height(size) > box.h:
+        size -= 2
+    return text_box(box.x, box.y, box.w, box.h, text, size, bold=bold, colour=colour,
+                    align=align, role=role, name=name, anchor=anchor)
+
+
+def stacked_box(box: Box, lines: list[tuple[str, float, str]], name: str,
+                role: str = "body", align: str = "left") -> TextBox:
+    """Paragraphs of (text, size, colour) in one box, each shrunk by the same steps
+    (to no less than 14 pt) until all fit; the last ones are cut if they still do not."""
+    for shrink in (0, 2, 4, 6):
+        paragraphs, used = [], 0.0
+        for text, size, colour in lines:
+            size = max(14.0, size - shrink)
+            wrapped = wrap(text, box.w * WRAP_SLACK, size)
+            used += len(wrapped) * line_height(size) + 4
+            paragraphs.append(Paragraph(tuple((Run(line, size, False, colour),)
+                                              for line in wrapped), align, space_before=4))
+        if used <= box.h:
+            break
+    kept, used = [], 0.0
+    for paragraph in paragraphs:
+        need = len(paragraph.lines) * line_height(paragraph.size) + 4
+        if used + need > box.h and kept:
+            break
+        kept.append(paragraph)
+        used += need
+    return TextBox(box.x, box.y, box.w, box.h, tuple(kept), role=role, name=name)
+
+
+def cover(page: Page, title: str, lines: list[tuple[str, float, str]]) -> list[Shape]:
+    """A title (or closing) slide's shapes: the title and its lines of (text, size,
+    colour) in the template's own title and subtitle areas when it has a title slide
+    layout, else on our band across the slide (the first line on the band)."""
+    lines = [(text, size, colour) for text, size, colour in lines if text]
+    if page.cover_title is not None:
+        t = page.cover_title
+        sub = page.cover_subtitle or Box(t.x, t.bottom + 8, t.w,
+                                         max(page.height * 0.85 - t.bottom, 40))
+        return [fitted_box(t, title, 40.0, bold=True, role="title", name="Title",
+                           anchor="bottom", align=page.cover_align),
+                stacked_box(sub, lines, name="Subtitle", role="subtitle",
+                            align=page.cover_align)]
+    fy = page.height / HEIGHT
+    left, width = page.body.x, page.body.w
+    band = Box(0, 150 * fy, page.width, 200 * fy)
+    on = page.palette("title").on_accent
+    shapes: list[Shape] = [
+        Rect(band.x, band.y, band.w, band.h, ACCENT, name="Title band"),
+        fitted_box(Box(left, band.y + 18 * fy, width, 100 * fy), title, 40.0, bold=True,
+                   role="title", name="Title", anchor="bottom", colour=on)]
+    if lines:
+        text, size, _ = lines.pop(0)
+        shapes.append(text_box(left, band.y + 124 * fy, width, 64 * fy, text, size,
+                               colour=on, max_lines=2, name="Subtitle"))
+    if lines:
+        shapes.append(stacked_box(Box(left, band.bottom + 22 * fy, width,
+                                      page.height * 0.88 - band.bottom - 22 * fy),
+                                  lines, name="Details"))
+    return shapes
 
 
 @dataclass(frozen=True)

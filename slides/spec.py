@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from slides.page import DEFAULT_PAGE, Page
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -141,10 +143,15 @@ class Slide:
     notes: str = ""
     section: str = ""
     live: LiveView | None = None  # map and timeline slides: how to present them live
+    chrome: tuple[Shape, ...] = ()  # marking, footer, number: on the master in PowerPoint
 
     def texts(self) -> list[TextBox]:
-        """The slide's text boxes."""
-        return [s for s in self.shapes if isinstance(s, TextBox)]
+        """The slide's text boxes, its chrome's included."""
+        return [s for s in self.shapes + self.chrome if isinstance(s, TextBox)]
+
+    def drawn(self) -> tuple[Shape, ...]:
+        """Everything painted on the slide, back to front: its shapes, then its chrome."""
+        return self.shapes + self.chrome
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,3 +166,4 @@ class Deck:
     font: str
     author: str = ""  # the presenter, for the file's document properties
     subject: str = ""
+    page: Page = DEFAULT_PAGE  # the template's geometry, colours and backdrops

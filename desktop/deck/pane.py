@@ -40,6 +40,7 @@ from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.build import build_deck
 from slides.errors import DeckError
+from slides.pptx.look import template_page
 from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
 from slides.spec import Deck
 
@@ -56,6 +57,7 @@ class DeckBuilder(QWidget):
         super().__init__(parent)
         self.state = state
         self.deck: Deck | None = None
+        self.problem: Exception | None = None  # why the last build failed
         self.last_export: Path | None = None
         self.sections = QListWidget()
         self.sections.setAccessibleName("Deck sections")
@@ -233,9 +235,12 @@ class DeckBuilder(QWidget):
             self.summary.setText("Check at least one section to build a deck.")
             self.export_button.setEnabled(False)
             return
+        self.problem = None
         try:
-            self.deck = build_deck(self.state.pack, recipe)
+            page = template_page(recipe.template or None)  # read once per template file
+            self.deck = build_deck(self.state.pack, recipe, page)
         except (DeckError, ContentError) as exc:
+            self.problem = exc
             self.deck = None
             self.thumbnail_model.set_deck(None)
             self.summary.setText(error_message(exc)[1])
@@ -302,6 +307,8 @@ class DeckBuilder(QWidget):
         from slides.pptx.writer import write_pptx
 
         if self.current_deck() is None:
+            if self.problem is not None:  # say why (a template that cannot be used)
+                self._show_error(self.problem)
             return False
         progress = QProgressDialog("Exporting the deck…", "", 0, len(self.deck.slides), self)
         progress.setCancelButton(None)

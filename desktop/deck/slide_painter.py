@@ -47,6 +47,17 @@ class SlidePainter:
         self.deck = deck
         self._fonts: dict[tuple[float, bool, bool], QFont] = {}
         self._paths: dict[int, QPainterPath] = {}  # freeform outlines, built once per shape
+        self._backdrops: dict[str, QImage] = {}
+
+    def backdrop(self, slide: Slide) -> QImage | None:
+        """What the template paints behind `slide` (None: plain white)."""
+        key = "title" if slide.kind in ("title", "closing") else "content"
+        if key not in self._backdrops:
+            found = self.deck.page.backdrops.get(key)
+            image = QImage.fromData(found.png, "PNG") if found and found.png else QImage()
+            self._backdrops[key] = image
+        image = self._backdrops[key]
+        return None if image.isNull() else image
 
     def font(self, size: float, bold: bool, italic: bool = False) -> QFont:
         key = (size, bold, italic)
@@ -71,9 +82,13 @@ class SlidePainter:
                                | QPainter.RenderHint.TextAntialiasing)
         painter.translate(x, y)
         painter.scale(scale, scale)
-        painter.fillRect(QRectF(0, 0, self.deck.width, self.deck.height), QColor("#ffffff"))
+        page = QRectF(0, 0, self.deck.width, self.deck.height)
+        painter.fillRect(page, QColor("#ffffff"))
+        backdrop = self.backdrop(slide)
+        if backdrop is not None:  # the template's background, pictures and art
+            painter.drawImage(page, backdrop)
         painter.setClipRect(QRectF(0, 0, self.deck.width, self.deck.height))
-        for shape in slide.shapes:
+        for shape in slide.drawn():
             if isinstance(shape, TextBox):
                 self.text(painter, shape)
             elif isinstance(shape, Rect):

@@ -51,6 +51,16 @@ def colour_attr(hex_colour: str) -> str:
     return colour_hex(hex_colour)
 
 
+PLAIN_RUN = ' u="none" strike="noStrike" cap="none" spc="0" baseline="0"'
+
+
+def _typeface(font: str) -> str:
+    """The run's typeface elements; none when `font` is "" (the template's own)."""
+    if not font:
+        return ""
+    return f"<a:latin typeface={quoteattr(font)}/><a:cs typeface={quoteattr(font)}/>"
+
+
 def runs_xml(paragraph: Paragraph, font: str) -> str:
     """The `<a:r>` runs of a laid-out paragraph, its lines joined by spaces."""
     out = []
@@ -60,37 +70,37 @@ def runs_xml(paragraph: Paragraph, font: str) -> str:
             if i == 0 and n > 0 and text.strip() == "":
                 continue
             bold = ' b="1"' if run.bold else ' b="0"'
-            italic = ' i="1"' if run.italic else ""
+            # Italic, capitals, spacing and baseline said outright: a template's text
+            # defaults (all caps, superscript) must not restyle what was measured.
+            italic = (' i="1"' if run.italic else ' i="0"') + PLAIN_RUN
             out.append(
                 f'<a:r><a:rPr lang="en-GB" sz="{round(run.size * 100)}"{bold}{italic}'
-                f' dirty="0">{fill(run.colour)}<a:latin typeface={quoteattr(font)}/>'
-                f"<a:cs typeface={quoteattr(font)}/></a:rPr>"
+                f' dirty="0">{fill(run.colour)}{_typeface(font)}</a:rPr>'
                 f"<a:t>{escape(text)}</a:t></a:r>")
     return "".join(out)
 
 
 def paragraph_xml(paragraph: Paragraph, font: str) -> str:
     """An `<a:p>`: alignment, space before, bullet (character or number), runs."""
-    props = [f'algn="{ALIGN[paragraph.align]}"']
+    props = [f'algn="{ALIGN[paragraph.align]}"', 'lvl="0"']
     children = []
+    bullet_font = f"<a:buFont typeface={quoteattr(font)}/>" if font else ""
     if paragraph.space_before:
         children.append(f'<a:spcBef><a:spcPts val="{int(paragraph.space_before * 100)}"/>'
                         "</a:spcBef>")
     if paragraph.bullet:
         props.append(f'marL="{emu(paragraph.indent)}" indent="{-emu(paragraph.indent)}"')
         if paragraph.bullet[:-1].isdigit() and paragraph.bullet.endswith("."):
-            children.append(f'<a:buFont typeface={quoteattr(font)}/>'
-                            f'<a:buAutoNum type="arabicPeriod" '
+            children.append(f'{bullet_font}<a:buAutoNum type="arabicPeriod" '
                             f'startAt="{int(paragraph.bullet[:-1])}"/>')
         else:
-            children.append(f'<a:buFont typeface={quoteattr(font)}/>'
-                            f"<a:buChar char={quoteattr(paragraph.bullet)}/>")
+            children.append(f"{bullet_font}<a:buChar char={quoteattr(paragraph.bullet)}/>")
     else:
         props.append(f'marL="{emu(paragraph.indent)}" indent="0"')
         children.append("<a:buNone/>")
     size = round(paragraph.size * 100)
     end = (f'<a:endParaRPr lang="en-GB" sz="{size}" dirty="0">'
-           f"<a:latin typeface={quoteattr(font)}/></a:endParaRPr>")
+           f"{_typeface(font)}</a:endParaRPr>")
     return f'<a:p><a:pPr {" ".join(props)}>{"".join(children)}</a:pPr>' \
            f"{runs_xml(paragraph, font)}{end}</a:p>"
 
@@ -102,6 +112,23 @@ def body_xml(box: TextBox, font: str) -> str:
     return (f'<p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
             f'anchor="{ANCHOR[box.anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr>'
             f"<a:lstStyle/>{paragraphs}</p:txBody>")
+
+
+def slide_number_xml(box: TextBox, shape_id: int, font: str) -> str:
+    """A text box holding the slide-number field: on a master it numbers every slide,
+    and the numbers follow when slides are reordered."""
+    run = box.paragraphs[0].lines[0][0]
+    props = (f'<a:rPr lang="en-GB" sz="{round(run.size * 100)}"{PLAIN_RUN} dirty="0">'
+             f"{fill(run.colour)}{_typeface(font)}</a:rPr>")
+    body = (f'<p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+            f'anchor="t" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+            f'<a:p><a:pPr algn="{ALIGN[box.paragraphs[0].align]}"/>'
+            f'<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+            f"{props}<a:t>{escape(run.text)}</a:t></a:fld></a:p></p:txBody>")
+    return (f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Slide number"/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>'
+            f'{xfrm(box.x, box.y, box.w, box.h)}<a:prstGeom prst="rect"><a:avLst/>'
+            f"</a:prstGeom><a:noFill/></p:spPr>{body}</p:sp>")
 
 
 def text_box_xml(box: TextBox, shape_id: int, font: str) -> str:

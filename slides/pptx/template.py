@@ -79,11 +79,53 @@ def open_template(path: Path | str | None) -> PresentationObject:
     except Exception as exc:
         raise TemplateError(f"{path}: not a usable PowerPoint template ({_reason(exc)})"
                             ) from None
-    if not prs.slide_layouts:
-        raise TemplateError(f"{path}: the template has no slide layouts")
+    if not list(prs.slide_masters):
+        raise TemplateError(f"{path}: the template has no slide master")
     _check_slide_size(prs, path)
     _sanitise(prs)
+    for master in prs.slide_masters:
+        if not len(master.slide_layouts):
+            _add_layout(master)
     return prs
+
+
+LAYOUT_XML = (
+    '<p:sldLayout xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" preserve="1">'
+    '<p:cSld name="Title and Content"><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
+    "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>"
+    '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+    '</p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/>'
+    '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB"/></a:p></p:txBody>'
+    '</p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Content Placeholder 2"/><p:cNvSpPr>'
+    '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph idx="1"/></p:nvPr></p:nvSpPr>'
+    '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB"/></a:p>'
+    "</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
+    "</p:sldLayout>")
+
+
+def _add_layout(master) -> None:
+    """Give a master without layouts a title-and-content layout that inherits all of
+    its look (a template of only a master is still a template)."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
+    from pptx.parts.slide import SlideLayoutPart
+
+    package = master.part.package
+    partname = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    part = SlideLayoutPart(partname, CT.PML_SLIDE_LAYOUT, package, parse_xml(LAYOUT_XML))
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    ids = [int(v) for v in master.part.package.presentation_part._element.xpath(
+        ".//p:sldMasterId/@id")]
+    ids += [int(v) for m in master.part.package.presentation_part.presentation.slide_masters
+            for v in m._element.xpath(".//p:sldLayoutId/@id")]
+    id_list = master._element.get_or_add_sldLayoutIdLst()
+    entry = id_list._add_sldLayoutId()
+    entry.set("id", str(max([*ids, 2147483648]) + 1))
+    entry.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", r_id)
 
 
 def _check_slide_size(prs: PresentationObject, path: Path) -> None:

@@ -13,29 +13,31 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
-from pptx.util import Emu, Pt
+from pptx.oxml.ns import qn
+from pptx.util import Emu
 
-from slides.errors import TemplateError
+from slides.layout import marking_colour, text_box
 from slides.output import check_output, save_output
 from slides.pptx import drawingml as dml
 from slides.pptx.drawingml import emu
+from slides.pptx.look import choose_layouts
 from slides.pptx.template import open_template, resize_template
 from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox
 
-LAYOUT_NAMES = {"content": ("Title Only", "Title and Content", "Title, Content"),
-                "plain": ("Blank", "Title Only")}
+LIST_BOXES = ("Key points", "Agenda", "Changes", "Sources")  # go in a body placeholder
+TITLE_TYPES, SUBTITLE_TYPES, BODY_TYPES = (1, 3), (4, 2), (2, 7)
 Progress = Callable[[int, int], None]
 
 
 class _SlideWriter:
-    """Appends one slide's shapes to its shape tree, numbering them."""
+    """Appends shapes to one shape tree (a slide's, a master's or a layout's),
+    numbering them after the ids already there."""
 
-    def __init__(self, slide, font: str) -> None:
-        self.slide = slide
-        self.tree = slide.shapes._spTree
+    def __init__(self, owner, font: str) -> None:
+        self.tree = owner.shapes._spTree
         self.font = font
         ids = [int(v) for v in self.tree.xpath(".//p:cNvPr/@id")]
         self.next_id = max(ids, default=1) + 1
@@ -47,39 +49,10 @@ class _SlideWriter:
     def add(self, xml: str) -> None:
         self.tree.append(parse_xml(xml))
 
-    def title(self, box: TextBox, placeholder) -> None:
-        """The slide title, in the layout's title placeholder (outline view, screen
-        readers and 'reset slide' all know it there)."""
-        placeholder.left, placeholder.top = Emu(emu(box.x)), Emu(emu(box.y))
-        placeholder.width, placeholder.height = Emu(emu(box.w)), Emu(emu(box.h))
-        frame = placeholder.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE,
-                                 "bottom": MSO_ANCHOR.BOTTOM}[box.anchor]
-        frame.clear()
-        for n, para in enumerate(box.paragraphs):
-            p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER,
-                           "right": PP_ALIGN.RIGHT}[para.align]
-            text = " ".join("".join(r.text for r in line) for line in para.lines)
-            first = para.lines[0][0] if para.lines and para.lines[0] else None
-            run = p.add_run()
-            run.text = text
-            if first is not None:
-                run.font.size = Pt(first.size)
-                run.font.bold = first.bold
-                run.font.name = self.font
-                run.font.color.rgb = _rgb(first.colour)
-
-    def freeform(self, f: Freeform) -> None:
-        self.add(dml.freeform_xml(f, self._id()))
-
-    def shape(self, shape: Shape, title_placeholder) -> None:
+    def shape(self, shape: Shape) -> None:
         if isinstance(shape, TextBox):
-            if shape.role == "title" and title_placeholder is not None:
-                self.title(shape, title_placeholder)
+            if shape.name == "Slide number":
+                self.add(dml.slide_number_xml(shape, self._id(), self.font))
             else:
                 self.add(dml.text_box_xml(shape, self._id(), self.font))
         elif isinstance(shape, Rect):
@@ -89,26 +62,35 @@ class _SlideWriter:
         elif isinstance(shape, Line):
             self.add(dml.line_xml(shape, self._id()))
         elif isinstance(shape, Freeform):
-            self.freeform(shape)
+            self.add(dml.freeform_xml(shape, self._id()))
 
 
-def _rgb(hex_colour: str):
-    from pptx.dml.color import RGBColor
+def _fill_placeholder(placeholder, box: TextBox, font: str) -> None:
+    """Put a laid-out box's paragraphs into a placeholder where the box was laid out:
+    outline view, screen readers and 'reset slide' know titles and lists there. The
+    sizes the layout measured are kept, and never autofitted (LibreOffice grows
+    autofitted text to fill its box); the typeface comes from the template where
+    the deck says so (`font` "")."""
+    placeholder.left, placeholder.top = Emu(emu(box.x)), Emu(emu(box.y))
+    placeholder.width, placeholder.height = Emu(emu(box.w)), Emu(emu(box.h))
+    body = placeholder._element.find(qn("p:txBody"))
+    if body is None:
+        body = placeholder.text_frame._txBody
+    for child in list(body):
+        body.remove(child)
+    anchor = dml.ANCHOR[box.anchor]
+    body.append(parse_xml(f'<a:bodyPr {_A} wrap="square" lIns="0" tIns="0" rIns="0" '
+                          f'bIns="0" anchor="{anchor}" rtlCol="0"><a:noAutofit/>'
+                          "</a:bodyPr>"))
+    body.append(parse_xml(f"<a:lstStyle {_A}/>"))
+    for paragraph in box.paragraphs:
+        body.append(parse_xml(dml.paragraph_xml(paragraph, font).replace(
+            "<a:p>", f"<a:p {_A}>", 1)))
+    if not box.paragraphs:
+        body.append(parse_xml(f'<a:p {_A}><a:endParaRPr lang="en-GB"/></a:p>'))
 
-    return RGBColor.from_string(dml.colour_hex(hex_colour))
 
-
-def _layout(prs, names: tuple[str, ...]):
-    """The first layout whose name matches one of `names` (any master), else the last."""
-    wanted = [n.casefold() for n in names]
-    layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
-    for name in wanted:
-        for layout in layouts:
-            if layout.name.casefold() == name:
-                return layout
-    titled = [lay for lay in layouts if any(p.placeholder_format.type in (1, 3)
-                                            for p in lay.placeholders)]
-    return titled[0] if titled else layouts[-1]
+_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 
 
 def _remove_slides(prs) -> None:
@@ -119,27 +101,76 @@ def _remove_slides(prs) -> None:
         id_list.remove(sld_id)
 
 
+def _slide_layouts(prs, deck: Deck) -> dict[str, object]:
+    """The layout for each slide kind: the template's title slide layout for title and
+    closing slides (title only when it has none: our band is drawn), its title and
+    content layout for the rest."""
+    found = choose_layouts(prs)
+    fallback = next(iter(found.values()))
+    titled = found.get("title_only") or found.get("content") or fallback
+    content = found.get("content") or titled
+    cover = found.get("title") if deck.page.cover_title is not None else None
+    return {"cover": cover or titled, "content": content}
+
+
 def render_presentation(deck: Deck, template: Path | str | None = None,
                         progress: Progress | None = None):
     """The deck as a python-pptx Presentation (not yet saved)."""
     prs = open_template(template)
-    ratio = prs.slide_width / prs.slide_height
-    if abs(ratio - deck.width / deck.height) > 0.02:
-        raise TemplateError(f"{template}: its slides are {prs.slide_width / 914400:.2f} x "
-                            f"{prs.slide_height / 914400:.2f} in; Briefing Desk decks are "
-                            "16:9 (13.33 x 7.5 in): use a 16:9 template")
     if prs.slide_width != emu(deck.width) or prs.slide_height != emu(deck.height):
-        resize_template(prs, emu(deck.width), emu(deck.height))  # e.g. 10 x 5.625 in 16:9
+        resize_template(prs, emu(deck.width), emu(deck.height))  # laid out for another page
+    size = prs._element.find(qn("p:sldSz"))
+    if size is not None and "type" in size.attrib:
+        del size.attrib["type"]  # a custom size: not "screen4x3" on a 16:9 deck
     _remove_slides(prs)
     _set_properties(prs, deck)
-    content, plain = _layout(prs, LAYOUT_NAMES["content"]), _layout(prs, LAYOUT_NAMES["plain"])
+    layouts = _slide_layouts(prs, deck)
+    font = "" if deck.page.templated else deck.font
+    _chrome_on_masters(prs, deck)
+    _mark_notes_master(prs, deck)
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
-        _add_slide(prs, spec, plain if spec.kind in ("title", "closing") else content,
-                   deck.font)
+        cover = spec.kind in ("title", "closing")
+        _add_slide(prs, spec, layouts["cover" if cover else "content"], deck.font, font)
         if progress:
             progress(n, total)
     return prs
+
+
+def _chrome_on_masters(prs, deck: Deck) -> None:
+    """The marking, footer and slide-number field on every master (and on layouts that
+    hide the master's shapes), so slides the briefer adds later carry them too."""
+    if not deck.slides:
+        return
+    chrome = next((s.chrome for s in deck.slides if s.kind not in ("title", "closing")),
+                  deck.slides[0].chrome)
+    owners = []
+    for master in prs.slide_masters:
+        owners.append(master)
+        owners += [lay for lay in master.slide_layouts
+                   if lay._element.get("showMasterSp") == "0"]
+    for owner in owners:
+        writer = _SlideWriter(owner, deck.font)
+        for shape in chrome:
+            writer.shape(shape)
+
+
+def _mark_notes_master(prs, deck: Deck) -> None:
+    """The marking at the top and bottom of every printed notes page."""
+    master = prs.notes_master
+    cx, cy = _notes_size(prs)
+    writer = _SlideWriter(master, deck.font)
+    colour = marking_colour(deck.marking)
+    for y, name in ((14.0, "Marking top"), (cy - 34.0, "Marking bottom")):
+        writer.shape(text_box(0, y, cx, 20, deck.marking, 11, bold=True, colour=colour,
+                              align="center", name=name, max_lines=1))
+
+
+def _notes_size(prs) -> tuple[float, float]:
+    found = prs._element.find(qn("p:notesSz"))
+    if found is None:
+        return 540.0, 720.0
+    return int(found.get("cx")) / 12700, int(found.get("cy")) / 12700
 
 
 def _set_properties(prs, deck: Deck) -> None:
@@ -159,23 +190,74 @@ def _set_properties(prs, deck: Deck) -> None:
     props.revision = 1
 
 
-def _add_slide(prs, spec: Slide, layout, font: str) -> None:
+def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> None:
+    """One slide: its title, subtitle and list in the layout's placeholders, the rest
+    as shapes; placeholders it does not use are removed (no "Click to add text")."""
     slide = prs.slides.add_slide(layout)
-    title = None
-    for placeholder in list(slide.placeholders):
-        kind = placeholder.placeholder_format.type
-        if kind in (1, 3) and title is None and any(isinstance(s, TextBox) and s.role == "title"
-                                                    for s in spec.shapes):
-            title = placeholder  # TITLE or CENTER_TITLE
-        else:
-            placeholder._element.getparent().remove(placeholder._element)
+    free = list(slide.placeholders)
+    claimed: dict[int, tuple[object, TextBox]] = {}
+    for index, shape in enumerate(spec.shapes):
+        if not isinstance(shape, TextBox):
+            continue
+        wanted = (TITLE_TYPES if shape.role == "title" else
+                  SUBTITLE_TYPES if shape.role == "subtitle" else
+                  BODY_TYPES if shape.name in LIST_BOXES else ())
+        for placeholder in free:
+            if int(placeholder.placeholder_format.type) in wanted:
+                free.remove(placeholder)
+                claimed[index] = (placeholder, shape)
+                break
+    for placeholder in free:
+        placeholder._element.getparent().remove(placeholder._element)
     writer = _SlideWriter(slide, font)
-    for shape in spec.shapes:
-        writer.shape(shape, title)
-    if title is not None and not title.has_text_frame:
-        title._element.getparent().remove(title._element)
+    for index, shape in enumerate(spec.shapes):
+        if index in claimed:
+            placeholder, box = claimed[index]
+            _fill_placeholder(placeholder, box, placeholder_font if box.role == "title"
+                              else font)
+            tree = placeholder._element.getparent()
+            tree.remove(placeholder._element)  # keep the drawing order of the spec
+            tree.append(placeholder._element)
+        else:
+            writer.shape(shape)
+    if spec.live is not None:
+        _group_view(slide, spec)
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _group_view(slide, spec: Slide) -> None:
+    """A map's or timeline's shapes as one named group with alt text, so it moves as
+    one and a screen reader announces it once."""
+    live = spec.live
+    assert live is not None
+    tree = slide.shapes._spTree
+    inside = []
+    for element in list(tree):
+        names = element.xpath("./*/p:cNvPr/@name")
+        box = element.xpath("./p:spPr/a:xfrm/a:off")
+        if not names or not box or element.xpath("./*/p:nvPr/p:ph"):
+            continue
+        x, y = int(box[0].get("x")) / 12700, int(box[0].get("y")) / 12700
+        if live.x - 1 <= x <= live.x + live.w + 1 and live.y - 1 <= y <= live.y + live.h + 1:
+            inside.append(element)
+    if len(inside) < 2:
+        return
+    ids = [int(v) for v in tree.xpath(".//p:cNvPr/@id")]
+    what = "Map" if live.view == "map" else "Timeline"
+    described = f"{what}: {spec.title}"
+    group = parse_xml(
+        f'<p:grpSp {dml.NS}><p:nvGrpSpPr><p:cNvPr id="{max(ids) + 1}" '
+        f'name="{what}" descr={quoteattr(described)}/><p:cNvGrpSpPr/><p:nvPr/>'
+        "</p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
+        f'<a:off x="{emu(live.x)}" y="{emu(live.y)}"/>'
+        f'<a:ext cx="{emu(live.w)}" cy="{emu(live.h)}"/>'
+        f'<a:chOff x="{emu(live.x)}" y="{emu(live.y)}"/>'
+        f'<a:chExt cx="{emu(live.w)}" cy="{emu(live.h)}"/>'
+        "</a:xfrm></p:grpSpPr></p:grpSp>")
+    inside[0].addprevious(group)
+    for element in inside:
+        group.append(element)
 
 
 def deck_bytes(deck: Deck, template: Path | str | None = None,

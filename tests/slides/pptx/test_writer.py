@@ -17,6 +17,7 @@ from content.fileio import officelock
 from content.model import Pack
 from slides.build import build_deck
 from slides.errors import ExportError, TemplateError
+from slides.pptx.look import template_page
 from slides.pptx.template import default_template
 from slides.pptx.writer import write_pptx
 from slides.recipe import Recipe
@@ -42,11 +43,11 @@ def test_deck_reopens_with_titles_notes_and_markings(tmp_path: Path, pack: Pack,
     prs = Presentation(str(out))
     assert len(prs.slides) == len(deck.slides)
     assert prs.slide_width == 12192000 and prs.slide_height == 6858000
+    master_text = all_text(prs.slide_masters[0])
+    assert master_text.count("NATO UNCLASSIFIED") == 2  # on the master: on every slide
     for spec, slide in zip(deck.slides, prs.slides, strict=True):
-        text = all_text(slide)
-        assert text.count("NATO UNCLASSIFIED") == 2
-        if spec.kind not in ("title", "closing"):
-            assert slide.shapes.title is not None and slide.shapes.title.text == spec.title
+        # Every title in a title placeholder, the title and closing slides' too.
+        assert slide.shapes.title is not None and slide.shapes.title.text == spec.title
         if spec.notes:
             assert slide.notes_slide.notes_text_frame.text == spec.notes
     assert "Errors: 0" in audit(out)
@@ -83,22 +84,28 @@ def test_potx_template(tmp_path: Path, pack: Pack, recipe: Recipe) -> None:
     assert b"presentation.main+xml" in zipfile.ZipFile(out).read("[Content_Types].xml")
 
 
-def test_missing_layout_falls_back(tmp_path: Path, pack: Pack, recipe: Recipe) -> None:
+def test_layouts_are_recognised_by_structure_in_any_language(tmp_path: Path, pack: Pack,
+                                                             recipe: Recipe) -> None:
+    """Layout names in Portuguese: the title slide still gets the title layout, the
+    rest title and content, and key points sit in its body placeholder."""
     prs = Presentation(str(default_template()))
+    names = {"Title Slide": "Diapositivo de Título", "Title and Content": "Título e Conteúdo",
+             "Title Only": "Só Título", "Blank": "Em Branco"}
     for layout in prs.slide_layouts:
-        if layout.name in ("Title Only", "Blank"):
-            layout._element.cSld.set("name", f"Renamed {layout.name}")
-    template = tmp_path / "renamed.pptx"
+        layout._element.cSld.set("name", names.get(layout.name, f"Outro {layout.name}"))
+    template = tmp_path / "portugues.pptx"
     prs.save(str(template))
     out = tmp_path / "deck.pptx"
-    deck = build_deck(pack, recipe.with_(sections=("energy",)))
+    deck = build_deck(pack, recipe.with_(sections=("energy",)), template_page(template))
     write_pptx(deck, out, template)
     reopened = Presentation(str(out))
-    titles = [s.shapes.title.text for s in reopened.slides if s.shapes.title is not None]
-    assert "Energy security" in titles
-    body_placeholders = [p for s in reopened.slides for p in s.placeholders
-                         if p.placeholder_format.idx == 1]
-    assert body_placeholders == []  # the fallback layout's empty body is removed
+    used = [s.slide_layout.name for s in reopened.slides]
+    assert used[0] == used[-1] == "Diapositivo de Título"
+    assert set(used[1:-1]) == {"Título e Conteúdo"}
+    section = next(s for s, spec in zip(reopened.slides, deck.slides, strict=True)
+                   if spec.kind == "section")
+    body = [p for p in section.placeholders if p.placeholder_format.idx == 1]
+    assert body and pack.section("energy").key_points[0].text[:40] in body[0].text_frame.text
     assert "Errors: 0" in audit(out)
 
 
@@ -106,7 +113,6 @@ def test_missing_layout_falls_back(tmp_path: Path, pack: Pack, recipe: Recipe) -
     (b"just text", "not a PowerPoint template"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "legacy .ppt or an encrypted"),
     (None, "no [Content_Types].xml"),
-    ("4:3", "16:9"),
     ("truncated", "not a PowerPoint template"),
 ])
 def test_unusable_templates_write_nothing(tmp_path: Path, pack: Pack, recipe: Recipe,

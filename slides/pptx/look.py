@@ -1,0 +1,300 @@
+"""Reading an organisation's template into the page a deck is laid out on.
+
+Layouts are recognised by structure, in any language: the placeholders a layout
+holds say what it is for (a centred title and a subtitle: a title slide; a title and
+one body: title and content; a title alone: title only; nothing: blank). Names are
+only a hint between layouts of one kind. The page takes its geometry from the
+layouts' placeholders (any slide size), keeps our text off the template's pictures,
+and takes colours from the template's theme, each checked against the pixels its
+background puts behind our text (`slides.pptx.backdrop`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
+from slides.pptx.backdrop import Composer, png_bytes, samples
+from slides.pptx.template import open_template
+from slides.pptx.theme import NS, ThemeColours, theme_colours, with_override
+
+TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
+CHROME = {13, 15, 16}  # slide number, footer, date
+EMU_PER_PT = 12700
+NAME_HINTS = {"title": ("title slide", "cover"), "content": ("title and content", "content"),
+              "title_only": ("title only",), "section": ("section",), "blank": ("blank",)}
+
+
+def _types(layout) -> list[int]:
+    return [int(p.placeholder_format.type) for p in layout.placeholders
+            if int(p.placeholder_format.type) not in CHROME]
+
+
+def layout_kind(layout) -> str:
+    """What a layout is for, from its placeholders: title, content, title_only,
+    section, two_content, blank or other."""
+    types = _types(layout)
+    bodies = sum(t in (BODY, OBJECT) for t in types)
+    name = layout.name.casefold()
+    if CENTER_TITLE in types or (TITLE in types and SUBTITLE in types):
+        return "title"
+    if TITLE in types and bodies == 1 and set(types) <= {TITLE, BODY, OBJECT}:
+        if OBJECT not in types and "section" in name:
+            return "section"
+        return "content"
+    if TITLE in types and bodies > 1:
+        return "two_content"
+    if set(types) == {TITLE}:
+        return "title_only"
+    if not types:
+        return "blank"
+    return "other"
+
+
+def choose_layouts(prs) -> dict[str, object]:
+    """The layout for each kind a deck uses, from the first master that has it:
+    title, content, title_only, section, blank (missing kinds are left out)."""
+    found: dict[str, list] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout_kind(layout), []).append(layout)
+    chosen = {}
+    for kind, layouts in found.items():
+        hinted = [lay for lay in layouts
+                  if any(h in lay.name.casefold() for h in NAME_HINTS.get(kind, ()))]
+        chosen[kind] = (hinted or layouts)[0]
+    return chosen
+
+
+def _box(shape) -> Box | None:
+    if None in (shape.left, shape.top, shape.width, shape.height):
+        return None
+    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+               shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
+
+
+def _placeholder(layout, types: tuple[int, ...]) -> Box | None:
+    for p in layout.placeholders:
+        if int(p.placeholder_format.type) in types:
+            box = _box(p)
+            if box is not None and box.w > 0 and box.h > 0:
+                return box
+    return None
+
+
+def _pictures(layout) -> list[Box]:
+    """Where the template's graphics are on slides of `layout` (its master's too):
+    pictures, and shapes that are not placeholders (logos drawn as shapes, fixed
+    captions); the art that fills most of the slide is background, dealt with by
+    choosing colours."""
+    boxes = []
+    sources = [layout]
+    if layout._element.get("showMasterSp") != "0":
+        sources.append(layout.slide_master)
+    for source in sources:
+        for shape in source.shapes:
+            art = shape._element.xpath("./p:nvPicPr | ./p:nvGrpSpPr") or (
+                shape._element.xpath("./p:txBody//a:t[normalize-space(.) != '']"))
+            if art and not shape.is_placeholder:
+                box = _box(shape)
+                if box is not None:
+                    boxes.append(box)
+    return boxes
+
+
+def _clear_of(area: Box, pictures: list[Box], page_w: float, page_h: float) -> Box:
+    """`area` shrunk from the side a picture intrudes on, so our content never
+    covers the template's logos and art (nor they it). Pictures that fill most of
+    the slide are backgrounds, not logos."""
+    for pic in pictures:
+        if pic.w * pic.h > 0.4 * page_w * page_h or not area.intersects(pic):
+            continue
+        cuts = {  # the area left on each side of the picture
+            "top": Box(area.x, pic.bottom + 4, area.w, area.bottom - pic.bottom - 4),
+            "bottom": Box(area.x, area.y, area.w, pic.y - 4 - area.y),
+            "left": Box(pic.right + 4, area.y, area.right - pic.right - 4, area.h),
+            "right": Box(area.x, area.y, pic.x - 4 - area.x, area.h),
+        }
+        best = max(cuts.values(), key=lambda b: max(b.w, 0) * max(b.h, 0))
+        if best.w > area.w * 0.5 and best.h > area.h * 0.5:
+            area = best
+    return area
+
+
+@dataclass
+class Look:
+    """A template read: the page to lay out on, the layout for each slide kind, and
+    what the preflight check reports."""
+
+    page: Page
+    layouts: dict[str, object]
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_look(prs, name: str = "template") -> Look:
+    """The look of an open (sanitised) python-pptx presentation."""
+    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    layouts = choose_layouts(prs)
+    warnings: list[str] = []
+    content = layouts.get("content") or layouts.get("title_only") or layouts.get("section")
+    if content is None:
+        content = next(iter(layouts.values()))
+        warnings.append(f"{name}: no layout with a title and a body: slides use "
+                        f"'{content.name}' and our own areas")
+    master = content.slide_master
+    banner = 20.0 * min(width / 960, height / 540) ** 0.5
+    title = (_placeholder(content, (TITLE, CENTER_TITLE))
+             or _placeholder(master, (TITLE,))
+             or Box(width * 0.05, height * 0.07, width * 0.9, height * 0.11))
+    if title.y < banner + 4:  # our top marking plate must not sit on the title
+        title = Box(title.x, banner + 4, title.w, max(title.h - (banner + 4 - title.y),
+                                                      height * 0.08))
+    pictures = _pictures(content)
+    number = _placeholder(master, (13,))
+    bottom_limit = height - banner - 6
+    body = (_placeholder(content, (BODY, OBJECT)) or _placeholder(master, (BODY,))
+            or Box(title.x, title.bottom + 12, title.w, bottom_limit - title.bottom - 40))
+    footer_y = bottom_limit - 18
+    body_bottom = min(body.bottom, footer_y - 6)
+    body_top = max(body.y, title.bottom + 6)
+    reserved = Box(body.x, body_top, body.w, body_bottom - body_top)
+    body = _clear_of(reserved, pictures, width, height)
+    if body != reserved:
+        warnings.append(f"{name}: a picture sits in the body area of '{content.name}': "
+                        "content is laid out clear of it")
+    if any(body.intersects(p) for p in pictures if p.w * p.h < 0.4 * width * height):
+        warnings.append(f"{name}: a picture sits in the body area of '{content.name}'")
+    footer = _clear_of(Box(body.x, footer_y, width / 2 - body.x, 16), pictures, width,
+                       height)
+    number_box = Box(body.right - 120, footer_y, 120, 16)
+    if number is not None and not any(number.intersects(p) for p in pictures):
+        number_box = Box(number.x, footer_y, number.w, 16)
+    cover = layouts.get("title")
+    cover_title = _placeholder(cover, (CENTER_TITLE, TITLE)) if cover else None
+    cover_sub = _placeholder(cover, (SUBTITLE, BODY)) if cover else None
+    if cover_title is not None and cover_title.y < banner + 4:
+        cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
+    composer = Composer(prs.slide_width, prs.slide_height)
+    colours = theme_colours(master)
+    palettes, backdrops = {}, {}
+    per_px = width / composer.size[0]
+    kinds = {"content": (content, [title, body, footer, number_box]),
+             "title": (cover or content, [b for b in (cover_title, cover_sub) if b]
+                       or [body])}
+    for kind, (layout, areas) in kinds.items():
+        seen = with_override(colours, layout)
+        image = composer.compose(layout, seen)
+        behind = sorted({c for area in areas for c in samples(image, area, per_px)})
+        palette = palette_for(behind, _text_candidates(seen), _accents(seen))
+        title_colour = _title_colour(layout, seen)
+        if title_colour and all(contrast(title_colour, b) >= 4.5
+                                for b in (behind if not palette.plate else [palette.plate])):
+            palette = _with_title(palette, title_colour)
+        else:
+            palette = _with_title(palette, palette.text)
+        palettes[kind] = palette
+        backdrops[kind] = Backdrop(png_bytes(image))
+        if palette.plate:
+            warnings.append(f"{name}: no theme colour reads on the background of "
+                            f"'{layout.name}': text gets a plate")
+    if cover is None:
+        warnings.append(f"{name}: no title slide layout: the title slide uses our band")
+    page = Page(width, height, title, body, footer, number_box, cover_title, cover_sub,
+                _alignment(cover) if cover is not None else "left", banner,
+                full_banners=False, palettes=palettes, backdrops=backdrops,
+                title_font=colours.fonts[0], body_font=colours.fonts[1], templated=True)
+    return Look(page, layouts, warnings)
+
+
+def preflight(look: Look, name: str) -> list[str]:
+    """What a deck on this template will use, and what to watch: one line each."""
+    page = look.page
+    lines = [f"{name}: {page.width / 72:.2f} x {page.height / 72:.2f} in "
+             f"({page.width:.0f} x {page.height:.0f} pt)"]
+    used = {"title and closing slides": "title" if page.cover_title else "title_only",
+            "content slides": "content"}
+    for what, kind in used.items():
+        layout = look.layouts.get(kind) or look.layouts.get("content")
+        lines.append(f"  {what}: layout '{layout.name if layout else '(none)'}'")
+    lines.append(f"  fonts: titles {page.title_font or '(ours)'}, "
+                 f"body {page.body_font or '(ours)'} (lists and our shapes: DejaVu Sans)")
+    for kind, palette in page.palettes.items():
+        plate = f", on a {palette.plate} plate" if palette.plate else ""
+        lines.append(f"  {kind} colours: text {palette.text}, titles {palette.title}, "
+                     f"accent {palette.accent}, behind {palette.background}{plate}")
+    lines += [f"  warning: {w.split(': ', 1)[-1]}" for w in look.warnings]
+    return lines
+
+
+def _text_candidates(colours: ThemeColours) -> list[str]:
+    return [colours.slot(s) for s in ("tx1", "bg1", "tx2", "bg2")]
+
+
+def _accents(colours: ThemeColours) -> list[str]:
+    return [colours.scheme[a] for a in ("accent1", "accent2", "accent3", "accent4",
+                                        "accent5", "accent6") if a in colours.scheme]
+
+
+def _title_colour(layout, colours: ThemeColours) -> str | None:
+    """The colour the template gives titles on `layout` (its title placeholder, then
+    the master's title style), or None if it sets none."""
+    for source in (layout, layout.slide_master):
+        for p in source.placeholders:
+            if int(p.placeholder_format.type) in (TITLE, CENTER_TITLE):
+                fill = p._element.find(".//a:lvl1pPr/a:defRPr/a:solidFill", NS)
+                if fill is None:
+                    fill = p._element.find(".//a:p//a:rPr/a:solidFill", NS)
+                if fill is not None:
+                    return colours.resolve(fill)
+    style = layout.slide_master._element.find(
+        "p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/a:solidFill", NS)
+    return colours.resolve(style) if style is not None else colours.slot("tx1")
+
+
+def _alignment(layout) -> str:
+    """How `layout` aligns its title: left, center or right (left when unsaid)."""
+    found = None
+    for p in layout.placeholders:
+        if int(p.placeholder_format.type) in (TITLE, CENTER_TITLE):
+            found = (p._element.xpath(".//a:lvl1pPr/@algn") or
+                     p._element.xpath(".//a:p/a:pPr/@algn") or [None])[0]
+            break
+    if found is None:
+        style = layout.slide_master._element.xpath(
+            "./p:txStyles/p:titleStyle/a:lvl1pPr/@algn")
+        found = style[0] if style else "l"
+    return {"ctr": "center", "r": "right"}.get(found, "left")
+
+
+def _with_title(palette: Palette, colour: str) -> Palette:
+    from dataclasses import replace
+
+    return replace(palette, title=colour)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(path: str, mtime: float, size: int) -> Look:
+    return read_look(open_template(Path(path)), Path(path).name)
+
+
+def template_look(template: Path | str | None) -> Look | None:
+    """The look of a template file (None for ours: `DEFAULT_PAGE` is its page). Read
+    once per file version. TemplateError if it cannot be used."""
+    if not template:
+        return None
+    path = Path(template)
+    try:
+        stat = path.stat()
+    except OSError:
+        open_template(path)  # says why in one line
+        raise
+    return _cached(str(path.resolve()), stat.st_mtime, stat.st_size)
+
+
+def template_page(template: Path | str | None) -> Page:
+    """The page a deck for `template` is laid out on."""
+    look = template_look(template)
+    return look.page if look is not None else Page()
+

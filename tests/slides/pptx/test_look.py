@@ -1,0 +1,54 @@
+"""Reading a template: layouts by structure, its geometry, colours that read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pptx
+from pptx import Presentation
+
+from slides.page import contrast
+from slides.pptx.look import layout_kind, preflight, read_look, template_look
+from slides.pptx.template import open_template
+
+FOUR_BY_THREE = Path(pptx.__file__).parent / "templates" / "default.pptx"
+
+
+def test_layouts_are_known_by_their_placeholders() -> None:
+    prs = Presentation(str(FOUR_BY_THREE))
+    kinds = {layout.name: layout_kind(layout) for layout in prs.slide_layouts}
+    assert kinds["Title Slide"] == "title"
+    assert kinds["Title and Content"] == "content"
+    assert kinds["Title Only"] == "title_only"
+    assert kinds["Blank"] == "blank"
+    assert kinds["Section Header"] == "section"
+
+
+def test_a_four_by_three_template_gives_a_four_by_three_page() -> None:
+    look = template_look(FOUR_BY_THREE)
+    page = look.page
+    assert (page.width, page.height) == (720.0, 540.0)
+    assert page.body.right <= 720 and page.title.bottom <= page.body.y
+    assert page.cover_title is not None and page.cover_align == "center"
+    lines = preflight(look, "default.pptx")
+    assert lines[0].startswith("default.pptx: 10.00 x 7.50 in")
+    assert any("layout 'Title Slide'" in line for line in lines)
+
+
+def test_a_dark_master_gets_light_text(tmp_path: Path) -> None:
+    prs = Presentation(str(FOUR_BY_THREE))
+    master = prs.slide_masters[0]._element
+    ns = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    from lxml import etree
+
+    bg = etree.fromstring(
+        f'<p:bg xmlns:p="{ns}" xmlns:a="http://schemas.openxmlformats.org/drawingml/'
+        '2006/main"><p:bgPr><a:solidFill><a:srgbClr val="10241F"/></a:solidFill>'
+        "<a:effectLst/></p:bgPr></p:bg>")
+    master.find(f"{{{ns}}}cSld").insert(0, bg)
+    dark = tmp_path / "dark.pptx"
+    prs.save(str(dark))
+    page = read_look(open_template(dark)).page
+    for palette in page.palettes.values():
+        for colour in (palette.text, palette.muted, palette.accent, palette.title):
+            assert contrast(colour, "#10241f") >= 4.5

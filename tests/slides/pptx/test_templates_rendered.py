@@ -1,0 +1,180 @@
+"""Decks in real organisations' templates, rendered by LibreOffice and read back.
+
+python-pptx's own 4:3 default always; the six real templates of `../shared/templates/`
+when they are beside the checkout (they are fixtures that may not be shipped). Each
+deck must pass openxml-audit, keep every word on its page and inside a box of its
+spec, give every word a contrast of at least 4.5 : 1 against the pixels behind it,
+keep the template's logos uncovered, carry the marking on a slide inserted afterwards
+from each layout it used, and number its slides right after a reorder.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pptx
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from content.model import Pack
+from slides.build import build_deck
+from slides.page import contrast, hex_colour
+from slides.pptx.look import _pictures, template_look
+from slides.pptx.writer import write_pptx
+from slides.recipe import default_recipe
+from tests.slides.pptx.test_writer import audit
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                       reason="needs LibreOffice and poppler (scripts/setup.sh test installs)"),
+]
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared" / "templates"
+TEMPLATES = [Path(pptx.__file__).parent / "templates" / "default.pptx",
+             *sorted(p for p in SHARED.glob("*.p*x") if p.suffix in (".pptx", ".potx"))]
+# What this check still finds, left open in issue 15 (strict: fixing one fails here
+# until its line goes).
+KNOWN = {
+    "javacurriculum": "an approximate event's hollow stop ('c.') under 4.5 : 1 on the picture",
+    "msdm5005": "the sources slide runs off the bottom of the page",
+    "phuse-os21": "title slide words measured under 4.5 : 1 against the photograph",
+    "shana-talks": "LibreOffice draws text boxes at ~60% size on this template",
+}
+
+
+def _cases() -> list:
+    names = [t.stem if t.parent == SHARED else "pptx-default-4x3" for t in TEMPLATES]
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n]))
+            if n in KNOWN else n for n in names]
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                  r"(.*?)</word>")
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+DPI = 96
+MARKING = "NATO UNCLASSIFIED"
+
+
+def convert(pptx_file: Path, folder: Path) -> Path:
+    profile = folder / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(pptx_file)],
+                   check=True, capture_output=True, timeout=300)
+    return pptx_file.with_suffix(".pdf")
+
+
+def words_of(pdf: Path) -> list[tuple[float, float, list]]:
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return [(float(w), float(h), [(float(a), float(b), float(c), float(d), html.unescape(t))
+                                  for a, b, c, d, t in WORD.findall(body)])
+            for w, h, body in PAGE.findall(out)]
+
+
+def word_contrast(image: Image.Image, box: tuple[float, float, float, float],
+                  per_pt: float) -> float:
+    """Contrast between a word's darkest-or-lightest ink and the colour most common
+    in its box (the background): the glyphs' own pixels against what is behind."""
+    x0, y0, x1, y1 = (round(v * per_pt) for v in box)
+    crop = image.crop((max(0, x0), max(0, y0), max(x0 + 1, x1), max(y0 + 1, y1)))
+    colours = crop.getcolors(crop.width * crop.height) or []
+    background = max(colours)[1]
+    return max(contrast(hex_colour(*c[:3]), hex_colour(*background[:3]))
+               for _, c in colours)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, pack: Pack):
+    recipe = default_recipe(pack)
+    folder = tmp_path_factory.mktemp("templates")
+    out = {}
+    for template in TEMPLATES:
+        name = template.stem if template.parent == SHARED else "pptx-default-4x3"
+        look = template_look(template)
+        deck = build_deck(pack, recipe.with_(sections=("history", "operations"),
+                                             marking=MARKING), look.page)
+        deck_file = folder / f"{name}.pptx"
+        write_pptx(deck, deck_file, template)
+        out[name] = (template, look, deck, deck_file, convert(deck_file, folder))
+    return out
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_a_templated_deck_reads_and_keeps_the_template(rendered, name: str,
+                                                       tmp_path: Path) -> None:
+    template, look, deck, deck_file, pdf = rendered[name]
+    assert "Errors: 0" in audit(deck_file)
+    pages = words_of(pdf)
+    assert len(pages) == len(deck.slides)
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(tmp_path / "p")],
+                   check=True, timeout=300)
+    images = sorted(tmp_path.glob("p-*.png"))
+    problems = []
+    for number, ((width, height, words), spec, png) in enumerate(
+            zip(pages, deck.slides, images, strict=True), 1):
+        image = Image.open(png).convert("RGB")
+        per_pt = image.width / width
+        boxes = [(b.x - 3, b.y - 6, b.x + b.w + 3, b.y + b.h + 8) for b in spec.texts()]
+        for x0, y0, x1, y1, text in words:
+            where = f"{name} slide {number} ({spec.title}): {text!r}"
+            if not (x0 >= 0 and x1 <= width + 0.5 and y0 >= 0 and y1 <= height + 0.5):
+                problems.append(f"{where} off the page")
+            elif not any(bx0 <= x0 and x1 <= bx1 + 3 and by0 <= y0 and y1 <= by1
+                         for bx0, by0, bx1, by1 in boxes) and not _template_text(template, text):
+                problems.append(f"{where} outside every box of the slide")
+            if text.strip("·•–—,.;:()\"'") and word_contrast(image, (x0, y0, x1, y1),
+                                                             per_pt) < 4.5:
+                problems.append(f"{where} reads at under 4.5 : 1")
+        for picture in _pictures(look.layouts.get("content") or next(iter(
+                look.layouts.values()))):
+            if spec.kind in ("title", "closing") or picture.w * picture.h > 0.4 * width * height:
+                continue
+            for shape in spec.shapes:
+                box = (getattr(shape, "x", None), getattr(shape, "y", None))
+                if None not in box and hasattr(shape, "w") and _overlaps(shape, picture):
+                    problems.append(f"{name} slide {number}: {getattr(shape, 'name', '')} "
+                                    "covers the template's picture")
+    assert problems == []
+
+
+def _template_text(template: Path, word: str) -> bool:
+    """Words of the template's own art (a caption on its master) are not ours."""
+    prs = Presentation(str(template)) if template.suffix == ".pptx" else None
+    if prs is None:
+        return True
+    texts = " ".join(s.text_frame.text for m in prs.slide_masters for s in m.shapes
+                     if s.has_text_frame and not s.is_placeholder)
+    return word in texts
+
+
+def _overlaps(shape, picture) -> bool:
+    return (shape.x < picture.right - 1 and picture.x < shape.x + shape.w - 1
+            and shape.y < picture.bottom - 1 and picture.y < shape.y + shape.h - 1)
+
+
+@pytest.mark.parametrize("name", [t.stem if t.parent == SHARED else "pptx-default-4x3"
+                                  for t in TEMPLATES])
+def test_slides_added_later_are_marked_and_numbers_follow_a_reorder(rendered, name: str,
+                                                                    tmp_path: Path) -> None:
+    _, _, deck, deck_file, _ = rendered[name]
+    prs = Presentation(str(deck_file))
+    used = {s.slide_layout.name: s.slide_layout for s in prs.slides}
+    for layout in used.values():  # a slide the briefer inserts, from each layout used
+        prs.slides.add_slide(layout)
+    ids = prs.slides._sldIdLst
+    last = list(ids)[len(deck.slides) - 1]  # the closing slide, moved to the front
+    ids.remove(last)
+    ids.insert(0, last)
+    edited = tmp_path / f"{name}-edited.pptx"
+    prs.save(str(edited))
+    pages = words_of(convert(edited, tmp_path))
+    assert len(pages) == len(deck.slides) + len(used)
+    for number, (_width, height, words) in enumerate(pages, 1):
+        text = [w[4] for w in words]
+        assert " ".join(text).count(MARKING) == 2, (name, number)
+        bottom = [w[4] for w in words if w[1] > height * 0.85]
+        assert str(number) in bottom, (name, number, bottom)
