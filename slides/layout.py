@@ -10,21 +10,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from slides.page import ACCENT, DEFAULT_PAGE, MUTED, TEXT, Box, Page, Palette
+from slides.page import ACCENT, DEFAULT_PAGE, HEIGHT, MUTED, TEXT, Box, Page, Palette
 from slides.spec import Paragraph, Rect, Run, Shape, TextBox
 from slides.text import clamp_lines, line_height, text_width, wrap
 
-WIDTH, HEIGHT = 960.0, 540.0  # 16:9 in points (13.333 x 7.5 inches)
-MARGIN = 48.0
-BANNER_H = 20.0
-TITLE_Y, TITLE_H = 36.0, 56.0
-BODY_TOP = 104.0
-FOOTER_Y = HEIGHT - BANNER_H - 26.0
-BODY_BOTTOM = FOOTER_Y - 8.0
 TITLE_SIZE = 28.0
 BODY_SIZE = 20.0
 MIN_BODY_SIZE = 18.0
-SMALL_SIZE = 14.0
 
 WRAP_SLACK = 0.96  # wrap at 96% of a box's width: a renderer measuring a little wider
                    # still fits the same lines, so text never spills out of its box

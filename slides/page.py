@@ -16,6 +16,15 @@ TEXT = "#1d232b"
 MUTED = "#5f6b7a"
 ACCENT = "#1f4e9c"
 MIN_CONTRAST = 4.5  # WCAG AA for text
+# Our own page, 16:9 at 13.333 x 7.5 in, in points; decks on other pages are laid out
+# at this height and scaled (`slides.scaling`).
+WIDTH, HEIGHT = 960.0, 540.0
+MARGIN = 48.0
+BANNER_H = 20.0
+TITLE_Y, TITLE_H = 36.0, 56.0
+BODY_TOP = 104.0
+FOOTER_Y = HEIGHT - BANNER_H - 26.0
+BODY_BOTTOM = FOOTER_Y - 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +84,16 @@ class Page:
     `palettes` and `backdrops` are keyed by layout kind: "title" and "content".
     """
 
-    width: float = 960.0
-    height: float = 540.0
-    title: Box = Box(48.0, 36.0, 864.0, 56.0)
-    body: Box = Box(48.0, 104.0, 864.0, 382.0)
-    footer: Box = Box(48.0, 494.0, 480.0, 16.0)
-    number: Box = Box(792.0, 494.0, 120.0, 16.0)
+    width: float = WIDTH
+    height: float = HEIGHT
+    title: Box = Box(MARGIN, TITLE_Y, WIDTH - 2 * MARGIN, TITLE_H)
+    body: Box = Box(MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)
+    footer: Box = Box(MARGIN, FOOTER_Y, WIDTH / 2, 16.0)
+    number: Box = Box(WIDTH - MARGIN - 120.0, FOOTER_Y, 120.0, 16.0)
     cover_title: Box | None = None
     cover_subtitle: Box | None = None
     cover_align: str = "left"  # how the template aligns its title slide's text
-    banner_h: float = 20.0
+    banner_h: float = BANNER_H
     full_banners: bool = True  # our template: banners across; theirs: centred plates
     palettes: dict[str, Palette] = field(default_factory=lambda: {"title": Palette(),
                                                                   "content": Palette()})

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 from array import array
 
-from slides.page import Box, Page
+from slides.page import HEIGHT, Box, Page
 from slides.spec import Deck, Ellipse, Line, Paragraph, Rect, Shape, TextBox
 
-LAYOUT_HEIGHT = 540.0
+LAYOUT_HEIGHT = HEIGHT  # decks are laid out this high, then scaled
 
 
 def _box(box: Box | None, k: float) -> Box | None:

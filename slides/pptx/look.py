@@ -12,7 +12,7 @@ background puts behind our text (`slides.pptx.backdrop`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
@@ -269,8 +269,6 @@ def _alignment(layout) -> str:
 
 
 def _with_title(palette: Palette, colour: str) -> Palette:
-    from dataclasses import replace
-
     return replace(palette, title=colour)
 
 

@@ -10,7 +10,8 @@ from content.dates import PartialDate
 from content.model import KeyPoint, Pack
 from slides.build import build_deck
 from slides.errors import RecipeError
-from slides.layout import HEIGHT, MIN_BODY_SIZE, WIDTH, paragraph_height
+from slides.layout import MIN_BODY_SIZE, paragraph_height
+from slides.page import HEIGHT, WIDTH
 from slides.recipe import Options, Recipe
 
 

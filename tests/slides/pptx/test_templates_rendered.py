@@ -10,6 +10,7 @@ from each layout it used, and number its slides right after a reorder.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -143,12 +144,19 @@ def test_a_templated_deck_reads_and_keeps_the_template(rendered, name: str,
 
 def _template_text(template: Path, word: str) -> bool:
     """Words of the template's own art (a caption on its master) are not ours."""
-    prs = Presentation(str(template)) if template.suffix == ".pptx" else None
-    if prs is None:
-        return True
-    texts = " ".join(s.text_frame.text for m in prs.slide_masters for s in m.shapes
-                     if s.has_text_frame and not s.is_placeholder)
-    return word in texts
+    texts = _master_captions(template)
+    return True if texts is None else word in texts
+
+
+@functools.cache
+def _master_captions(template: Path) -> str | None:
+    """The text of the template's masters' own shapes, read once per template (None
+    for a .potx, which python-pptx does not open as it is)."""
+    if template.suffix != ".pptx":
+        return None
+    prs = Presentation(str(template))
+    return " ".join(s.text_frame.text for m in prs.slide_masters for s in m.shapes
+                    if s.has_text_frame and not s.is_placeholder)
 
 
 def _overlaps(shape, picture) -> bool:
