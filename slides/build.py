@@ -44,6 +44,7 @@ MAX_EVENT_SLIDES = 12  # per section
 MAX_CHANGES = 40  # events on the "what changed" slides
 MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
 SUMMARY_SIZE = 20.0
+SOURCES_SMALL = 14.0  # the sources list, when 16 pt needs a second slide
 
 
 def cite(pack: Pack, citation: Citation) -> str:
@@ -107,7 +108,8 @@ class _Builder:
         palette = self.page.palette("content")
         if not colour:
             return L.ACCENT
-        return readable(colour, [palette.plate or palette.background], towards=palette.text)
+        behind = list(palette.behind) or [palette.plate or palette.background]
+        return readable(colour, behind, towards=palette.text)
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
         for c in citations:
@@ -158,7 +160,12 @@ class _Builder:
         summary = text_box(self.left, self.top, self.width, summary_h, section.summary,
                            SUMMARY_SIZE, colour=L.ACCENT, max_lines=3, name="Summary")
         top = self.top + summary_h + 10
-        pages = paginate(bullets, self.width, self.bottom - top) if bullets else [[]]
+        pages: list[list[Paragraph]] = [[]]
+        for size in (L.BODY_SIZE, L.MIN_BODY_SIZE):  # one slide if a readable size does it
+            sized = [dataclasses.replace(b, size=size) for b in bullets]
+            pages = paginate(sized, self.width, self.bottom - top) if bullets else [[]]
+            if len(pages) == 1:
+                break
         for point in points:
             self.note_citations(point.citations)
         for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
@@ -297,7 +304,12 @@ class _Builder:
             when = f", {article.date.label()}" if article.date else ""
             bullets.append(Bullet(f"{mark} Reported in {by}\u201c{article.title}\u201d, "
                                   f"{article.outlet}{when}.", "", 16, colour=L.MUTED))
-        for n, page in enumerate(paginate(bullets, self.width, self.height, indent=18)):
+        pages = paginate(bullets, self.width, self.height, indent=18)
+        if len(pages) > 1:  # a reference list reads at 14 pt: one slide if that does it
+            smaller = [dataclasses.replace(b, size=SOURCES_SMALL) for b in bullets]
+            if len(fewer := paginate(smaller, self.width, self.height, indent=18)) == 1:
+                pages = fewer
+        for n, page in enumerate(pages):
             title = "Sources" if n == 0 else "Sources (continued)"
             box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Sources")
             notes = ("Every citation used in this deck, with its Admiralty grade where given. "
@@ -368,8 +380,9 @@ class _Builder:
         marking = recipe.marking or pack.info.marking
         frame = Frame(marking, f"{recipe.title} · as of {pack.info.as_of.label()}",
                       len(self.slides))
+        on_master = self.page.palette("content")  # one master: one look for all slides
         slides = tuple(dataclasses.replace(s, chrome=tuple(themed(
-            chrome(frame, n, self.page), self.page.palette(s.kind))))
+            chrome(frame, n, self.page), on_master)))
             for n, s in enumerate(self.slides, 1))
         return Deck(recipe.title, self.page.width, self.page.height, slides, marking, FONT,
                     author=recipe.presenter, subject=recipe.subtitle, page=self.page)

@@ -55,16 +55,24 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
     width, height, band = page.width, page.height, page.banner_h
     plate = width if page.full_banners else min(
         width, text_width(frame.marking, 11, True) + 36)
+    size = min(11.0, band / 1.55)  # a line, ascent to descent, inside the band
     shapes: list[Shape] = []
     for y, name in ((0.0, "Marking top"), (height - band, "Marking bottom")):
         x = (width - plate) / 2
         shapes.append(Rect(x, y, plate, band, colour, name=f"{name} band"))
-        shapes.append(text_box(x, y + 2, plate, band - 2, frame.marking, 11, bold=True,
-                               colour="#ffffff", align="center", name=name, max_lines=1))
+        shapes.append(text_box(x, y, plate, band, frame.marking, size, bold=True,
+                               colour="#ffffff", align="center", name=name, max_lines=1,
+                               anchor="middle"))
     f = page.footer
     footer = clamp_lines(wrap(frame.footer, f.w * WRAP_SLACK, 11), 1, f.w * WRAP_SLACK, 11)[0]
-    shapes.append(text_box(f.x, f.y, f.w, f.h, footer, 11, colour=MUTED, name="Footer"))
     n = page.number
+    if page.chrome_plate:  # the words' width (and the widest number) on a plate
+        wide = text_width(str(max(frame.total, number)), 11) + 8
+        shapes.append(Rect(f.x - 4, f.y - 2, text_width(footer, 11) + 8, f.h + 4,
+                           page.chrome_plate, name="Footer plate"))
+        shapes.append(Rect(n.right - wide + 4, n.y - 2, wide, n.h + 4, page.chrome_plate,
+                           name="Slide number plate"))
+    shapes.append(text_box(f.x, f.y, f.w, f.h, footer, 11, colour=MUTED, name="Footer"))
     shapes.append(text_box(n.x, n.y, n.w, n.h, str(number), 11, colour=MUTED,
                            align="right", name="Slide number"))
     return shapes
@@ -218,26 +226,42 @@ def paragraph_height(p: Paragraph) -> float:
 
 def paginate(bullets: list[Bullet], width: float, height: float,
              indent: float = 26.0) -> list[list[Paragraph]]:
-    """Bullets laid out into as many boxes of `width` x `height` as they need."""
-    pages: list[list[Paragraph]] = [[]]
+    """Bullets laid out into as few boxes of `width` x `height` as they need, shared
+    out evenly: two pages of five, not one of nine and one of one."""
+    paragraphs = [_cut_to(bullet_paragraph(b, width, indent), width, height, indent)
+                  for b in bullets]
+    heights = [paragraph_height(p) for p in paragraphs]
+    count = len(_pack(heights, height))
+    low, high = max(heights, default=0.0), height
+    for _ in range(24):  # the lowest fill that still needs no more pages
+        middle = (low + high) / 2
+        if len(_pack(heights, middle)) <= count:
+            high = middle
+        else:
+            low = middle
+    return [[paragraphs[i] for i in page] for page in _pack(heights, high)]
+
+
+def _pack(heights: list[float], limit: float) -> list[list[int]]:
+    """Indices of paragraphs, greedily filled into pages no fuller than `limit`."""
+    pages: list[list[int]] = [[]]
     used = 0.0
-    for bullet in bullets:
-        paragraph = bullet_paragraph(bullet, width, indent)
-        need = paragraph_height(paragraph)
-        if pages[-1] and used + need > height:
+    for i, need in enumerate(heights):
+        if pages[-1] and used + need > limit:
             pages.append([])
             used = 0.0
-        if need > height:  # a single bullet taller than a page: cut it to fit
-            limit = int((height - paragraph.space_before) // line_height(paragraph.size))
-            lines = list(paragraph.lines[:limit])
-            last = "".join(r.text for r in lines[-1])
-            cut = clamp_lines([last, "…"], 1, (width - indent) * WRAP_SLACK,
-                              paragraph.size)[0]
-            lines[-1] = (Run(cut, paragraph.size, False, TEXT),)
-            paragraph = Paragraph(tuple(lines), "left", paragraph.bullet, indent,
-                                  paragraph.space_before)
-            need = paragraph_height(paragraph)
-        pages[-1].append(paragraph)
+        pages[-1].append(i)
         used += need
     return pages
 
+
+def _cut_to(paragraph: Paragraph, width: float, height: float, indent: float) -> Paragraph:
+    """A paragraph taller than a whole page, cut to fit with an ellipsis."""
+    if paragraph_height(paragraph) <= height:
+        return paragraph
+    limit = max(1, int((height - paragraph.space_before) // line_height(paragraph.size)))
+    lines = list(paragraph.lines[:limit])
+    last = "".join(r.text for r in lines[-1])
+    cut = clamp_lines([last, "…"], 1, (width - indent) * WRAP_SLACK, paragraph.size)[0]
+    lines[-1] = (Run(cut, paragraph.size, False, TEXT),)
+    return Paragraph(tuple(lines), "left", paragraph.bullet, indent, paragraph.space_before)

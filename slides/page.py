@@ -63,6 +63,7 @@ class Palette:
     background: str = "#ffffff"
     plate: str | None = None
     title: str = TEXT  # slide titles: the template's own title colour where it reads
+    behind: tuple[str, ...] = ()  # the colours sampled behind our text (or the plate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,9 @@ class Page:
     on its content layout; `cover_title`/`cover_subtitle` those of its title slide
     layout (None: the template has none, and our own title band is drawn).
     `palettes` and `backdrops` are keyed by layout kind: "title" and "content".
+    The footer and slide number live on the master, one colour for every layout:
+    `chrome_plate` is set when that colour does not read on some layout's background
+    there, and they then sit on a plate of it.
     """
 
     width: float = WIDTH
@@ -101,6 +105,7 @@ class Page:
     title_font: str = ""  # the template's fonts ("" for ours): titles take them
     body_font: str = ""
     templated: bool = False  # titles inherit the template's font and colour
+    chrome_plate: str | None = None  # footer and number need a plate on some layout
 
     def palette(self, kind: str) -> Palette:
         """The palette of a slide kind ("title" for title and closing slides)."""
@@ -189,4 +194,4 @@ def palette_for(behind: list[str], candidates: list[str], accents: list[str]) ->
     accent = readable(accent_base, behind, towards=text)
     on_accent = "#ffffff" if contrast("#ffffff", accent) >= contrast("#000000", accent) \
         else "#000000"
-    return Palette(text, muted, accent, on_accent, average, plate)
+    return Palette(text, muted, accent, on_accent, average, plate, behind=tuple(behind))

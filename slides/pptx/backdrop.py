@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 
 from lxml import etree
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from slides.page import Box, hex_colour, mix, rgb
 from slides.pptx.theme import NS, ThemeColours
@@ -114,9 +114,7 @@ class Composer:
         if right <= left or bottom <= top:
             return
         if outline:
-            for ring in outline:
-                if len(ring) >= 3:
-                    draw.polygon(ring, fill=fill)
+            layer.paste(fill, mask=_even_odd(outline, image.size))
         elif geometry == "ellipse":
             draw.ellipse(box, fill=fill)
         elif geometry == "roundRect":
@@ -173,6 +171,38 @@ class Composer:
                 self._group(image, shape, part, colours, transform)
             elif name in ("sp", "pic"):
                 self._shape(image, shape, part, colours, transform)
+            if name == "cxnSp" or (name == "sp" and shape.find(
+                    "p:spPr/a:prstGeom[@prst='line']", NS) is not None):
+                self._line(image, shape, colours, transform)
+
+    def _line(self, image, shape, colours: ThemeColours, transform: Transform) -> None:
+        """A connector or line shape: a rule under a title, a divider."""
+        xfrm = shape.find("p:spPr/a:xfrm", NS)
+        off = xfrm.find("a:off", NS) if xfrm is not None else None
+        ext = xfrm.find("a:ext", NS) if xfrm is not None else None
+        if off is None or ext is None:
+            return
+        x, y = int(off.get("x", 0)), int(off.get("y", 0))
+        w, h = int(ext.get("cx", 0)), int(ext.get("cy", 0))
+        ends = [transform(x, y), transform(x + w, y + h)]
+        if xfrm.get("flipH") == "1":
+            ends = [(ends[1][0], ends[0][1]), (ends[0][0], ends[1][1])]
+        if xfrm.get("flipV") == "1":
+            ends = [(ends[0][0], ends[1][1]), (ends[1][0], ends[0][1])]
+        ln = shape.find("p:spPr/a:ln", NS)
+        fill = ln.find("a:solidFill", NS) if ln is not None else None
+        if ln is not None and ln.find("a:noFill", NS) is not None:
+            return
+        colour = colours.resolve(fill) if fill is not None else None
+        if colour is None:
+            ref = shape.find("p:style/a:lnRef", NS)
+            colour = colours.resolve(ref) if ref is not None else None
+        if not colour:
+            return
+        width = int(ln.get("w", 9525)) if ln is not None else 9525
+        ImageDraw.Draw(image).line([(a * self.scale, b * self.scale) for a, b in ends],
+                                   fill=(*rgb(colour), 255),
+                                   width=max(1, round(width * self.scale)))
 
     def _group(self, image, group, part, colours: ThemeColours, transform: Transform) -> None:
         xfrm = group.find("p:grpSpPr/a:xfrm", NS)
@@ -242,6 +272,18 @@ def _outline(custom, box) -> list[list[tuple[float, float]]] | None:
         if ring:
             rings.append(ring)
     return rings or None
+
+
+def _even_odd(rings: list[list[tuple[float, float]]], size: tuple[int, int]) -> Image.Image:
+    """The pixels a free-form fills: inside an odd number of its rings, as Office
+    fills a path of several (a ring drawn as two circles is a ring, not a disc)."""
+    mask = Image.new("1", size, 0)
+    for ring in rings:
+        if len(ring) >= 3:
+            one = Image.new("1", size, 0)
+            ImageDraw.Draw(one).polygon(ring, fill=1)
+            mask = ImageChops.logical_xor(mask, one)
+    return mask
 
 
 def _stops(fill, colours: ThemeColours, placeholder: str | None) -> list[tuple[float, str]]:

@@ -81,13 +81,16 @@ def runs_xml(paragraph: Paragraph, font: str) -> str:
 
 
 def paragraph_xml(paragraph: Paragraph, font: str) -> str:
-    """An `<a:p>`: alignment, space before, bullet (character or number), runs."""
+    """An `<a:p>`: alignment, spacing, bullet (character or number), runs.
+
+    Line and paragraph spacing are always written: the layout fitted the words at
+    single spacing, and a template's body style (110 % lines, space after) would
+    otherwise push the last lines out of their box."""
     props = [f'algn="{ALIGN[paragraph.align]}"', 'lvl="0"']
-    children = []
     bullet_font = f"<a:buFont typeface={quoteattr(font)}/>" if font else ""
-    if paragraph.space_before:
-        children.append(f'<a:spcBef><a:spcPts val="{int(paragraph.space_before * 100)}"/>'
-                        "</a:spcBef>")
+    children = ['<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>',
+                f'<a:spcBef><a:spcPts val="{int(paragraph.space_before * 100)}"/></a:spcBef>',
+                '<a:spcAft><a:spcPts val="0"/></a:spcAft>']
     if paragraph.bullet:
         props.append(f'marL="{emu(paragraph.indent)}" indent="{-emu(paragraph.indent)}"')
         if paragraph.bullet[:-1].isdigit() and paragraph.bullet.endswith("."):

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
 from slides.pptx.backdrop import Composer, png_bytes, samples
+from slides.pptx.quiet import quiet_area
 from slides.pptx.template import open_template
 from slides.pptx.theme import NS, ThemeColours, theme_colours, with_override
+from slides.text import text_width
 
 TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
 CHROME = {13, 15, 16}  # slide number, footer, date
@@ -100,8 +102,26 @@ def _pictures(layout) -> list[Box]:
             if art and not shape.is_placeholder:
                 box = _box(shape)
                 if box is not None:
-                    boxes.append(box)
+                    boxes.append(_caption_extent(shape, box))
     return boxes
+
+
+def _caption_extent(shape, box: Box) -> Box:
+    """Where a fixed caption's words may fall: its box, widened to the words' width
+    in the fallback font at its size (a font the machine lacks is drawn wider than
+    the template's author saw, past the box's edge), growing the way it aligns."""
+    if not shape.has_text_frame:
+        return box
+    sizes = [int(v) / 100 for v in shape._element.xpath(".//a:rPr/@sz | .//a:defRPr/@sz")]
+    size = max(sizes) if sizes else 18.0
+    words = max((text_width(line, size) for line in shape.text_frame.text.splitlines()),
+                default=0.0)
+    extra = words + 8 - box.w
+    if extra <= 0:
+        return box
+    align = (shape._element.xpath(".//a:pPr/@algn") or ["l"])[0]
+    left = {"ctr": extra / 2, "r": extra}.get(align, 0.0)
+    return Box(box.x - left, box.y, box.w + extra, box.h)
 
 
 def _clear_of(area: Box, pictures: list[Box], page_w: float, page_h: float) -> Box:
@@ -160,7 +180,12 @@ def read_look(prs, name: str = "template") -> Look:
     body_bottom = min(body.bottom, footer_y - 6)
     body_top = max(body.y, title.bottom + 6)
     reserved = Box(body.x, body_top, body.w, body_bottom - body_top)
-    body = _clear_of(reserved, pictures, width, height)
+    composer = Composer(prs.slide_width, prs.slide_height)
+    colours = theme_colours(master)
+    per_px = width / composer.size[0]
+    images = {"content": composer.compose(content, with_override(colours, content))}
+    body = quiet_area(images["content"], _clear_of(reserved, pictures, width, height),
+                      per_px)
     if body != reserved:
         warnings.append(f"{name}: a picture sits in the body area of '{content.name}': "
                         "content is laid out clear of it")
@@ -176,16 +201,16 @@ def read_look(prs, name: str = "template") -> Look:
     cover_sub = _placeholder(cover, (SUBTITLE, BODY)) if cover else None
     if cover_title is not None and cover_title.y < banner + 4:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
-    composer = Composer(prs.slide_width, prs.slide_height)
-    colours = theme_colours(master)
     palettes, backdrops = {}, {}
-    per_px = width / composer.size[0]
     kinds = {"content": (content, [title, body, footer, number_box]),
-             "title": (cover or content, [b for b in (cover_title, cover_sub) if b]
-                       or [body])}
+             "title": (cover or content, [*([b for b in (cover_title, cover_sub) if b]
+                                            or [body]), footer, number_box])}
+    chrome_behind: set[str] = set()
     for kind, (layout, areas) in kinds.items():
         seen = with_override(colours, layout)
-        image = composer.compose(layout, seen)
+        image = images.get(kind) or composer.compose(layout, seen)
+        chrome_behind.update(c for area in (footer, number_box)
+                             for c in samples(image, area, per_px))
         behind = sorted({c for area in areas for c in samples(image, area, per_px)})
         palette = palette_for(behind, _text_candidates(seen), _accents(seen))
         title_colour = _title_colour(layout, seen)
@@ -201,10 +226,17 @@ def read_look(prs, name: str = "template") -> Look:
                             f"'{layout.name}': text gets a plate")
     if cover is None:
         warnings.append(f"{name}: no title slide layout: the title slide uses our band")
+    on_master = palettes["content"]
+    chrome_plate = None
+    if any(contrast(on_master.muted, c) < 4.5 for c in chrome_behind):
+        chrome_plate = on_master.plate or on_master.background
+        warnings.append(f"{name}: the footer's colour does not read on every layout: "
+                        "footer and slide number get a plate")
     page = Page(width, height, title, body, footer, number_box, cover_title, cover_sub,
                 _alignment(cover) if cover is not None else "left", banner,
                 full_banners=False, palettes=palettes, backdrops=backdrops,
-                title_font=colours.fonts[0], body_font=colours.fonts[1], templated=True)
+                title_font=colours.fonts[0], body_font=colours.fonts[1], templated=True,
+                chrome_plate=chrome_plate)
     return Look(page, layouts, warnings)
 
 

@@ -83,6 +83,7 @@ def open_template(path: Path | str | None) -> PresentationObject:
         raise TemplateError(f"{path}: the template has no slide master")
     _check_slide_size(prs, path)
     _sanitise(prs)
+    _level_default_text(prs)
     for master in prs.slide_masters:
         if not len(master.slide_layouts):
             _add_layout(master)
@@ -156,6 +157,15 @@ def _sanitise(prs: PresentationObject) -> None:
                 if element is not None:
                     _drop_references(element, r_id)
                 part.rels.pop(r_id)
+
+
+def _level_default_text(prs: PresentationObject) -> None:
+    """Drop a superscript or subscript offset from the presentation's default text
+    style (Keynote exports carry baseline="3999"): LibreOffice applies it to every
+    text box, even one whose runs say baseline="0", drawing our words at two-thirds
+    size above their line, and a box the briefer adds later would be raised too."""
+    for node in prs.part._element.xpath("./p:defaultTextStyle//a:defRPr[@baseline]"):
+        del node.attrib["baseline"]
 
 
 def _unwanted(rel) -> bool:

@@ -10,8 +10,8 @@ from content.dates import PartialDate
 from content.model import KeyPoint, Pack
 from slides.build import build_deck
 from slides.errors import RecipeError
-from slides.layout import MIN_BODY_SIZE, paragraph_height
-from slides.page import HEIGHT, WIDTH
+from slides.layout import MIN_BODY_SIZE, Bullet, paginate, paragraph_height
+from slides.page import DEFAULT_PAGE, HEIGHT, WIDTH
 from slides.recipe import Options, Recipe
 
 
@@ -92,6 +92,26 @@ def test_a_long_section_continues_instead_of_overflowing(pack: Pack, recipe: Rec
     assert all(f"Point {n}:" in shown for n in range(14))
 
 
+def test_a_continued_list_is_shared_out_evenly() -> None:
+    """Ten bullets that need two slides go five and five, not nine and a lonely one."""
+    bullets = [Bullet(f"Source {n}: " + "a citation of some length " * 3) for n in range(10)]
+    one = paginate(bullets[:1], 600, 1000)[0][0]
+    room = paragraph_height(one) * 9 + 1  # nine fit on a page
+    pages = paginate(bullets, 600, room)
+    assert [len(p) for p in pages] == [5, 5]
+    assert paginate(bullets[:9], 600, room) == [paginate(bullets[:9], 600, 10_000)[0]]
+
+
+def test_sources_that_fit_at_14_pt_stay_on_one_slide(pack: Pack, recipe: Recipe) -> None:
+    page = dataclasses.replace(DEFAULT_PAGE, body=dataclasses.replace(
+        DEFAULT_PAGE.body, h=DEFAULT_PAGE.body.h * 0.8))  # a template's shorter body
+    deck = build_deck(pack, recipe.with_(sections=("history", "operations")), page)
+    sources = [s for s in deck.slides if s.kind == "sources"]
+    assert len(sources) == 1
+    sizes = {p.size for t in sources[0].texts() if t.name == "Sources" for p in t.paragraphs}
+    assert sizes == {14.0}
+
+
 def test_optional_slides(pack: Pack, recipe: Recipe) -> None:
     options = Options(event_slides=True, changed_since=PartialDate.parse("2024-12-31"),
                       map_slides=False, agenda=False)
@@ -144,3 +164,19 @@ def test_capped_event_slides_say_what_they_left_out(pack: Pack, recipe: Recipe) 
     assert len(slides) == MAX_EVENT_SLIDES
     assert f"{total - MAX_EVENT_SLIDES:,} more events not shown" in slides[0].notes
     assert "not shown" not in slides[1].notes
+
+
+@pytest.mark.parametrize("band", [20.0, 14.1, 9.0])
+def test_the_marking_fits_inside_its_band(pack: Pack, recipe: Recipe, band: float) -> None:
+    """A template's banner may be thinner than ours: the marking's line, ascent to
+    descent, stays inside it (a marking half off the page is no marking)."""
+    from slides.text import line_height
+
+    page = dataclasses.replace(DEFAULT_PAGE, banner_h=band, full_banners=False)
+    deck = build_deck(pack, recipe.with_(sections=("history",)), page)
+    for spec in deck.slides:
+        for box in spec.chrome:
+            if getattr(box, "name", "") in ("Marking top", "Marking bottom"):
+                size = box.paragraphs[0].size
+                assert line_height(size) * 1.3 <= box.h + 0.01
+                assert box.y >= 0 and box.y + box.h <= deck.height + 0.01

@@ -52,3 +52,42 @@ def test_a_dark_master_gets_light_text(tmp_path: Path) -> None:
     for palette in page.palettes.values():
         for colour in (palette.text, palette.muted, palette.accent, palette.title):
             assert contrast(colour, "#10241f") >= 4.5
+
+
+def _with_background(element, colour: str) -> None:
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    bg = etree.fromstring(
+        f'<p:bg xmlns:p="{ns}" xmlns:a="http://schemas.openxmlformats.org/drawingml/'
+        f'2006/main"><p:bgPr><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+        "<a:effectLst/></p:bgPr></p:bg>")
+    element.find(f"{{{ns}}}cSld").insert(0, bg)
+
+
+def test_a_footer_that_cannot_read_on_every_layout_gets_a_plate(tmp_path: Path,
+                                                                 pack) -> None:
+    """The footer and number live on the master, one colour for all layouts: on a
+    template whose title slide is near-black and content slides white, no grey reads
+    on both, so they sit on a plate (the presenter paints the same)."""
+    from slides.build import build_deck
+    from slides.recipe import default_recipe
+
+    prs = Presentation(str(FOUR_BY_THREE))
+    title_layout = next(lay for lay in prs.slide_layouts if layout_kind(lay) == "title")
+    _with_background(title_layout._element, "0B0B0B")
+    two_tone = tmp_path / "two-tone.pptx"
+    prs.save(str(two_tone))
+    look = read_look(open_template(two_tone))
+    assert look.page.chrome_plate is not None
+    assert any("footer" in w for w in look.warnings)
+    deck = build_deck(pack, default_recipe(pack).with_(sections=("history",)), look.page)
+    for spec in deck.slides:
+        names = {getattr(s, "name", "") for s in spec.chrome}
+        assert {"Footer plate", "Slide number plate"} <= names
+        footer = next(s for s in spec.chrome if getattr(s, "name", "") == "Footer")
+        plate = next(s for s in spec.chrome if getattr(s, "name", "") == "Footer plate")
+        colour = footer.paragraphs[0].lines[0][0].colour
+        assert contrast(colour, plate.fill) >= 4.5
+    plain = read_look(open_template(FOUR_BY_THREE))
+    assert plain.page.chrome_plate is None

@@ -129,3 +129,20 @@ def test_hostile_template(tmp_path: Path, kind: str, expect: str | None) -> None
         assert code == 1 and expect in err, err
         assert err.count("\n") == 1
         assert not out.exists()
+
+
+def test_a_raised_default_text_style_is_levelled(tmp_path: Path) -> None:
+    """A Keynote export sets baseline="3999" on its default text: LibreOffice then
+    draws every text box of ours at two-thirds size above its line."""
+    from slides.pptx.template import open_template
+
+    def raise_defaults(name: str, data: bytes) -> bytes:
+        if name != "ppt/presentation.xml":
+            return data
+        return data.replace(b"<a:defRPr", b'<a:defRPr baseline="3999"')
+
+    template = rewrite(tmp_path / "raised.pptx", raise_defaults)
+    assert b'baseline="3999"' in zipfile.ZipFile(template).read("ppt/presentation.xml")
+    prs = open_template(template)
+    styles = prs.part._element.xpath("./p:defaultTextStyle//a:defRPr")
+    assert styles and all(s.get("baseline") is None for s in styles)
