@@ -20,6 +20,7 @@ from lxml import etree
 from PIL import Image, ImageChops, ImageDraw
 
 from slides.page import Box, hex_colour, mix, rgb
+from slides.pptx.captions import draw_captions
 from slides.pptx.theme import NS, ThemeColours
 
 PX_WIDTH = 960  # the composed image's width in pixels, whatever the slide's size
@@ -43,14 +44,18 @@ class Composer:
             bg, owner = master._element.find("p:cSld/p:bg", NS), master.part
         if bg is not None:
             self._background(image, bg, owner, colours)
-        trees = []
-        if layout._element.get("showMasterSp") != "0":
-            trees.append((master._element.find("p:cSld/p:spTree", NS), master.part))
-        trees.append((layout._element.find("p:cSld/p:spTree", NS), layout.part))
-        for tree, part in trees:
-            if tree is not None:
-                self._shapes(image, tree, part, colours, lambda x, y: (x, y))
+        for tree, part in _trees(layout):
+            self._shapes(image, tree, part, colours, lambda x, y: (x, y))
         return image.convert("RGB")
+
+    def with_captions(self, image: Image.Image, layout, colours: ThemeColours
+                      ) -> Image.Image:
+        """A copy of `layout`'s composed backdrop with its fixed captions drawn on:
+        what the show and the PDF paint (the colour sampling uses the image without)."""
+        out = image.copy()
+        for tree, _ in _trees(layout):
+            draw_captions(out, tree, colours, self.scale)
+        return out
 
     # -- fills ----------------------------------------------------------------
     def _background(self, image: Image.Image, bg, part, colours: ThemeColours) -> None:
@@ -251,6 +256,17 @@ class Composer:
             self._fill(image, props, part, colours, box, placeholder, geometry, outline)
         elif placeholder is not None and style is not None and style.get("idx", "0") != "0":
             self._paint(image, box, geometry, placeholder, 1.0, outline)
+
+
+def _trees(layout) -> list[tuple[object, object]]:
+    """(shape tree, part) of what shows behind a slide of `layout`, back to front:
+    the master's (unless the layout hides them), then the layout's own."""
+    master = layout.slide_master
+    trees = []
+    if layout._element.get("showMasterSp") != "0":
+        trees.append((master._element.find("p:cSld/p:spTree", NS), master.part))
+    trees.append((layout._element.find("p:cSld/p:spTree", NS), layout.part))
+    return [(tree, part) for tree, part in trees if tree is not None]
 
 
 def _outline(custom, box) -> list[list[tuple[float, float]]] | None:

@@ -220,7 +220,7 @@ def read_look(prs, name: str = "template") -> Look:
         else:
             palette = _with_title(palette, palette.text)
         palettes[kind] = palette
-        backdrops[kind] = Backdrop(png_bytes(image))
+        backdrops[kind] = Backdrop(png_bytes(composer.with_captions(image, layout, seen)))
         if palette.plate:
             warnings.append(f"{name}: no theme colour reads on the background of "
                             f"'{layout.name}': text gets a plate")

@@ -72,7 +72,8 @@ class ThemeColours:
 
 
 def modified(base: str, element: etree._Element) -> str:
-    """`base` with the colour element's luminance, tint and shade modifiers applied."""
+    """`base` with the colour element's luminance, saturation, hue, tint and shade
+    modifiers applied, in the order the element gives them."""
     r, g, b = (v / 255 for v in rgb(base))
     for child in element:
         name = etree.QName(child).localname
@@ -84,6 +85,14 @@ def modified(base: str, element: etree._Element) -> str:
             h, light, s = colorsys.rgb_to_hls(r, g, b)
             light = light * value if name == "lumMod" else light + value
             r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, light)), s)
+        elif name in ("satMod", "satOff"):
+            h, light, s = colorsys.rgb_to_hls(r, g, b)
+            s = s * value if name == "satMod" else s + value
+            r, g, b = colorsys.hls_to_rgb(h, light, max(0.0, min(1.0, s)))
+        elif name in ("hueOff", "hueMod"):  # hues in 60,000ths of a degree
+            h, light, s = colorsys.rgb_to_hls(r, g, b)
+            h = (h + value * 100000 / 60000 / 360) % 1 if name == "hueOff" else (h * value) % 1
+            r, g, b = colorsys.hls_to_rgb(h, light, s)
         elif name == "shade":
             r, g, b = r * value, g * value, b * value
         elif name == "tint":

@@ -23,3 +23,14 @@ def test_slots_go_through_the_colour_map_and_take_their_modifiers() -> None:
                                 "</a:srgbClr>")) == "#800000"
     assert theme.resolve(colour('<a:sysClr val="window" lastClr="FAFAFA"/>')) == "#fafafa"
     assert theme.resolve(colour("")) is None
+
+
+def test_hue_and_saturation_offsets_turn_the_colour() -> None:
+    """Keynote's gradients turn an accent's hue: a red turned by 120 degrees is green,
+    and a saturation of nothing is grey (the show paints what PowerPoint does)."""
+    theme = ThemeColours({"accent6": "#ff0000"})
+    green = theme.resolve(colour('<a:schemeClr val="accent6"><a:hueOff val="7200000"/>'
+                                 "</a:schemeClr>"))
+    assert green == "#00ff00"
+    grey = theme.resolve(colour('<a:srgbClr val="FF0000"><a:satMod val="0"/></a:srgbClr>'))
+    assert grey == "#808080"
