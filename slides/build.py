@@ -15,6 +15,7 @@ from typing import TypeVar
 from content.citations import citation_text
 from content.model import Citation, Event, Pack, Section
 from slides import layout as L
+from slides.citing import SourceIndex
 from slides.layout import (
     Bullet,
     Frame,
@@ -25,26 +26,23 @@ from slides.layout import (
     themed,
     title_box,
 )
-from slides.map_layout import legend, map_shapes
 from slides.notes import Notes
 from slides.page import DEFAULT_PAGE, Page, readable
 from slides.recipe import Recipe, check_sections
 from slides.scaling import LAYOUT_HEIGHT, scale_deck, scale_page
+from slides.section_slides import SectionSlides
 from slides.spec import Deck, LiveView, Paragraph, Rect, Shape, Slide, TextBox
 from slides.text import FONT, line_height, wrap
-from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
+from slides.wording import content_age, in_words, left_out
 
 T = TypeVar("T")
-MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest events
 # A deck is a briefing, not an export of the pack: past these limits it says in one
 # line what it left out, so a huge pack or recipe still gives a deck in seconds.
 MAX_SECTIONS = 40  # per deck
 MAX_KEY_POINTS = 40  # per section
-MAX_EVENT_SLIDES = 12  # per section
-MAX_CHANGES = 40  # events on the "what changed" slides
-MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
+MAX_CHANGES = 20  # events on the "what changed" slides: the latest
 SUMMARY_SIZE = 20.0
-SOURCES_SMALL = 14.0  # the sources list, when 16 pt needs a second slide
+MAX_SOURCE_SLIDES = 8  # beyond them, the sources are in the notes of their slides
 
 
 def cite(pack: Pack, citation: Citation) -> str:
@@ -67,12 +65,7 @@ def per_page(items: Sequence[T], pages: list[list[Paragraph]]) -> list[Sequence[
     return out
 
 
-def left_out(count: int, noun: str, why: str) -> str:
-    """The one line a deck shows where it left something out."""
-    return f"{count:,} more {noun} not shown: {why}."
-
-
-class _Builder:
+class _Builder(SectionSlides):
     """Collects slides, then numbers them and adds the marking frame."""
 
     def __init__(self, pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> None:
@@ -85,7 +78,10 @@ class _Builder:
         self.slides: list[Slide] = []
         self.sections = list(recipe.sections[:MAX_SECTIONS])
         self.sections_left_out = len(recipe.sections) - len(self.sections)
-        self.used: dict[str, set[str]] = {}  # source id -> the Admiralty grades it was given
+        self.index = SourceIndex(pack)  # the deck's numbered sources, as first cited
+        self.event_slides: dict[str, str] = {}  # event id -> section it has its slide in
+        single = len(self.sections) == 1 and recipe.title == pack.info.title
+        self.title = pack.section(self.sections[0]).title if single else recipe.title
 
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
             section: str = "", live: LiveView | None = None,
@@ -112,20 +108,46 @@ class _Builder:
         return readable(colour, behind, towards=palette.text)
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
-        for c in citations:
-            grades = self.used.setdefault(c.source, set())
-            if c.grade:
-                grades.add(c.grade)
+        self.index.cite(citations)
+
+    def notes(self) -> Notes:
+        """Speaker notes numbered as the deck numbers its sources."""
+        return Notes(self.pack, self.index)
 
     # -- slides -------------------------------------------------------------
     def title_slide(self) -> None:
         r = self.recipe
-        who = " · ".join(v for v in (r.presenter, r.audience, r.date) if v)
-        asof = f"Content as of {self.pack.info.as_of.label()}"
-        lines = [(r.subtitle, 22.0, L.TEXT), (who, 18.0, L.MUTED), (asof, 16.0, L.MUTED)]
-        notes = (f"{r.title}. {self.pack.info.description} Sections: "
+        who = " · ".join(v for v in (r.presenter, r.audience, in_words(r.date)) if v)
+        asof = content_age(self.pack.info.as_of, r.date)
+        subtitle = r.subtitle if self.title == r.title else r.title
+        lines = [(subtitle, 22.0, L.TEXT), (who, 18.0, L.MUTED), (asof, 16.0, L.MUTED)]
+        notes = (f"{self.title}. {self.pack.info.description} Sections: "
                  + ", ".join(self.pack.section(s).title for s in self.sections) + ".")
-        self.add("title", r.title, cover(self.page, r.title, lines), notes, with_title=False)
+        self.add("title", self.title, cover(self.page, self.title, lines), notes,
+                 with_title=False)
+
+    def bottom_line(self) -> None:
+        """Bottom line up front: each selected section's judgement, one bullet each,
+        with the markers of the sources its key points rest on."""
+        sections = [self.pack.section(s) for s in self.sections]
+        pages: list[list[Paragraph]] = [[]]
+        for size in (22.0, 20.0, L.MIN_BODY_SIZE):
+            bullets = [Bullet(s.summary, "■", size, sources=self.index.marker(
+                tuple(c for p in s.key_points[:3] for c in p.citations[:1])))
+                for s in sections]
+            pages = paginate(bullets, self.width, self.height, indent=30)
+            if len(pages) == 1:
+                break
+        for n, (page, on_page) in enumerate(zip(pages, per_page(sections, pages),
+                                                strict=True)):
+            title = "Bottom line up front" + (" (continued)" if n else "")
+            box = TextBox(self.left, self.top, self.width, self.height, tuple(page),
+                          name="Bottom line")
+            notes = self.notes()
+            for section in on_page:
+                notes.add(f"{section.title}: {section.summary}",
+                          tuple(c for p in section.key_points[:3] for c in p.citations[:1]))
+            self.add("bluf", title, [box], notes.text())
 
     def agenda(self) -> None:
         for size in (22.0, 20.0, L.MIN_BODY_SIZE):  # one slide if a readable size allows
@@ -148,7 +170,8 @@ class _Builder:
 
     def section_overview(self, section: Section) -> None:
         points = section.key_points[:MAX_KEY_POINTS]
-        bullets = [Bullet(point.text) for point in points]
+        bullets = [Bullet(point.text, sources=self.index.marker(point.citations))
+                   for point in points]
         skipped = len(section.key_points) - len(points)
         if skipped:
             bullets.append(Bullet(left_out(skipped, "key points", "they are in the app"), "",
@@ -175,7 +198,7 @@ class _Builder:
             body.append(TextBox(self.left, y, self.width, self.bottom - y, tuple(page),
                                 name="Key points"))
             # The notes speak of this slide's points only, not the whole section's.
-            notes = Notes(self.pack)
+            notes = self.notes()
             if n == 0:
                 notes.add(f"{section.title}: {section.summary}")
             for point in on_page:
@@ -184,97 +207,14 @@ class _Builder:
                 notes.add(left_out(skipped, "key points", "they are in the app"))
             self.add("section", title, body, notes.text(), section.id)
 
-    def section_timeline(self, section: Section, events: list[Event]) -> None:
-        total = len(events)
-        limit = EVENTS_PER_SLIDE * MAX_TIMELINE_SLIDES
-        if total > limit:  # a briefing shows the latest; the list is in the app
-            events = events[-limit:]
-        chunks = [events[i:i + EVENTS_PER_SLIDE] for i in range(0, len(events),
-                                                                 EVENTS_PER_SLIDE)]
-        for event in events:
-            self.note_citations(event.citations)
-        for n, chunk in enumerate(chunks):
-            title = f"{section.title}: timeline"
-            if total > limit:
-                title += f" (latest {limit} of {total:,})"
-            if len(chunks) > 1:
-                title += f" ({n + 1} of {len(chunks)})"
-            area = (self.left + 10, self.top + 4, self.width - 20, self.height - 8)
-            body = timeline_shapes(chunk, *area, self.readable(section.colour))
-            notes = Notes(self.pack)
-            for event in chunk:
-                notes.add_event(event)
-            live = LiveView("timeline", *area, sections=(section.id,),
-                            events=tuple(e.id for e in chunk))
-            self.add("timeline", title, body, notes.text(), section.id, live)
-
-    def section_map(self, section: Section, events: list[Event]) -> None:
-        counts: dict[str, int] = {}
-        for event in events:
-            for place in event.places:
-                counts[place] = counts.get(place, 0) + 1
-        if not counts:
-            return
-        places = [(self.pack.places[p], c) for p, c in counts.items()]
-        map_w = round(self.width * 0.69)  # the legend takes the rest
-        shapes, numbered = map_shapes(self.pack, places, self.left, self.top, map_w, self.height,
-                                      self.pack.info.as_of.first_day())
-        right = self.left + map_w + 20
-        shapes += legend(numbered, right, self.top, self.left + self.width - right,
-                         self.bottom)
-        notes = Notes(self.pack)
-        notes.add(f"Places in {section.title}:")
-        for n, place, count in numbered:
-            titles = [e.title for e in events if place.id in e.places][:MAP_NOTE_TITLES]
-            more = f"; and {count - len(titles):,} more" if count > len(titles) else ""
-            notes.add(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
-        notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
-                  f"{self.pack.info.as_of.label()}.", self._member_citations())
-        live = LiveView("map", self.left, self.top, map_w, self.height, sections=(section.id,),
-                        places=tuple(place.id for _, place, _ in numbered))
-        self.add("map", f"{section.title}: places", shapes, notes.text(), section.id, live)
-
-    def _member_citations(self) -> tuple[Citation, ...]:
-        citations = tuple({c.source: c for m in self.pack.members for c in m.citations}.values())
-        self.note_citations(citations)
-        return citations
-
-    def event_slide(self, section: Section, event: Event, note: str = "") -> None:
-        date = event.date_label()
-        body: list[Shape] = [text_box(self.left, self.top, self.width, 30, date, 20, bold=True,
-                                      colour=self.readable(section.colour), max_lines=1,
-                                      name="Date")]
-        top = self.top + 40
-        facts = [Bullet(event.summary, "", 20)]
-        places = ", ".join(self.pack.places[p].name for p in event.places)
-        actors = ", ".join(self.pack.actors[a].name for a in event.actors)
-        if places:
-            facts.append(Bullet(places, "", 18, bold_prefix="Where:"))
-        if actors:
-            facts.append(Bullet(actors, "", 18, bold_prefix="Who:"))
-        facts += [Bullet(f"\u201c{q.text}\u201d \u2014 {q.speaker}", "", 18, colour=L.ACCENT)
-                  for q in event.quotes]
-        page = paginate(facts, self.width, self.bottom - top - 30, indent=0)[0]
-        body.append(TextBox(self.left, top, self.width, self.bottom - top - 30, tuple(page),
-                            name="Event"))
-        source = f"Sources: {cites(self.pack, event.citations)}"
-        body.append(text_box(self.left, self.bottom - 26, self.width, 26, source, 14,
-                             colour=L.MUTED, max_lines=1, name="Sources"))
-        notes = Notes(self.pack)
-        notes.add_event(event)
-        for quote in event.quotes:
-            notes.add(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}")
-        if note:
-            notes.add(note)
-        self.add("event", event.title, body, notes.text(), section.id)
-
     def changes(self, events: list[Event]) -> None:
         since = self.recipe.options.changed_since
         assert since is not None
         recent = [e for e in events if e.start_day > since.last_day()]
         skipped = max(0, len(recent) - MAX_CHANGES)
         recent = recent[skipped:]  # the latest
-        bullets = [Bullet(e.title, "•", 20, bold_prefix=e.date.short_label()) for e in recent]
+        bullets = [Bullet(e.title, "•", 20, bold_prefix=e.date.short_label(),
+                          sources=self.index.marker(e.citations)) for e in recent]
         if skipped:
             bullets.append(Bullet(left_out(skipped, "earlier events",
                                            f"this slide lists the latest {MAX_CHANGES}"),
@@ -289,59 +229,51 @@ class _Builder:
             if n:
                 title += " (continued)"
             box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Changes")
-            notes = Notes(self.pack)
+            notes = self.notes()
             for event in on_page:
                 notes.add_event(event)
             self.add("changes", title, [box], notes.text())
 
     def sources(self) -> None:
-        sources = sorted(self.used, key=self._source_key)
-        marks = self._via_marks(sources)
-        bullets = [Bullet(self._source_line(s, marks), "•", 16) for s in sources]
+        """The deck's sources, numbered as its markers, each once with its one
+        reliability grade; the articles they were read in; what the grades mean."""
+        index = self.index
+        marks = index.via_marks()
+        bullets = [Bullet(index.line(s, marks), "", 16) for s in index.ordered()]
         for via, mark in marks.items():
             article = self.pack.sources[via]
             by = f"{article.author}, " if article.author else ""
             when = f", {article.date.label()}" if article.date else ""
             bullets.append(Bullet(f"{mark} Reported in {by}\u201c{article.title}\u201d, "
                                   f"{article.outlet}{when}.", "", 16, colour=L.MUTED))
-        pages = paginate(bullets, self.width, self.height, indent=18)
-        if len(pages) > 1:  # a reference list reads at 14 pt: one slide if that does it
-            smaller = [dataclasses.replace(b, size=SOURCES_SMALL) for b in bullets]
-            if len(fewer := paginate(smaller, self.width, self.height, indent=18)) == 1:
-                pages = fewer
+        bullets += [Bullet(line, "", 14, colour=L.MUTED) for line in index.legend()]
+        pages = paginate(bullets, self.width, self.height, indent=0)
+        for size in (14.0, 12.0):  # a reference list reads smaller: one slide if it can
+            if len(pages) == 1:
+                break
+            smaller = [dataclasses.replace(b, size=min(b.size, size)) for b in bullets]
+            if len(fewer := paginate(smaller, self.width, self.height, indent=0)) < len(pages):
+                bullets, pages = smaller, fewer
+        if len(pages) > MAX_SOURCE_SLIDES:  # the rest are in the notes of their slides
+            listed = len(index.numbers)
+            while listed > 1:
+                listed = max(1, listed - max(1, listed // 10))
+                more = Bullet(left_out(len(index.numbers) - listed, "sources",
+                                       "each slide's notes list the sources it cites"),
+                              "", 14, colour=L.MUTED)
+                tail = bullets[len(index.numbers):]
+                pages = paginate([*bullets[:listed], more, *tail], self.width, self.height,
+                                 indent=0)
+                if len(pages) <= MAX_SOURCE_SLIDES:
+                    break
         for n, page in enumerate(pages):
             title = "Sources" if n == 0 else "Sources (continued)"
             box = TextBox(self.left, self.top, self.width, self.height, tuple(page), name="Sources")
-            notes = ("Every citation used in this deck, with its Admiralty grade where given. "
-                     "Sources marked with a symbol were read as cited in the article named "
-                     "at the end, not in the original.")
+            notes = ("The sources of this deck, numbered as the markers on its slides: "
+                     "reliability of each source where graded, credibility of each claim "
+                     "after its marker. Sources marked with a symbol were read as cited in "
+                     "the article named at the end, not in the original.")
             self.add("sources", title, [box], notes)
-
-    def _via_marks(self, source_ids: list[str]) -> dict[str, str]:
-        vias: list[str] = []
-        for source_id in source_ids:
-            source = self.pack.sources.get(source_id)
-            if source and source.via in self.pack.sources and source.via not in vias:
-                vias.append(source.via)
-        symbols = "†‡§¶"
-        return {via: symbols[i] if i < len(symbols) else f"[{i + 1}]"
-                for i, via in enumerate(vias)}
-
-    def _source_key(self, source_id: str) -> tuple[str, str, str]:
-        s = self.pack.sources.get(source_id)
-        if s is None:
-            return ("", "", source_id)
-        return (s.outlet.casefold(), s.date.iso() if s.date else "", source_id)
-
-    def _source_line(self, source_id: str, marks: dict[str, str]) -> str:
-        s = self.pack.sources[source_id]
-        text = s.outlet + (f", {s.date.label()}" if s.date else "") + f": {s.title}"
-        grades = sorted(self.used[source_id])
-        if grades:
-            text += f" (grade{'s' if len(grades) > 1 else ''} {', '.join(grades)})"
-        if s.via in marks:
-            text += f" {marks[s.via]}"
-        return text
 
     def closing(self) -> None:
         r = self.recipe
@@ -353,32 +285,27 @@ class _Builder:
     def build(self) -> Deck:
         pack, recipe, o = self.pack, self.recipe, self.recipe.options
         self.title_slide()
-        if o.agenda:
+        self.bottom_line()
+        if o.changed_since is not None:
+            selected = {e.id: e for sid in self.sections for e in pack.events_in_section(sid)}
+            self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
+        if o.agenda and len(self.sections) > 1:
             self.agenda()
-        selected: dict[str, Event] = {}
         for sid in self.sections:
             section = pack.section(sid)
             events = pack.events_in_section(sid)
-            selected.update((e.id, e) for e in events)
             self.section_overview(section)
             if o.timeline_slides and events:
                 self.section_timeline(section, events)
             if o.map_slides and events:
                 self.section_map(section, events)
             if o.event_slides:
-                skipped = max(0, len(events) - MAX_EVENT_SLIDES)
-                note = left_out(skipped, "events", f"a section has at most {MAX_EVENT_SLIDES} "
-                                "event slides, its latest") if skipped else ""
-                for n, event in enumerate(events[skipped:]):
-                    self.note_citations(event.citations)
-                    self.event_slide(section, event, note if n == 0 else "")
-        if o.changed_since is not None:
-            self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
-        if o.sources_slide and self.used:
+                self.section_events(section, events)
+        if o.sources_slide and self.index.numbers:
             self.sources()
         self.closing()
         marking = recipe.marking or pack.info.marking
-        frame = Frame(marking, f"{recipe.title} · as of {pack.info.as_of.label()}",
+        frame = Frame(marking, f"{self.title} · as of {pack.info.as_of.label()}",
                       len(self.slides))
         on_master = self.page.palette("content")  # one master: one look for all slides
         slides = tuple(dataclasses.replace(s, chrome=tuple(themed(

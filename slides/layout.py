@@ -64,18 +64,29 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
                                colour="#ffffff", align="center", name=name, max_lines=1,
                                anchor="middle"))
     f = page.footer
-    footer = clamp_lines(wrap(frame.footer, f.w * WRAP_SLACK, 11), 1, f.w * WRAP_SLACK, 11)[0]
+    footer, footer_size = _footer(frame.footer, f.w * WRAP_SLACK)
     n = page.number
     if page.chrome_plate:  # the words' width (and the widest number) on a plate
         wide = text_width(str(max(frame.total, number)), 11) + 8
-        shapes.append(Rect(f.x - 4, f.y - 2, text_width(footer, 11) + 8, f.h + 4,
+        shapes.append(Rect(f.x - 4, f.y - 2, text_width(footer, footer_size) + 8, f.h + 4,
                            page.chrome_plate, name="Footer plate"))
         shapes.append(Rect(n.right - wide + 4, n.y - 2, wide, n.h + 4, page.chrome_plate,
                            name="Slide number plate"))
-    shapes.append(text_box(f.x, f.y, f.w, f.h, footer, 11, colour=MUTED, name="Footer"))
+    shapes.append(text_box(f.x, f.y, f.w, f.h, footer, footer_size, colour=MUTED,
+                           name="Footer"))
     shapes.append(text_box(n.x, n.y, n.w, n.h, str(number), 11, colour=MUTED,
                            align="right", name="Slide number"))
     return shapes
+
+
+def _footer(text: str, width: float) -> tuple[str, float]:
+    """The footer whole on one line: at 11 pt, else 9; else only its "as of" part
+    (a long deck title is on the title slide; the date must not be cut)."""
+    short = text.rsplit(" \u00b7 ", 1)[-1]
+    for candidate, size in ((text, 11.0), (text, 9.0), (short, 11.0), (short, 9.0)):
+        if text_width(candidate, size) <= width:
+            return candidate, size
+    return short, 9.0
 
 
 def themed(shapes: list[Shape], palette: Palette) -> list[Shape]:
@@ -200,22 +211,32 @@ class Bullet:
     size: float = BODY_SIZE
     bold_prefix: str = ""  # e.g. a date printed bold before the text
     colour: str = TEXT
+    sources: str = ""  # the source marker, `[1,3·2]`, printed muted after the text
 
 
 def bullet_paragraph(bullet: Bullet, width: float, indent: float) -> Paragraph:
-    """Wrap a bullet (with an optional bold prefix) to `width` minus its indent."""
+    """Wrap a bullet (with an optional bold prefix and a muted source marker) to
+    `width` minus its indent."""
     size = bullet.size
     inner = (width - indent) * WRAP_SLACK
     text = f"{bullet.bold_prefix} {bullet.text}" if bullet.bold_prefix else bullet.text
+    if bullet.sources:
+        text += f" {bullet.sources}"
     lines = wrap(text, inner, size)
     out: list[tuple[Run, ...]] = []
     prefix = bullet.bold_prefix
     for n, line in enumerate(lines):
+        runs: list[Run] = []
         if n == 0 and prefix and line.startswith(prefix):
-            rest = line[len(prefix):]
-            out.append((Run(prefix, size, True, ACCENT), Run(rest, size, False, bullet.colour)))
+            runs.append(Run(prefix, size, True, ACCENT))
+            line = line[len(prefix):]
+        tail = bullet.sources if n == len(lines) - 1 and bullet.sources else ""
+        if tail and line.endswith(tail):
+            runs += [Run(line[:-len(tail)], size, False, bullet.colour),
+                     Run(tail, size * 0.8, False, MUTED)]
         else:
-            out.append((Run(line, size, False, bullet.colour),))
+            runs.append(Run(line, size, False, bullet.colour))
+        out.append(tuple(r for r in runs if r.text))
     return Paragraph(tuple(out), "left", bullet.marker, indent, size * 0.45)
 
 

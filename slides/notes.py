@@ -1,37 +1,36 @@
 """Speaker notes that read: short paragraphs, numbered source markers, "via" said once.
 
-A slide's notes mark each statement with the sources it rests on (`[1]`, `[1, 3]`)
-and end with those sources, numbered, each written once: outlet, date, grade and
-link. Sources read in another article are flagged `*` and the article is named once
-at the end, instead of a hundred-character "reported via …" after every citation.
+A slide's notes mark each statement with the sources it rests on (`[1]`, `[1, 3]`,
+the deck's numbers, as on the slide and the sources slide) and end with those
+sources, each written once: outlet, date, grade and link. Sources read in another
+article are flagged `*` and the article is named once at the end, instead of a
+hundred-character "reported via …" after every citation.
 """
 
 from __future__ import annotations
 
 from content.citations import resolve
 from content.model import Citation, Event, Pack
+from slides.citing import SourceIndex
 
 
 class Notes:
     """One slide's notes: paragraphs, then the sources they cite."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, index: SourceIndex | None = None) -> None:
         self.pack = pack
+        self.index = index or SourceIndex(pack)  # the deck's numbers, shared by slides
         self.paragraphs: list[str] = []
-        self._numbers: dict[tuple[str, str], int] = {}
-        self._lines: list[str] = []
+        self._listed: dict[str, str] = {}
         self._vias: dict[str, None] = {}
 
     def marks(self, citations: tuple[Citation, ...]) -> str:
-        """`[1, 2]`: the numbers of `citations` in this slide's source list."""
-        numbers = []
-        for citation in citations:
-            key = (citation.source, citation.grade)
-            if key not in self._numbers:
-                self._numbers[key] = len(self._numbers) + 1
-                self._lines.append(self._source_line(self._numbers[key], citation))
-            numbers.append(self._numbers[key])
-        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+        """`[1, 3·2]`: the deck's numbers of `citations`, as the slide shows them."""
+        for citation in citations:  # each source once, graded where any citation is
+            if citation.source not in self._listed or citation.grade:
+                self._listed[citation.source] = self._source_line(
+                    self.index.number(citation.source), citation)
+        return self.index.marker(citations)
 
     def _source_line(self, number: int, citation: Citation) -> str:
         c = resolve(self.pack, citation)
@@ -60,8 +59,9 @@ class Notes:
     def text(self) -> str:
         """The notes: paragraphs apart, then the numbered sources."""
         parts = list(self.paragraphs)
-        if self._lines:
-            sources = "Sources\n" + "\n".join(self._lines)
+        if self._listed:
+            lines = sorted(self._listed.values(), key=lambda line: int(line[1:line.index("]")]))
+            sources = "Sources\n" + "\n".join(lines)
             if self._vias:
                 sources += "\n* as reported in " + "; ".join(self._vias)
             parts.append(sources)

@@ -1,69 +1,197 @@
-"""The timeline slide: events evenly spaced along an axis, labels alternating above
-and below so that neighbours on the same side never overlap.
+"""The timeline slide: stops on a true time scale, labels where they can be read.
 
-Even spacing (not a linear time scale) keeps dense years readable; every stop carries
-its date, spans as "2002 – 2021".
+Stops sit on the axis where their dates fall, so 1992, 1994 and 2021 look as far apart
+as they are; a gap that would waste most of the axis (decades with nothing in them)
+is shortened to a marked break. Spans are bars from their start to their end (to
+the as-of date while ongoing). Labels alternate above and below, each as near its
+stop as the labels beside it allow and tied to it by a leader line: dense years stay
+readable, and the leaders keep the scale honest. Dates and titles are whole, wrapped and
+shrunk within the legible minimum, never cut.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from content.model import Event
 from slides.layout import ACCENT, MUTED, TEXT, text_box
-from slides.spec import Ellipse, Line, Shape
-from slides.text import line_height
+from slides.spec import Ellipse, Line, Rect, Shape
+from slides.text import line_height, wrap
 
 EVENTS_PER_SLIDE = 8
 DATE_SIZE = 16.0
-LABEL_SIZE = 18.0
+LABEL_SIZES = (18.0, 16.0, 14.0, 12.0)
 LABEL_GAP = 14.0  # points between the labels of neighbours on the same side
 MAX_LABEL_W = 270.0
+BREAK_W = 26.0  # points the axis gives a shortened gap
+BREAK_SHARE = 0.3  # a gap longer than this share of the time shown is shortened
+BREAK_YEARS = 3  # ... and than this: a year-long slide needs no break
+TICK_SIZE = 11.0
 
 
-def label_span(cx: float, spacing: float, left: float, right: float) -> tuple[float, float]:
-    """(x, width) of the label of the stop at `cx`.
+def place_labels(wanted: list[float], width: float, left: float, right: float
+                 ) -> list[float]:
+    """Left edges for labels of `width` that want to be centred at `wanted` (in
+    order along the axis): as close to that as they can be without overlapping each
+    other (`LABEL_GAP` apart) or leaving [left, right]."""
+    xs: list[float] = []
+    for centre in wanted:  # pushed right past the previous label
+        x = max(left, centre - width / 2)
+        if xs:
+            x = max(x, xs[-1] + width + LABEL_GAP)
+        xs.append(x)
+    limit = right - width
+    for k in range(len(xs) - 1, -1, -1):  # and back left where that ran off the end
+        xs[k] = min(xs[k], limit)
+        limit = xs[k] - width - LABEL_GAP
+    return xs
 
-    Labels alternate sides, so a label may use up to the midpoints to its same-side
-    neighbours (one `spacing` either way, less a gap), but never the slide's margin. At
-    the ends that room is lopsided: the label then sits off-centre within its own
-    room, narrower, rather than being pushed into its neighbour's."""
-    lo = max(left, cx - spacing + LABEL_GAP / 2)
-    hi = min(right, cx + spacing - LABEL_GAP / 2)
-    width = min(hi - lo, MAX_LABEL_W)
-    return min(max(cx - width / 2, lo), hi - width), width
+
+@dataclass(frozen=True)
+class Scale:
+    """Days to points along the axis, with long empty gaps shortened to breaks."""
+
+    x: float
+    w: float
+    pieces: tuple[tuple[int, int], ...]  # (first day, last day) of each shown stretch
+
+    @classmethod
+    def of(cls, dates: list[dt.date], x: float, w: float) -> Scale:
+        """The scale for stops and span ends at `dates`: a gap between neighbouring
+        dates longer than `BREAK_SHARE` of the whole (and than `BREAK_YEARS`) is
+        shortened, even under a span's bar (the bar then crosses the break)."""
+        days = sorted({d.toordinal() for d in dates})
+        total = max(1, days[-1] - days[0])
+        pieces: list[list[int]] = [[days[0], days[0]]]
+        for day in days[1:]:
+            if day - pieces[-1][1] > max(BREAK_SHARE * total, BREAK_YEARS * 365):
+                pieces.append([day, day])  # a break between the pieces
+            else:
+                pieces[-1][1] = day
+        pad = max(15, total // 25)  # room at the ends so no stop sits on the margin
+        for piece in pieces[1:-1] if len(pieces) > 2 else []:
+            piece[0], piece[1] = piece[0] - pad // 2, piece[1] + pad // 2
+        end_pad = pad if len(pieces) == 1 else pad // 2
+        pieces[0][0] -= end_pad
+        pieces[-1][1] += end_pad
+        if len(pieces) > 1:  # both sides of a break get room for their stops
+            pieces[0][1] += pad // 2
+            pieces[-1][0] -= pad // 2
+        low, high = 1, dt.date.max.toordinal()  # the calendar's edges: year 1 to 9999
+        return cls(x, w, tuple((max(low, a), min(high, b)) for a, b in pieces))
+
+    def _unit(self) -> float:
+        spans = sum(max(1, b - a) for a, b in self.pieces)
+        return (self.w - BREAK_W * (len(self.pieces) - 1)) / spans
+
+    def at(self, day: dt.date) -> float:
+        """The x of `day` (clamped into the shown stretches)."""
+        n = day.toordinal()
+        unit, x = self._unit(), self.x
+        for i, (a, b) in enumerate(self.pieces):
+            if n <= b or i == len(self.pieces) - 1:
+                return x + (min(max(n, a), b) - a) * unit
+            x += max(1, b - a) * unit + BREAK_W
+        return x
+
+    def breaks(self) -> list[float]:
+        """The x where each break starts."""
+        unit, x, out = self._unit(), self.x, []
+        for a, b in self.pieces[:-1]:
+            x += max(1, b - a) * unit
+            out.append(x)
+            x += BREAK_W
+        return out
+
+    def years(self, most: int = 8) -> list[tuple[int, float]]:
+        """(year, x) of year ticks, at most `most`, evenly stepped, none in a break."""
+        first = dt.date.fromordinal(self.pieces[0][0]).year + 1
+        last = dt.date.fromordinal(self.pieces[-1][1]).year
+        years = [y for y in range(first, min(last, dt.MAXYEAR) + 1)
+                 if any(a <= dt.date(y, 1, 1).toordinal() <= b for a, b in self.pieces)]
+        step = max(1, -(-len(years) // most))
+        return [(y, self.at(dt.date(y, 1, 1))) for y in years[::step]]
+
+
+def _label(text: str, x: float, y: float, w: float, h: float, name: str, anchor: str,
+           colour: str) -> Shape:
+    """A title wrapped whole into `h`, at the largest legible size that does it."""
+    for size in LABEL_SIZES:
+        if len(wrap(text, w * 0.96, size)) * line_height(size) <= h:
+            break
+    lines = len(wrap(text, w * 0.96, size))
+    return text_box(x, y, w, max(h, lines * line_height(size) + 1), text, size,
+                    colour=colour, align="center", name=name, anchor=anchor)
 
 
 def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
-                    colour: str = ACCENT) -> list[Shape]:
-    """Shapes of one timeline slide's body for up to `EVENTS_PER_SLIDE` events."""
+                    colour: str = ACCENT, today: dt.date | None = None) -> list[Shape]:
+    """Shapes of one timeline slide's body for up to `EVENTS_PER_SLIDE` events
+    (`today`: where ongoing spans end, the content's as-of date)."""
     shapes: list[Shape] = []
     axis_y = y + h / 2
-    shapes.append(Line(x, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis"))
-    n = max(1, len(events))
-    spacing = w / n
-    half = h / 2 - 26
+    if not events:
+        return [Line(x, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis")]
+    last = today or max(e.end_day for e in events)
+
+    def ends(e: Event) -> tuple[dt.date, dt.date]:
+        end = max(e.start_day, last) if e.ongoing else e.end_day if e.is_span else e.start_day
+        return e.start_day, end
+
+    scale = Scale.of([d for e in events for d in ends(e)], x + 12, w - 24)
+    start = x
+    for bx in scale.breaks():  # the axis, interrupted at each break by a pair of slashes
+        shapes.append(Line(start, axis_y, bx + 4, axis_y, MUTED, 2.5, name="Timeline axis"))
+        for dx in (6.0, 14.0):
+            shapes.append(Line(bx + dx - 3, axis_y + 7, bx + dx + 3, axis_y - 7, MUTED, 1.5,
+                               name="Timeline break"))
+        start = bx + BREAK_W - 4
+    shapes.append(Line(start, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis"))
+    for year, tx in scale.years():
+        shapes.append(Line(tx, axis_y - 4, tx, axis_y + 4, MUTED, 1.0, name="Year tick"))
+        shapes.append(text_box(tx - 20, axis_y + 5, 40, line_height(TICK_SIZE), str(year),
+                               TICK_SIZE, colour=MUTED, align="center", name=f"Year {year}"))
+    n = len(events)
+    sides = [[i for i in range(n) if i % 2 == 0], [i for i in range(n) if i % 2 == 1]]
+    most = len(sides[0])  # the fuller side: its labels must all fit along the axis
+    label_w = min(MAX_LABEL_W, (w - (most - 1) * LABEL_GAP) / most)
+    marks = [scale.at(ends(e)[0]) for e in events]
+    lefts: dict[int, float] = {}
+    for side in sides:
+        for i, lx in zip(side, place_labels([marks[i] for i in side], label_w, x, x + w),
+                         strict=True):
+            lefts[i] = lx
+    half = h / 2 - 30
+    r = 8.0
     for i, event in enumerate(events):
-        cx = x + spacing * (i + 0.5)
-        above = i % 2 == 0
-        lx, label_w = label_span(cx, spacing, x, x + w)
-        r = 8.0
-        shapes.append(Ellipse(cx - r, axis_y - r, 2 * r, 2 * r,
+        first, end = ends(event)
+        mx = marks[i]
+        if event.is_span and end > first:
+            shapes.append(Rect(mx, axis_y - 4, max(2.0, scale.at(end) - mx), 8, colour,
+                               name=f"Span {event.id}"))
+        shapes.append(Ellipse(mx - r, axis_y - r, 2 * r, 2 * r,
                               "#ffffff" if event.date.approximate else colour, colour, 2.5,
                               name=f"Marker {event.id}"))
+        above = i % 2 == 0
+        lx = lefts[i]
+        cx = lx + label_w / 2
         date = event.date_label(reported=False)  # the notes give the report's date
-        date_h = line_height(DATE_SIZE)
+        date_lines = len(wrap(date, label_w * 0.96, DATE_SIZE, bold=True))
+        date_h = date_lines * line_height(DATE_SIZE) + 1
         title_h = half - date_h - 4
         if above:
-            top = axis_y - 22 - half
-            shapes.append(Line(cx, axis_y - r, cx, axis_y - 20, MUTED, 1.0))
+            top = axis_y - 28 - half
+            shapes.append(Line(cx, axis_y - 26, mx, axis_y - r, MUTED, 1.0,
+                               name=f"Leader {event.id}"))
+            date_y, title_y, anchor = top + half - date_h, top, "bottom"
         else:
-            top = axis_y + 22
-            shapes.append(Line(cx, axis_y + r, cx, axis_y + 20, MUTED, 1.0))
-        date_box = text_box(lx, top if not above else top + half - date_h, label_w, date_h,
-                            date, DATE_SIZE, bold=True, colour=colour, align="center",
-                            max_lines=1, name=f"Date {event.id}")
-        title = text_box(lx, top + date_h + 2 if not above else top, label_w, title_h,
-                         event.title, LABEL_SIZE, colour=TEXT, align="center",
-                         max_lines=4, name=f"Label {event.id}",
-                         anchor="top" if not above else "bottom")
-        shapes += [date_box, title]
+            top = axis_y + 28
+            shapes.append(Line(mx, axis_y + r, cx, axis_y + 26, MUTED, 1.0,
+                               name=f"Leader {event.id}"))
+            date_y, title_y, anchor = top, top + date_h + 2, "top"
+        shapes.append(text_box(lx, date_y, label_w, date_h, date, DATE_SIZE, bold=True,
+                               colour=colour, align="center", name=f"Date {event.id}"))
+        shapes.append(_label(event.title, lx, title_y, label_w, title_h, f"Label {event.id}",
+                             anchor, TEXT))
     return shapes

@@ -28,6 +28,9 @@ TESTED_ELSEWHERE = {
     "slides/output.py": "locks, read-only and special targets in tests/slides/pptx/"
                         "test_writer.py and tests/test_hostile_inputs.py",
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
+    "slides/section_slides.py": "timeline, map and event slides of the deck builder: "
+                                "tests/slides/test_build.py, test_map_layout.py, "
+                                "test_timeline_layout.py and test_large_pack.py",
     "desktop/deck/slide_painter.py": "thumbnails and the show paint with it "
                                      "(tests/desktop/deck/test_pane.py, tests/desktop/present/)",
     "desktop/deck/thumbnails.py": "the Deck pane's thumbnails (tests/desktop/deck/test_pane.py)",

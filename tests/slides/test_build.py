@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -18,7 +19,9 @@ from slides.recipe import Options, Recipe
 def test_deck_structure(pack: Pack, recipe: Recipe) -> None:
     deck = build_deck(pack, recipe)
     kinds = [s.kind for s in deck.slides]
-    assert kinds[:3] == ["title", "agenda", "section"]
+    first = kinds.index("section")
+    assert kinds[0] == "title" and set(kinds[1:first]) == {"bluf", "agenda"}
+    assert kinds[1] == "bluf" and kinds[first - 1] == "agenda"  # bottom line up front
     assert kinds[-1] == "closing" and "sources" in kinds
     placed = [s for s in pack.sections
               if any(e.places for e in pack.events_in_section(s.id))]
@@ -150,7 +153,7 @@ def test_section_summaries_are_never_cut(pack: Pack, recipe: Recipe) -> None:
 
 
 def test_capped_event_slides_say_what_they_left_out(pack: Pack, recipe: Recipe) -> None:
-    from slides.build import MAX_EVENT_SLIDES
+    from slides.section_slides import MAX_EVENT_SLIDES
 
     event = pack.events_in_section("operations")[0]
     extra = tuple(dataclasses.replace(event, id=f"copy-{n}", title=f"Copy {n}")
@@ -180,3 +183,102 @@ def test_the_marking_fits_inside_its_band(pack: Pack, recipe: Recipe, band: floa
                 size = box.paragraphs[0].size
                 assert line_height(size) * 1.3 <= box.h + 0.01
                 assert box.y >= 0 and box.y + box.h <= deck.height + 0.01
+
+
+def _texts(deck) -> list[tuple[str, str]]:
+    return [(s.title, "".join(r.text for r in line)) for s in deck.slides
+            for t in s.texts() for p in t.paragraphs for line in p.lines]
+
+
+def test_the_bottom_line_comes_first_with_its_sources(pack: Pack, recipe: Recipe) -> None:
+    chosen = ("history", "operations", "turkey")
+    deck = build_deck(pack, recipe.with_(sections=chosen))
+    bluf = deck.slides[1]
+    assert bluf.kind == "bluf" and bluf.title == "Bottom line up front"
+    lines = [p for t in bluf.texts() if t.name == "Bottom line" for p in t.paragraphs]
+    assert len(lines) == 3
+    for paragraph, sid in zip(lines, chosen, strict=True):
+        text = " ".join("".join(r.text for r in line) for line in paragraph.lines)
+        assert text.startswith(pack.section(sid).summary.split()[0])
+        assert re.search(r"\[\d+(,\d+)*\]$", text), text  # its source markers
+
+
+def test_claims_carry_markers_the_sources_slide_resolves(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(sections=("operations",),
+                                         options=Options(event_slides=True)))
+    shown = {int(n) for _, text in _texts(deck) for marker in re.findall(r"\[([\d,·]+)\]", text)
+             for n in re.findall(r"(\d+)(?:·\d)?", marker)}
+    sources = next(s for s in deck.slides if s.kind == "sources")
+    listed = [int(m) for t in sources.texts() for p in t.paragraphs
+              for m in re.findall(r"^\[(\d+)\]", "".join(r.text for r in p.lines[0]))]
+    assert listed == list(range(1, len(listed) + 1))  # numbered in order, each once
+    assert shown <= set(listed)
+    body = " ".join(text for title, text in _texts(deck) if title == "Sources")
+    assert "ungraded" in body  # the embedded pack's sources carry no grades
+    key_points = next(s for s in deck.slides if s.kind == "section")
+    points = [p for t in key_points.texts() if t.name == "Key points" for p in t.paragraphs]
+    assert all(p.lines[-1][-1].text.startswith("[") for p in points)
+    assert "[" in key_points.notes and "Sources" in key_points.notes
+
+
+def test_grades_say_reliability_once_and_credibility_per_claim(pack: Pack,
+                                                               recipe: Recipe) -> None:
+    history = pack.section("history")
+    graded = tuple(dataclasses.replace(p, citations=tuple(
+        dataclasses.replace(c, reliability="B", credibility=str(2 + n % 2))
+        for c in p.citations)) for n, p in enumerate(history.key_points))
+    sections = tuple(dataclasses.replace(s, key_points=graded) if s.id == "history" else s
+                     for s in pack.sections)
+    deck = build_deck(dataclasses.replace(pack, sections=sections, _section_index={}),
+                      recipe.with_(sections=("history",)))
+    text = " ".join(t for _, t in _texts(deck))
+    assert re.search(r"\[\d+·[23]\]", text)  # credibility after the claim's marker
+    sources = " ".join(t for title, t in _texts(deck) if title == "Sources")
+    assert "reliability B" in sources and "A–F" in sources and "ungraded" not in sources
+    assert "B2" not in sources and "B3" not in sources  # not every grade ever given
+
+
+def test_each_event_has_one_slide(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(options=Options(event_slides=True)))
+    titles = [s.title for s in deck.slides if s.kind == "event"]
+    assert len(titles) == len(set(titles))
+    assert any("Also in this section" in s.notes for s in deck.slides if s.kind == "event")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_layout_made_ellipsis_in_any_deck(pack: Pack, recipe: Recipe, seed: int) -> None:
+    """Whole pack, each section alone, random subsets, every option on: nothing is
+    cut with an ellipsis by the layout (the pack itself has none)."""
+    import random
+
+    from content.dates import PartialDate
+
+    ids = [s.id for s in pack.sections]
+    rng = random.Random(seed)
+    every = Options(event_slides=True, changed_since=PartialDate.parse("2023-01-01"))
+    recipes = [recipe, *[recipe.with_(sections=(i,)) for i in ids[seed::4]],
+               recipe.with_(sections=tuple(rng.sample(ids, 4)))]
+    for r in [*recipes, *[r.with_(options=every) for r in recipes]]:
+        deck = build_deck(pack, r.with_(title="A long deck title for the minister's "
+                                            "meeting on partnership, security and energy"
+                                        if seed == 3 else r.title))
+        cut = [(title, text) for title, text in _texts(deck) if "\u2026" in text]
+        assert cut == [], r.sections
+
+
+def test_a_single_section_deck_is_titled_by_it_without_an_agenda(pack: Pack,
+                                                                  recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(sections=("energy",), date="2026-01-12"))
+    assert deck.slides[0].title == pack.section("energy").title
+    assert "agenda" not in [s.kind for s in deck.slides]
+    cover = " ".join(t for title, t in _texts(deck)[:8])
+    assert "12 January 2026" in cover and "2026-01-12" not in cover
+
+
+def test_stale_content_says_how_old_it_is(pack: Pack, recipe: Recipe) -> None:
+    fresh = build_deck(pack, recipe.with_(date="2026-02-01"))
+    stale = build_deck(pack, recipe.with_(date="2027-03-01"))
+    cover = " ".join(t for _, t in _texts(fresh)[:10])
+    assert "before this briefing" not in cover
+    cover = " ".join(t for _, t in _texts(stale)[:10])
+    assert "Content as of 15 December 2025 \u2014 14 months before this briefing" in cover

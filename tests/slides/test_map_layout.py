@@ -51,3 +51,47 @@ def test_no_marker_covers_another_on_any_map_slide(pack: Pack, recipe: Recipe) -
                        and math.isclose(leader.y2, m.y + m.h / 2) for m in markers)
         moved += len(leaders)
     assert moved > 0, "the embedded pack has crowded maps; none was spread"
+
+
+def _map(pack: Pack, recipe: Recipe, section: str):
+    deck = build_deck(pack, recipe.with_(sections=(section,)))
+    return next(s for s in deck.slides if s.kind == "map")
+
+
+def test_a_far_place_is_an_arrow_at_the_edge_not_a_zoom_out(pack: Pack,
+                                                            recipe: Recipe) -> None:
+    """The peace process's one place in Washington must not shrink the South
+    Caucasus to a sliver: the map stays on the region and points the way."""
+    slide = _map(pack, recipe, "peace")
+    names = [getattr(s, "name", "") for s in slide.shapes]
+    assert "Far arrow" in names
+    far = [t.plain_text() for t in slide.texts() if t.name == "Far place"]
+    assert far and far[0].startswith("Washington, D.C.,") and far[0].endswith(" km")
+    assert "Azerbaijan" in names and "Armenia" in names  # the region, country by country
+    country_names = {t.plain_text() for t in slide.texts() if t.name.startswith("Country ")}
+    assert "AZERBAIJAN" in country_names
+
+
+def test_every_map_has_a_key(pack: Pack, recipe: Recipe) -> None:
+    for section in ("operations", "dialogue", "peace"):
+        slide = _map(pack, recipe, section)
+        key = " ".join(t.plain_text() for t in slide.texts() if t.name == "Key")
+        assert "Azerbaijan" in key and "NATO members as of 15 December 2025" in key
+        assert "numbered" in key
+        for text in slide.texts():  # nothing in the key or legend is cut
+            assert "\u2026" not in text.plain_text(), text.name
+
+
+def test_far_labels_overlap_neither_one_another_nor_markers(pack: Pack,
+                                                            recipe: Recipe) -> None:
+    slide = _map(pack, recipe, "operations")  # Kabul and Afghanistan point one way
+    far = [t for t in slide.texts() if t.name == "Far place"]
+    discs = [s for s in slide.shapes if isinstance(s, Ellipse) and s.name.startswith("Place ")]
+    assert len(far) == 3
+    for a, b in itertools.combinations(far, 2):
+        assert not (a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h
+                    and b.y < a.y + a.h), (a.plain_text(), b.plain_text())
+    for label in far:
+        for d in discs:
+            assert not (label.x < d.x + d.w and d.x < label.x + label.w
+                        and label.y < d.y + d.h and d.y < label.y + label.h), label.plain_text()

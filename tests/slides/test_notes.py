@@ -12,8 +12,9 @@ def test_markers_number_sources_in_order_and_reuse_them(pack: Pack) -> None:
     notes.add("Second.", (Citation("report-2025-12-15"),))
     notes.add("Graded.", (Citation("report-2025-12-15", "B", "2"),))
     text = notes.text()
-    assert "First. [1, 2]" in text and "Second. [2]" in text and "Graded. [3]" in text
-    assert "[3] Report (Report.az), 15 December 2025 (B2)" in text
+    assert "First. [1,2]" in text and "Second. [2]" in text and "Graded. [2·2]" in text
+    assert "[2] Report (Report.az), 15 December 2025 (B2)" in text
+    assert text.count("[2] Report") == 1  # each source once, with its grade
     assert text.count("President.az") == 1
 
 
@@ -25,6 +26,19 @@ def test_the_via_article_is_named_once(pack: Pack) -> None:
     text = notes.text()
     assert text.count(" *") == 4 and text.count("as reported in") == 1
     assert len(max(text.splitlines(), key=len)) < 160  # no line carries the whole chain
+
+
+def test_notes_share_the_decks_numbers(pack: Pack) -> None:
+    """A slide's notes use the numbers its slide and the sources slide show."""
+    from slides.citing import SourceIndex
+
+    index = SourceIndex(pack)
+    index.marker((Citation("report-2025-12-15"),))  # cited earlier in the deck: [1]
+    notes = Notes(pack, index)
+    notes.add("Later.", (Citation("president-az-2021-12-14"), Citation("report-2025-12-15")))
+    text = notes.text()
+    assert "Later. [1,2]" in text
+    assert text.index("[1] Report") < text.index("[2] President.az")
 
 
 def test_no_sources_no_source_list(pack: Pack) -> None:
