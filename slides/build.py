@@ -85,8 +85,8 @@ class _Builder(SectionSlides):
 
     def add(self, kind: str, title: str, body: list[Shape], notes: str = "",
             section: str = "", live: LiveView | None = None,
-            with_title: bool = True) -> None:
-        shapes = ([title_box(title, self.page)] if with_title else []) + body
+            with_title: bool = True, kicker: str = "") -> None:
+        shapes = [*(title_box(title, self.page, kicker=kicker) if with_title else []), *body]
         palette = self.page.palette(kind)
         if palette.plate:  # nothing reads on the template's background here: a plate
             page = self.page
@@ -176,24 +176,28 @@ class _Builder(SectionSlides):
         if skipped:
             bullets.append(Bullet(left_out(skipped, "key points", "they are in the app"), "",
                                   colour=L.MUTED))
-        # The summary is the section's point: as many lines as it needs, up to three,
-        # never cut to one line with an ellipsis.
-        lines = min(len(wrap(section.summary, self.width * L.WRAP_SLACK, SUMMARY_SIZE)), 3)
-        summary_h = lines * line_height(SUMMARY_SIZE) + 4
+        # The summary is the section's point: under the topic title, as many lines as
+        # it needs; or, with assertion titles, the title itself, the topic above it.
+        asserted = self.recipe.options.assertion_titles
+        lines = len(wrap(section.summary, self.width * L.WRAP_SLACK, SUMMARY_SIZE))
+        summary_h = 0.0 if asserted else lines * line_height(SUMMARY_SIZE) + 4
         summary = text_box(self.left, self.top, self.width, summary_h, section.summary,
-                           SUMMARY_SIZE, colour=L.ACCENT, max_lines=3, name="Summary")
-        top = self.top + summary_h + 10
+                           SUMMARY_SIZE, colour=L.ACCENT, name="Summary")
+        top = self.top + (summary_h + 10 if summary_h else 0)
         pages: list[list[Paragraph]] = [[]]
         for size in (L.BODY_SIZE, L.MIN_BODY_SIZE):  # one slide if a readable size does it
             sized = [dataclasses.replace(b, size=size) for b in bullets]
-            pages = paginate(sized, self.width, self.bottom - top) if bullets else [[]]
+            pages = paginate(sized, self.width, self.bottom - top,
+                             later=self.height) if bullets else [[]]
             if len(pages) == 1:
                 break
         for point in points:
             self.note_citations(point.citations)
         for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
-            title = section.title if n == 0 else f"{section.title} (continued)"
-            body: list[Shape] = [summary] if n == 0 else []
+            title = section.summary if asserted else section.title
+            if n:
+                title += " (continued)"
+            body: list[Shape] = [summary] if n == 0 and not asserted else []
             y = top if n == 0 else self.top
             body.append(TextBox(self.left, y, self.width, self.bottom - y, tuple(page),
                                 name="Key points"))
@@ -205,7 +209,8 @@ class _Builder(SectionSlides):
                 notes.add(f"\u2022 {point.text}", point.citations)
             if skipped and n == len(pages) - 1:  # the page that says so
                 notes.add(left_out(skipped, "key points", "they are in the app"))
-            self.add("section", title, body, notes.text(), section.id)
+            self.add("section", title, body, notes.text(), section.id,
+                     kicker=section.title if asserted else "")
 
     def changes(self, events: list[Event]) -> None:
         since = self.recipe.options.changed_since

@@ -123,15 +123,30 @@ def text_box(x: float, y: float, w: float, h: float, text: str, size: float,
     return TextBox(x, y, w, h, (paragraph,), role=role, anchor=anchor, name=name)
 
 
-def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE) -> TextBox:
-    """The slide title in the page's title area: one or two lines, shrunk a little
-    before it is cut."""
+def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
+              kicker: str = "") -> list[TextBox]:
+    """The slide title in the page's title area, whole: one or two lines, shrunk (to
+    16 pt at the least) before it would be cut; with a `kicker` (the topic, small,
+    above an assertion title) when given."""
     box = page.title
-    lines = max(1, min(2, int(box.h // line_height(22))))
-    while size > 22 and len(wrap(title, box.w * WRAP_SLACK, size, True)) > 1:
+    shapes: list[TextBox] = []
+    if kicker:
+        shapes.append(text_box(box.x, box.y - 2, box.w, KICKER_SIZE * 1.2, kicker.upper(),
+                               KICKER_SIZE, bold=True, colour=ACCENT, name="Kicker",
+                               max_lines=1))
+        box = Box(box.x, box.y + KICKER_SIZE * 1.1, box.w, box.h - KICKER_SIZE * 1.1)
+    wrap_w = box.w * WRAP_SLACK
+    while size > 22 and len(wrap(title, wrap_w, size, True)) > 1:
         size -= 1
-    return text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role="title",
-                    anchor="middle", name="Title", max_lines=lines)
+    while size > 16 and len(wrap(title, wrap_w, size, True)) * line_height(size) > box.h:
+        size -= 1
+    lines = max(1, int(box.h // line_height(size)))
+    shapes.append(text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role="title",
+                           anchor="middle", name="Title", max_lines=lines))
+    return shapes
+
+
+KICKER_SIZE = 12.0
 
 
 def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: str = "body",
@@ -246,28 +261,33 @@ def paragraph_height(p: Paragraph) -> float:
 
 
 def paginate(bullets: list[Bullet], width: float, height: float,
-             indent: float = 26.0) -> list[list[Paragraph]]:
-    """Bullets laid out into as few boxes of `width` x `height` as they need, shared
+             indent: float = 26.0, later: float | None = None) -> list[list[Paragraph]]:
+    """Bullets laid out into as few boxes of `width` x `height` as they need (boxes
+    after the first `later` high, when a continuation slide has more room), shared
     out evenly: two pages of five, not one of nine and one of one."""
-    paragraphs = [_cut_to(bullet_paragraph(b, width, indent), width, height, indent)
-                  for b in bullets]
+    later = height if later is None else later
+    paragraphs = [_cut_to(bullet_paragraph(b, width, indent), width, min(height, later),
+                          indent) for b in bullets]
     heights = [paragraph_height(p) for p in paragraphs]
-    count = len(_pack(heights, height))
-    low, high = max(heights, default=0.0), height
+    count = len(_pack(heights, height, later))
+    low, high = max(heights, default=0.0) / max(1.0, min(height, later)), 1.0
     for _ in range(24):  # the lowest fill that still needs no more pages
         middle = (low + high) / 2
-        if len(_pack(heights, middle)) <= count:
+        if len(_pack(heights, height * middle, later * middle)) <= count:
             high = middle
         else:
             low = middle
-    return [[paragraphs[i] for i in page] for page in _pack(heights, high)]
+    return [[paragraphs[i] for i in page]
+            for page in _pack(heights, height * high, later * high)]
 
 
-def _pack(heights: list[float], limit: float) -> list[list[int]]:
-    """Indices of paragraphs, greedily filled into pages no fuller than `limit`."""
+def _pack(heights: list[float], first: float, later: float) -> list[list[int]]:
+    """Indices of paragraphs, greedily filled into pages no fuller than `first` (the
+    first page) and `later` (the rest)."""
     pages: list[list[int]] = [[]]
     used = 0.0
     for i, need in enumerate(heights):
+        limit = first if len(pages) == 1 else later
         if pages[-1] and used + need > limit:
             pages.append([])
             used = 0.0

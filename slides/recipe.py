@@ -24,7 +24,7 @@ from slides.errors import RecipeError
 FIELDS = {"title", "subtitle", "presenter", "date", "audience", "marking", "sections",
           "options", "template", "format"}
 OPTION_FIELDS = {"event_slides", "timeline_slides", "map_slides", "changed_since",
-                 "sources_slide", "agenda"}
+                 "sources_slide", "agenda", "assertion_titles"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Options:
     sources_slide: bool = True
     agenda: bool = True
     changed_since: PartialDate | None = None
+    assertion_titles: bool = False  # a section's point as its slides' title, topic above
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def load_recipe(path: Path) -> Recipe:
             map_slides=not o.has("map_slides") or o.flag("map_slides"),
             sources_slide=not o.has("sources_slide") or o.flag("sources_slide"),
             agenda=not o.has("agenda") or o.flag("agenda"),
-            changed_since=o.date("changed_since", required=False))
+            changed_since=o.date("changed_since", required=False),
+            assertion_titles=o.flag("assertion_titles"))
     elif raw is not None:
         f.add("options", "options must be a mapping")
     recipe = Recipe(title=f.text("title"), sections=sections,
@@ -134,7 +136,7 @@ def recipe_to_yaml(recipe: Recipe) -> str:
         "sections": list(recipe.sections),
         "options": {"agenda": o.agenda, "timeline_slides": o.timeline_slides,
                     "map_slides": o.map_slides, "event_slides": o.event_slides,
-                    "sources_slide": o.sources_slide,
+                    "sources_slide": o.sources_slide, "assertion_titles": o.assertion_titles,
                     "changed_since": o.changed_since.iso() if o.changed_since else None},
     }
     return yaml.dump(data, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True,

@@ -73,7 +73,8 @@ class DeckBuilder(QWidget):
         self.options = {name: QCheckBox(label) for name, label in (
             ("agenda", "Agenda"), ("timeline_slides", "Timeline per section"),
             ("map_slides", "Map per section"), ("event_slides", "One slide per event"),
-            ("sources_slide", "Sources"))}
+            ("sources_slide", "Sources"),
+            ("assertion_titles", "Titles say the point (topic above)"))}
         self.changes_on = QCheckBox("What changed since")
         self.changes_date = QDateEdit()
         self.changes_date.setCalendarPopup(True)
@@ -191,7 +192,8 @@ class DeckBuilder(QWidget):
                           self.options["timeline_slides"].isChecked(),
                           self.options["map_slides"].isChecked(),
                           self.options["sources_slide"].isChecked(),
-                          self.options["agenda"].isChecked(), since)
+                          self.options["agenda"].isChecked(), since,
+                          self.options["assertion_titles"].isChecked())
         values = {name: edit.text().strip() for name, edit in self.fields.items()}
         return Recipe(sections=sections, template=self.template.text().strip(),
                       options=options, **values)

@@ -282,3 +282,37 @@ def test_stale_content_says_how_old_it_is(pack: Pack, recipe: Recipe) -> None:
     assert "before this briefing" not in cover
     cover = " ".join(t for _, t in _texts(stale)[:10])
     assert "Content as of 15 December 2025 \u2014 14 months before this briefing" in cover
+
+
+@pytest.mark.parametrize("share", [1.0, 0.62])
+def test_no_continuation_slide_is_mostly_empty(pack: Pack, recipe: Recipe,
+                                               share: float) -> None:
+    """A list that needs two slides is shared out: the second is at least a third
+    full (a template's shorter body included)."""
+    from content.dates import PartialDate
+
+    page = dataclasses.replace(DEFAULT_PAGE, body=dataclasses.replace(
+        DEFAULT_PAGE.body, h=DEFAULT_PAGE.body.h * share))
+    every = Options(event_slides=True, changed_since=PartialDate.parse("2023-01-01"))
+    deck = build_deck(pack, recipe.with_(options=every), page)
+    continued = [s for s in deck.slides if "(continued)" in s.title]
+    assert continued
+    for slide in continued:
+        for box in slide.texts():
+            if box.name in ("Key points", "Sources", "Agenda", "Changes", "Bottom line"):
+                used = sum(paragraph_height(p) for p in box.paragraphs)
+                assert used >= box.h / 3, (slide.title, round(used / box.h, 2))
+
+
+def test_assertion_titles_put_the_point_in_the_title(pack: Pack, recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(sections=("history", "operations"), options=Options(
+        assertion_titles=True)))
+    overviews = [s for s in deck.slides if s.kind == "section"]
+    for slide, sid in zip(overviews, ("history", "operations"), strict=True):
+        section = pack.section(sid)
+        assert slide.title == section.summary
+        kicker = [t.plain_text() for t in slide.texts() if t.name == "Kicker"]
+        assert kicker == [section.title.upper()]
+        title = next(t for t in slide.texts() if t.name == "Title")
+        assert title.plain_text().replace("\n", " ") == section.summary  # whole
+        assert not [t for t in slide.texts() if t.name == "Summary"]  # not said twice
