@@ -23,6 +23,7 @@ MIN_SPAN = 7.0  # projected units: never zoom in tighter than about 7 degrees
 MAX_LEGEND = 12
 MAX_MARKERS = 15  # places on one map: the busiest; the legend says how many more
 COUNTRY_NAME = "#5a5448"
+WIDE_AT_MOST = 4.0  # a map with no place in the region spans at most this many regions
 ON_MAP = "#1a1a1a"  # words on the map: its colours are ours, whatever the template's
 MARKER_GAP = 2.0  # points between neighbouring markers
 
@@ -108,11 +109,16 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     ordered = sorted(counts, key=lambda pc: (-pc[1], pc[0].name))[:MAX_MARKERS]
     near = [pc for pc in ordered if _in_region(pc[0], region)]
     far = [pc for pc in ordered if not _in_region(pc[0], region)]
+    corners = [Place("", "", view.south, view.west, ""),
+               Place("", "", view.north, view.east, "")]
+    if not near:  # all elsewhere: show them with the region, unless that is a continent
+        wide = map_box([*corners, *(p for p, _ in far)], w / h)
+        if wide[2] - wide[0] <= WIDE_AT_MOST * (view.east - view.west):
+            near, far = far, []
     if near:
-        box = map_box([p for p, _ in near], w / h)
-    else:  # every place is far: show the region, and point to them
-        corners = [Place("", "", view.south, view.west, ""), Place("", "", view.north,
-                                                                    view.east, "")]
+        box = map_box([p for p, _ in near] + (corners if not _in_region(
+            near[0][0], region) else []), w / h)
+    else:  # far from the region and from one another: the region, pointing to them
         box = map_box(corners, w / h)
     scale = w / (box[2] - box[0])
     members = {m.country for m in pack.members if m.joined.first_day() <= as_of}
