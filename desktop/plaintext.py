@@ -23,6 +23,11 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+def action_text(text: str) -> str:
+    """Content as a menu item's text, literally: an `&` is not a mnemonic."""
+    return text.replace("&", "&&")
+
+
 class PlainLabel(QLabel):
     """A label whose text is always shown literally, whatever it contains."""
 

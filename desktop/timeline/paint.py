@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from content.dates import day_label
-from desktop.timeline.scale import TimeScale, tick_unit, ticks
+from desktop.timeline.scale import TimeScale, enclosing, tick_unit, ticks
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -60,6 +60,7 @@ class TimelinePainting:
     view_start: float
     view_end: float
     brushing: bool
+    axis_context: str  # the month and year the axis's day ticks belong to
     _hits: list[tuple[QRectF, str, object]]
     _white: QColor
     _brush_preview: tuple[float, float] | None
@@ -73,6 +74,10 @@ class TimelinePainting:
         def palette(self) -> QPalette: ...
         def hasFocus(self) -> bool: ...
         def scale(self) -> TimeScale: ...
+        @property
+        def real_start(self) -> float: ...
+        @property
+        def real_end(self) -> float: ...
         def lane_rect(self, index: int) -> QRectF: ...
         def brush_rect(self) -> QRectF: ...
 
@@ -140,9 +145,21 @@ class TimelinePainting:
         grid = QColor(t.muted)
         grid.setAlpha(40)
         last_right = -1e9
-        for day, label in ticks(self.view_start, self.view_end, unit):
+        warp = s.warp
+        for a, b in warp.gaps:  # a shortened stretch: a band and a break on the axis
+            x0, x1 = s.x(a), s.x(b)
+            if x1 < self.GUTTER or x0 > self.width():
+                continue
+            painter.fillRect(QRectF(x0, self.AXIS_H, x1 - x0,
+                                    self.height() - self.AXIS_H - self.BRUSH_H), grid)
+            painter.setPen(QPen(t.muted, 1.5))
+            mid, y = (x0 + x1) / 2, self.AXIS_H - 0.5
+            for dx in (-3.0, 3.0):
+                painter.drawLine(QPointF(mid + dx - 3, y + 6), QPointF(mid + dx + 3, y - 6))
+        first_label = ""
+        for day, label in ticks(self.real_start, self.real_end, unit):
             x = s.x(day)
-            if x < self.GUTTER or x > self.width():
+            if x < self.GUTTER or x > self.width() or warp.in_gap(day):
                 continue
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
@@ -151,6 +168,13 @@ class TimelinePainting:
                 painter.setPen(t.muted)
                 painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
                 last_right = x + 3 + width
+                first_label = first_label or label
+        self.axis_context = enclosing(self.real_start, self.real_end, unit)
+        if self.axis_context and self.GUTTER >= 60:  # the month and year days belong to
+            painter.setPen(t.text)
+            painter.drawText(QRectF(12, 0, self.GUTTER - 16, self.AXIS_H - 2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             self.axis_context)
         painter.setPen(QPen(t.muted, 1))
         painter.drawLine(QPointF(self.GUTTER, self.AXIS_H - 0.5),
                          QPointF(self.width(), self.AXIS_H - 0.5))
@@ -190,8 +214,8 @@ class TimelinePainting:
         flt = self.state.filter
         if flt.start is None and flt.end is None:
             return None
-        start = flt.start.toordinal() if flt.start else self.view_start
-        end = flt.end.toordinal() + 1 if flt.end else self.view_end
+        start = flt.start.toordinal() if flt.start else self.real_start
+        end = flt.end.toordinal() + 1 if flt.end else self.real_end
         return float(start), float(end)
 
     def _paint_lane(self, painter: QPainter, s: TimeScale, lane: Lane, rect: QRectF,
@@ -205,11 +229,12 @@ class TimelinePainting:
         bar_h = min(max(14.0, metrics.height() + 2), rect.height() * 0.3) if roomy else 4.0
         for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
                                                       strict=True)):
-            i = max(0, bisect.bisect_right(starts, self.view_start) - 1)
-            while i < len(row) and row[i][0] <= self.view_end:
+            view_start, view_end = self.real_start, self.real_end  # spans: real days
+            i = max(0, bisect.bisect_right(starts, view_start) - 1)
+            while i < len(row) and row[i][0] <= view_end:
                 a, b, event = row[i]
                 i += 1
-                if b < self.view_start:
+                if b < view_start:
                     continue
                 x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
                 top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)

@@ -78,8 +78,8 @@ class TimelinePanel(QWidget):
         end = add_days(start, length - 1)
         self.state.set_window(start, end)
         view = self.view
-        if end.toordinal() > view.view_end or start.toordinal() < view.view_start:
-            span = view.view_end - view.view_start
+        if end.toordinal() > view.real_end or start.toordinal() < view.real_start:
+            span = view.real_end - view.real_start
             view.set_view(start.toordinal() - span * 0.2, start.toordinal() + span * 0.8)
 
     def _show_status(self) -> None:

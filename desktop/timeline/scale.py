@@ -6,6 +6,7 @@ Pure arithmetic on date ordinals (no Qt), shared by the timeline view and tests.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from content.dates import MONTHS_SHORT
@@ -17,14 +18,77 @@ UNITS = (("50y", 18262.5), ("20y", 7305.0), ("10y", 3652.5), ("5y", 1826.25),
 MIN_TICK_PX = 64.0
 
 
+BREAK_DAYS = 240.0  # what a shortened empty stretch keeps of the axis, in days
+GAP_AT_LEAST = 3 * 365.25  # an empty stretch shorter than this is never shortened
+GAP_SHARE = 0.12  # ... nor one shorter than this share of the whole pack's time
+
+
+@dataclass(frozen=True, slots=True)
+class Warp:
+    """Long empty stretches of time, shortened on the axis.
+
+    A pack of 1992, 1994, 2002 and twenty events in 2021–2025 would otherwise put
+    most of its story in the last seventh of the timeline. Each gap (real first and
+    last day ordinal) is drawn `BREAK_DAYS` long. Axis days ("virtual" days) equal
+    real days after the last gap, so a view of recent years reads as it always did;
+    earlier days move later by what the gaps after them lost. Within the stretches
+    between gaps one virtual day is one real day: zoom, pan and ticks work as on a
+    linear axis."""
+
+    gaps: tuple[tuple[float, float], ...] = ()
+
+    @classmethod
+    def of(cls, days: list[float]) -> Warp:
+        """The gaps between neighbouring `days` (event starts and ends) worth
+        shortening."""
+        days = sorted(set(days))
+        if len(days) < 2:
+            return cls()
+        least = max(GAP_AT_LEAST, GAP_SHARE * (days[-1] - days[0]))
+        pad = BREAK_DAYS / 2  # the stops either side keep some room
+        return cls(tuple((a + pad, b - pad) for a, b in itertools.pairwise(days)
+                         if b - a > least))
+
+    def v(self, day: float) -> float:
+        """The axis day of real day ordinal `day`."""
+        out = day
+        for a, b in self.gaps:
+            length = b - a
+            if day <= a:
+                out += length - BREAK_DAYS
+            elif day < b:
+                out += (b - day) * (1 - BREAK_DAYS / length)
+        return out
+
+    def real(self, v: float) -> float:
+        """The real day ordinal at axis day `v` (the inverse of `v`)."""
+        low, high = v - sum(b - a for a, b in self.gaps), v
+        for _ in range(60):  # v() is increasing: bisection, to well under a day
+            middle = (low + high) / 2
+            if self.v(middle) < v:
+                low = middle
+            else:
+                high = middle
+        return (low + high) / 2
+
+    def in_gap(self, day: float) -> bool:
+        """True inside a shortened stretch (no ticks there)."""
+        return any(a < day < b for a, b in self.gaps)
+
+
+NO_WARP = Warp()
+
+
 @dataclass(frozen=True, slots=True)
 class TimeScale:
-    """A linear map from day ordinals [start, end] to pixels [left, right]."""
+    """Day ordinals to pixels: axis days [start, end] linearly onto [left, right],
+    real days through the `warp` (long empty stretches shortened)."""
 
-    start: float
+    start: float  # axis ("virtual") days: see Warp
     end: float
     left: float
     right: float
+    warp: Warp = NO_WARP
     px_per_day: float = field(init=False)  # pixels one day takes at this zoom
 
     def __post_init__(self) -> None:
@@ -33,11 +97,17 @@ class TimeScale:
                            (self.right - self.left) / max(self.end - self.start, 1e-9))
 
     def x(self, day: float) -> float:
-        """Pixel x of a day ordinal."""
-        return self.left + (day - self.start) * self.px_per_day
+        """Pixel x of a real day ordinal."""
+        v = self.warp.v(day) if self.warp.gaps else day
+        return self.left + (v - self.start) * self.px_per_day
 
     def day(self, x: float) -> float:
-        """Day ordinal at pixel x."""
+        """Real day ordinal at pixel x."""
+        v = self.start + (x - self.left) / self.px_per_day
+        return self.warp.real(v) if self.warp.gaps else v
+
+    def axis_day(self, x: float) -> float:
+        """Axis (virtual) day at pixel x: what zooming and panning move."""
         return self.start + (x - self.left) / self.px_per_day
 
 
@@ -87,3 +157,23 @@ def ticks(start: float, end: float, unit: str) -> list[tuple[float, str]]:
             out.append((day, label))
             day += step
     return [(t, label) for t, label in out if start - 400 <= t <= end + 400]
+
+
+def enclosing(start: float, end: float, unit: str) -> str:
+    """What day and week ticks leave unsaid: the month and year in view ("July
+    2021", "July – August 2021"), or the year for month ticks; "" for years."""
+    from content.dates import MONTHS
+
+    mid_first = dt.date.fromordinal(max(1, int(start) + 1))
+    last = dt.date.fromordinal(min(dt.date.max.toordinal(), max(int(start) + 1, int(end) - 1)))
+    if unit.endswith("y"):
+        return ""
+    if unit.endswith("m"):
+        return str(mid_first.year) if mid_first.year == last.year else \
+            f"{mid_first.year} \u2013 {last.year}"
+    if (mid_first.year, mid_first.month) == (last.year, last.month):
+        return f"{MONTHS[last.month - 1]} {last.year}"
+    if mid_first.year == last.year:
+        return f"{MONTHS[mid_first.month - 1]} \u2013 {MONTHS[last.month - 1]} {last.year}"
+    return (f"{MONTHS[mid_first.month - 1]} {mid_first.year} \u2013 "
+            f"{MONTHS[last.month - 1]} {last.year}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -21,18 +21,18 @@ from PySide6.QtGui import (
     QMouseEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
 
 from content.dates import clamp_ordinal
 from content.model import Event
 from desktop.keys import ZOOM_KEYS
-from desktop.plaintext import plain_tooltip
+from desktop.plaintext import action_text, plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
 from desktop.timeline.lanes import Lane
 from desktop.timeline.marks import TimelineMarks
 from desktop.timeline.paint import TimelinePainting
-from desktop.timeline.scale import TimeScale
+from desktop.timeline.scale import NO_WARP, TimeScale, Warp
 
 MIN_LANE_PX = 24.0
 MAX_LANES_PX = 200.0
@@ -69,8 +69,11 @@ class TimelineView(TimelinePainting, QWidget):
         self._brush_preview: tuple[float, float] | None = None
         self.marks = TimelineMarks(self, self.theme)
         self._white = QColor("#ffffff")
+        self.warp: Warp = NO_WARP  # long empty stretches shortened (see Warp)
+        self.cluster_menu: QMenu | None = None  # the open cluster's list of events
+        self.axis_context = ""  # "July 2021" when the ticks are days
         start, end = state.extent()
-        self.view_start = float(start.toordinal())
+        self.view_start = float(start.toordinal())  # axis days: real after the last gap
         self.view_end = float(end.toordinal() + 1)
         # Lanes hold every event of the shown sections that matches the text: they
         # ignore the time window, which only dims marks (a repaint).
@@ -92,6 +95,12 @@ class TimelineView(TimelinePainting, QWidget):
     def _rebuild(self) -> None:
         pack = self.state.pack
         flt = self.state.filter
+        real = (self.real_start, self.real_end)
+        warp = Warp.of([d for e in pack.events
+                        for d in (e.start_day.toordinal(), e.end_day.toordinal() + 1)])
+        if warp != self.warp:  # a new pack: the same real days stay in view
+            self.warp = warp
+            self._set_axis_view(warp.v(real[0]), warp.v(real[1]))
         shown = [s for s in pack.sections if flt.sections is None or s.id in flt.sections]
         lanes = {s.id: Lane(s.id, s.title, QColor(s.colour or "#3566a8")) for s in shown}
         spans: dict[str, list[Event]] = {sid: [] for sid in lanes}
@@ -112,7 +121,7 @@ class TimelineView(TimelinePainting, QWidget):
             lane.span_rows = [sorted(r, key=lambda t: t[0]) for r in rows if r]
             lane.row_starts = [[t[0] for t in r] for r in lane.span_rows]
             lane.points.sort(key=_mid)
-            lane.keys = [_mid(e) for e in lane.points]
+            lane.keys = [self.warp.v(_mid(e)) for e in lane.points]  # axis days
             lane.point_days = [(e.start_day.toordinal(), e.end_day.toordinal() + 1)
                                for e in lane.points]
             for alpha in (20, 50, 70, 80, 220, 235, 255):
@@ -134,9 +143,20 @@ class TimelineView(TimelinePainting, QWidget):
         self.update()
 
     # -- geometry -----------------------------------------------------------
+    @property
+    def real_start(self) -> float:
+        """The first real day ordinal in view."""
+        return self.warp.real(self.view_start) if self.warp.gaps else self.view_start
+
+    @property
+    def real_end(self) -> float:
+        """The last real day ordinal in view."""
+        return self.warp.real(self.view_end) if self.warp.gaps else self.view_end
+
     def scale(self) -> TimeScale:
         """The current day-to-pixel mapping."""
-        return TimeScale(self.view_start, self.view_end, self.GUTTER, self.width() - 12.0)
+        return TimeScale(self.view_start, self.view_end, self.GUTTER, self.width() - 12.0,
+                         self.warp)
 
     def lane_rect(self, index: int) -> QRectF:
         """Where lane `index` is painted."""
@@ -171,17 +191,22 @@ class TimelineView(TimelinePainting, QWidget):
         self.update()
 
     def animate_view(self, start: float, end: float, ms: int = 350) -> QVariantAnimation:
-        """Glide to days [start, end] (R on a live slide returns this way)."""
+        """Glide to real days [start, end] (R on a live slide returns this way)."""
         a0, b0 = self.view_start, self.view_end
+        start, end = self.warp.v(start), self.warp.v(end)
         animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
         animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         animation.valueChanged.connect(
-            lambda t: self.set_view(a0 + (start - a0) * t, b0 + (end - b0) * t))
+            lambda t: self._set_axis_view(a0 + (start - a0) * t, b0 + (end - b0) * t))
         animation.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
         return animation
 
     def set_view(self, start: float, end: float) -> None:
-        """Show days [start, end], clamped to sane zoom limits."""
+        """Show real days [start, end], clamped to sane zoom limits."""
+        self._set_axis_view(self.warp.v(start), self.warp.v(end))
+
+    def _set_axis_view(self, start: float, end: float) -> None:
+        """Show axis days [start, end], clamped to sane zoom limits."""
         span = max(MIN_DAYS, min(MAX_DAYS, end - start))
         centre = (start + end) / 2
         low = dt.date(1, 1, 1).toordinal()
@@ -193,14 +218,14 @@ class TimelineView(TimelinePainting, QWidget):
     def fit_all(self) -> None:
         """Show the whole span of the pack's events with a margin."""
         start, end = self.state.extent()
-        a, b = start.toordinal(), end.toordinal() + 1
+        a, b = self.warp.v(start.toordinal()), self.warp.v(end.toordinal() + 1)
         margin = max((b - a) * 0.03, 20)
-        self.set_view(a - margin, b + margin)
+        self._set_axis_view(a - margin, b + margin)
 
     def zoom(self, factor: float, at_x: float | None = None) -> None:
         """Zoom in (factor > 1) or out around pixel `at_x` (the centre when None)."""
         s = self.scale()
-        anchor = s.day(at_x) if at_x is not None else (self.view_start + self.view_end) / 2
+        anchor = s.axis_day(at_x) if at_x is not None else (self.view_start + self.view_end) / 2
         start = anchor - (anchor - self.view_start) / factor
         end = anchor + (self.view_end - anchor) / factor
         if MIN_DAYS <= end - start <= MAX_DAYS:
@@ -211,17 +236,18 @@ class TimelineView(TimelinePainting, QWidget):
     def pan_pixels(self, dx: float) -> None:
         """Move the view by `dx` pixels (positive moves towards earlier dates)."""
         days = dx / self.scale().px_per_day
-        self.set_view(self.view_start - days, self.view_end - days)
+        self._set_axis_view(self.view_start - days, self.view_end - days)
 
     def ensure_visible(self, event: Event) -> None:
         """Pan so that `event` is on screen."""
-        a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
+        a = self.warp.v(event.start_day.toordinal())
+        b = self.warp.v(event.end_day.toordinal() + 1)
         span = self.view_end - self.view_start
         if a < self.view_start or b > self.view_end:
             if b - a > span:
-                self.set_view(a - span * 0.05, b + span * 0.05)
+                self._set_axis_view(a - span * 0.05, b + span * 0.05)
             elif a < self.view_start or a > self.view_end:
-                self.set_view(a - span * 0.3, a + span * 0.7)
+                self._set_axis_view(a - span * 0.3, a + span * 0.7)
 
     # -- painting -----------------------------------------------------------
     # -- painting: see TimelinePainting (desktop.timeline.paint) ----------------
@@ -262,9 +288,7 @@ class TimelineView(TimelinePainting, QWidget):
             self.state.select_event(found[1].id)  # type: ignore[union-attr]
             return
         if found and found[0] == "cluster":
-            first, last, _ = found[1]  # type: ignore[misc]
-            pad = max((last - first) * 0.15, 15)
-            self.set_view(first - pad, last + pad)
+            self.open_cluster(found[1][2], event.globalPosition().toPoint())  # type: ignore[index]
             return
         self._drag = ("pan", pos.x(), self.view_start, self.view_end)
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -281,7 +305,7 @@ class TimelineView(TimelinePainting, QWidget):
             elif found and found[0] == "cluster":
                 n = len(found[1][2])  # type: ignore[index]
                 QToolTip.showText(event.globalPosition().toPoint(),
-                                  f"{n} events — click to zoom in", self)
+                                  f"{n} events — click to list them, scroll to zoom", self)
             else:
                 QToolTip.hideText()
             strip = self.brush_rect().adjusted(0, -4, 0, 4)
@@ -316,6 +340,18 @@ class TimelineView(TimelinePainting, QWidget):
         self._brush_preview = None
         self.unsetCursor()
         self.update()
+
+    def open_cluster(self, events: list[Event], at: QPoint) -> QMenu:
+        """A cluster opens as a list of its events, in date order: picking one
+        selects it (the lists, the map and the details follow)."""
+        menu = QMenu(self)
+        menu.setAccessibleName(f"{len(events)} events")
+        for item in sorted(events, key=lambda e: (e.start_day, e.title)):
+            action = menu.addAction(action_text(f"{item.date_label()} \u2014 {item.title}"))
+            action.triggered.connect(lambda _=False, i=item.id: self.state.select_event(i))
+        self.cluster_menu = menu
+        menu.popup(at)
+        return menu
 
     def _apply_window(self, start: float, end: float) -> None:
         first = clamp_ordinal(start)

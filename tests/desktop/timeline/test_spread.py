@@ -1,0 +1,90 @@
+"""The timeline spreads the story: empty decades shortened to breaks, clusters that
+open into a list to pick from, and an axis that always says which month and year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.timeline.scale import Warp, enclosing
+from desktop.timeline.view import TimelineView
+
+
+def make(qtbot, state, width: int = 1000) -> TimelineView:
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(width, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    return view
+
+
+def test_the_default_view_gives_the_dense_years_room(qtbot, state) -> None:
+    """No 15 % of the width holds more than half the events (on a linear axis 22 of
+    26 sat in the rightmost seventh)."""
+    view = make(qtbot, state)
+    s = view.scale()
+    xs = sorted(s.x(e.start_day.toordinal()) for e in state.pack.events)
+    width = s.right - s.left
+    for i, x in enumerate(xs):
+        inside = sum(1 for other in xs[i:] if other <= x + 0.15 * width)
+        assert inside <= len(xs) / 2, (dt.date.fromordinal(int(s.day(x))), inside)
+    assert view.warp.gaps  # 1994–2002 and 2002–2021 are shortened
+    view.grab()
+
+
+def test_a_break_keeps_order_and_real_dates(qtbot, state) -> None:
+    view = make(qtbot, state)
+    s = view.scale()
+    days = [dt.date(y, 1, 1).toordinal() for y in (1992, 1994, 2002, 2010, 2021, 2025)]
+    xs = [s.x(d) for d in days]
+    assert xs == sorted(xs)
+    for d in days:  # the axis gives back the day it was given
+        assert abs(s.day(s.x(d)) - d) < 0.5
+    assert xs[4] - xs[3] < (xs[5] - xs[4]) / 2  # 2010–2021, empty: shorter than 2021–2025
+
+
+def test_a_linear_stretch_stays_linear() -> None:
+    warp = Warp.of([dt.date(2021, 1, 1).toordinal(), dt.date(2022, 1, 1).toordinal()])
+    assert warp.gaps == ()
+    day = dt.date(2021, 6, 1).toordinal()
+    assert warp.v(day) == day and warp.real(day) == day
+
+
+def test_a_cluster_opens_into_a_list_that_selects(qtbot, state) -> None:
+    view = make(qtbot, state, width=700)
+    view.grab()
+    clusters = [(rect, payload) for rect, kind, payload in view._hits if kind == "cluster"]
+    assert clusters, "the embedded pack has same-month clusters at this width"
+    rect, (_, _, events) = max(clusters, key=lambda c: len(c[1][2]))
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    menu = view.cluster_menu
+    assert menu is not None
+    titles = [a.text() for a in menu.actions()]
+    assert len(titles) == len(events)
+    wanted = sorted(events, key=lambda e: (e.start_day, e.title))[-1]
+    menu.actions()[-1].trigger()
+    assert state.selected_event is not None and state.selected_event.id == wanted.id
+    menu.close()
+
+
+def test_day_ticks_say_their_month_and_year(qtbot, state) -> None:
+    view = make(qtbot, state)
+    view.set_view(dt.date(2021, 7, 20).toordinal(), dt.date(2021, 8, 10).toordinal())
+    view.grab()
+    assert view.axis_context == "July \u2013 August 2021"
+    view.set_view(dt.date(2021, 8, 2).toordinal(), dt.date(2021, 8, 20).toordinal())
+    view.grab()
+    assert view.axis_context == "August 2021"
+    assert enclosing(dt.date(2020, 1, 1).toordinal(), dt.date(2021, 6, 1).toordinal(),
+                     "1m") == "2020 \u2013 2021"
+    assert enclosing(0, 1e6, "10y") == ""
+
+
+def test_cluster_click_position_is_on_screen(qtbot, state) -> None:
+    view = make(qtbot, state, width=700)
+    menu = view.open_cluster(list(state.pack.events[:3]), QPoint(10, 10))
+    assert menu.isVisible() and len(menu.actions()) == 3
+    menu.close()
