@@ -28,6 +28,10 @@ TESTED_ELSEWHERE = {
     "slides/output.py": "locks, read-only and special targets in tests/slides/pptx/"
                         "test_writer.py and tests/test_hostile_inputs.py",
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
+    "desktop/shell/focus.py": "F6 / Shift+F6 driven by keys in "
+                              "tests/desktop/shell/test_keyboard.py",
+    "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
+                             "tests/desktop/shell/test_keyboard.py",
     "slides/section_slides.py": "timeline, map and event slides of the deck builder: "
                                 "tests/slides/test_build.py, test_map_layout.py, "
                                 "test_timeline_layout.py and test_large_pack.py",

@@ -274,6 +274,10 @@ class MapView(QGraphicsView):
         event = self.state.selected_event
         on = set(event.places) if event else set()
         chosen = self.state.selected_place
+        places = self.state.pack.places
+        said = [places[p].name for p in ([chosen] if chosen else sorted(on)) if p in places]
+        self.setAccessibleDescription(("Selected: " + ", ".join(said)) if said
+                                      else "No place selected")
         for pid, marker in self._markers.items():
             marker.highlighted = pid in on
             marker.selected_place = pid == chosen

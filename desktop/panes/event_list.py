@@ -18,6 +18,8 @@ class EventList(QTableView):
         self.events = EventTableModel(state, self)
         self.setModel(self.events)
         self.setAccessibleName("Events")
+        self.setAccessibleDescription("Events that pass the filters, by date")
+        self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

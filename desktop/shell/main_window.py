@@ -438,15 +438,53 @@ class MainWindow(QMainWindow):
         self.packOpened.emit(pack)
 
     def about(self) -> None:
-        """The About box."""
+        """Help → About: version, licences, where the data come from."""
         from PySide6.QtWidgets import QMessageBox
+
+        from desktop.shell.help import about_text
 
         pack = self.state.pack
         box = message_box(self, QMessageBox.Icon.Information, "About Briefing Desk",
-                          f"Briefing Desk\n\nOffline map, timeline and briefing decks.\n\n"
-                          f"Pack: {pack.info.title} (as of {pack.info.as_of.label()})\n"
-                          "Basemap: Natural Earth 1:50m (public domain) via world-atlas.")
+                          about_text(pack.info.title, pack.info.as_of.label()))
         box.exec()
+
+    def find(self) -> None:
+        """Edit → Find: the search box, its text selected to type over."""
+        self.filter_dock.show()
+        self.filter_dock.raise_()
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def panes(self) -> list[tuple[str, QWidget]]:
+        """The panes F6 moves between, in order: (name, widget to focus)."""
+        found = [("Filters", self.filters.search), ("Events", self.events),
+                 ("Map", self.map), ("Timeline", self.timeline.view),
+                 ("Details", self.details)]
+        if self._builder is not None:
+            found.append(("Deck", self._builder))
+        return found
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 / Shift+F6: focus the next or previous pane, and say which."""
+        from desktop.shell.focus import cycle
+
+        name = cycle(self.panes(), step)
+        if name:
+            self.statusBar().showMessage(f"{name} pane", 3000)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts."""
+        from desktop.shell.help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.open()
+
+    def show_guide(self) -> None:
+        """Help → User Guide (shipped with the app, read offline)."""
+        from desktop.shell.help import guide_dialog
+
+        self.guide = guide_dialog(self)
+        self.guide.open()
 
     # -- layout persistence -------------------------------------------------
     def _restore_layout(self) -> None:

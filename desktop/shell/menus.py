@@ -42,6 +42,10 @@ class MenuHost(Protocol):
     def set_map_layer(self, name: str, on: bool) -> None: ...
     def reset_layout(self) -> None: ...
     def about(self) -> None: ...
+    def find(self) -> None: ...
+    def cycle_panes(self, step: int) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_guide(self) -> None: ...
 
 
 def set_shortcut(action: QAction, shortcut: Shortcut) -> None:
@@ -64,9 +68,16 @@ class Menus:
         self.layer_actions: dict[str, QAction] = {}
         bar = window.menuBar()
         self._file(bar.addMenu("&File"))
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.action("&Find…", host.find, QKeySequence.StandardKey.Find))
         self._present(bar.addMenu("&Present"))
         self.view_menu: QMenu = self._view(bar.addMenu("&View"), docks)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action("&User Guide", host.show_guide,
+                                        QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self.action("&Keyboard Shortcuts", host.show_shortcuts,
+                                        "Ctrl+/"))
+        help_menu.addSeparator()
         help_menu.addAction(self.action("&About Briefing Desk", host.about))
 
     def action(self, text: str, slot: Callable[..., object], shortcut: Shortcut | None = None,
@@ -117,12 +128,15 @@ class Menus:
     def _view(self, menu: QMenu, docks: list[QDockWidget]) -> QMenu:
         host, act = self.host, self.action
         menu.addAction(act("Map: Default View", lambda: host.fit_map("default"), "Ctrl+0"))
-        menu.addAction(act("Map: Fit to Content", lambda: host.fit_map("content"), "Ctrl+F"))
+        menu.addAction(act("Map: Fit to Content", lambda: host.fit_map("content"),
+                           "Ctrl+Shift+F"))
         menu.addAction(act("Map: Fit to Selection", lambda: host.fit_map("selection"),
                            "Ctrl+E"))
         menu.addAction(act("Timeline: Show All", host.fit_timeline, "Ctrl+Shift+0"))
         menu.addAction(act("Clear Selection", host.clear_selection, "Esc"))
         menu.addAction(act("Reset Filters", host.reset_filters, "Ctrl+Shift+R"))
+        menu.addAction(act("Next Pane", lambda: host.cycle_panes(+1), "F6"))
+        menu.addAction(act("Previous Pane", lambda: host.cycle_panes(-1), "Shift+F6"))
         menu.addSeparator()
         layers = menu.addMenu("Map &Layers")
         for name, title in LAYER_TITLES.items():

@@ -140,6 +140,9 @@ class TimelineView(TimelinePainting, QWidget):
         event = self.state.selected_event
         if event is not None:
             self.ensure_visible(event)
+        self.setAccessibleDescription(  # what a screen reader says of the focus
+            f"Selected: {event.title}, {event.date_label()}" if event is not None
+            else "No event selected; arrow keys step through the events")
         self.update()
 
     # -- geometry -----------------------------------------------------------

@@ -1,0 +1,146 @@
+"""Help: every keyboard shortcut, the user guide shipped with the app, and About.
+
+The shortcuts dialog is read from the menus themselves (what a menu says is what a
+key does), followed by the keys the map, timeline, lists and the show answer
+directly. The user guide is an HTML page in `resources/guide/`, shown in a browser
+that loads nothing (offline by construction). About gives the version, the
+licences and where the data come from.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMenuBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources import resource_path
+
+# Keys that belong to a view rather than to a menu: (where, keys, what they do).
+VIEW_KEYS = (
+    ("Any pane", "F6 / Shift+F6", "next / previous pane"),
+    ("Any pane", "Tab / Shift+Tab", "next / previous control"),
+    ("Timeline", "← / →", "previous / next event"),
+    ("Timeline", "Home / End", "first / last event"),
+    ("Timeline and map", "+ / −, wheel", "zoom in / out"),
+    ("Timeline", "0", "show all events"),
+    ("Timeline", "Shift+wheel, drag", "pan through time"),
+    ("Timeline", "drag on the strip under the lanes", "set a time window"),
+    ("Map", "arrow keys, drag", "pan"),
+    ("Map", "0 / F / S", "default view / fit to content / fit to selection"),
+    ("Lists", "↑ / ↓, Home / End", "move through events"),
+    ("Any pane", "Esc", "clear the selection"),
+    ("Presenting", "→ ↓ Space PgDn N Enter", "next slide"),
+    ("Presenting", "← ↑ PgUp P Backspace", "previous slide"),
+    ("Presenting", "Home / End, a number then Enter", "first / last / that slide"),
+    ("Presenting", "B or . / W or ,", "black / white screen"),
+    ("Presenting", "L", "make a map or timeline slide live (R resets)"),
+    ("Presenting", "Ctrl+L / Ctrl+P, E", "laser pointer / pen, erase"),
+    ("Presenting", "Esc", "pen down, leave live mode, end the show"),
+)
+
+
+def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, keys, action) for every menu action that has a shortcut."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(actions: list[QAction], path: str) -> None:
+        for action in actions:
+            menu = action.menu()
+            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            if menu is not None:
+                walk(menu.actions(), f"{path} \u203a {text}" if path else text)
+            elif action.shortcuts():
+                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for s in action.shortcuts())
+                rows.append((path, keys, text.rstrip("…")))
+
+    walk(bar.actions(), "")
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard Shortcuts: every action and its keys, in one table."""
+
+    def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        rows = [*menu_shortcuts(bar), *VIEW_KEYS]
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
+        self.table.setAccessibleName("Keyboard shortcuts")
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(r, c, item)
+        self.table.verticalHeader().hide()
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The table's rows, as shown."""
+        return [tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+                for r in range(self.table.rowCount())]
+
+
+class OfflineBrowser(QTextBrowser):
+    """A text browser that never loads anything: no images, no links followed."""
+
+    def loadResource(self, kind: int, name) -> object:
+        return None
+
+
+def guide_dialog(parent: QWidget | None = None) -> QDialog:
+    """Help → User Guide: the guide shipped in `resources/guide/guide.html`."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Briefing Desk User Guide")
+    browser = OfflineBrowser(dialog)
+    browser.setOpenLinks(False)
+    browser.setAccessibleName("User guide")
+    browser.setHtml(resource_path("guide", "guide.html").read_text(encoding="utf-8"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    dialog.resize(820, 680)
+    dialog.browser = browser  # type: ignore[attr-defined]
+    return dialog
+
+
+def version() -> str:
+    """The installed version of Briefing Desk."""
+    try:
+        return metadata.version("briefing-desk")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def about_text(pack_title: str, as_of: str) -> str:
+    """What Help → About says."""
+    return (f"Briefing Desk {version()}\n\n"
+            "Offline map, timeline and briefing decks for analysts.\n\n"
+            f"Content pack: {pack_title} (as of {as_of})\n\n"
+            "Data: country outlines from Natural Earth 1:50m (public domain), via the "
+            "world-atlas package (ISC). Content written from the articles its sources "
+            "list; every claim cites them.\n\n"
+            "Software: Qt for Python (PySide6, LGPL v3), python-pptx (MIT), PyYAML "
+            "(MIT), Pillow (MIT-CMU), DejaVu fonts (Bitstream Vera licence).")
