@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from content.dates import PartialDate
 from content.errors import ContentError
+from desktop.date_field import DateField
 from desktop.deck.thumbnails import ThumbnailModel
 from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
@@ -76,9 +76,8 @@ class DeckBuilder(QWidget):
             ("sources_slide", "Sources"),
             ("assertion_titles", "Titles say the point (topic above)"))}
         self.changes_on = QCheckBox("What changed since")
-        self.changes_date = QDateEdit()
-        self.changes_date.setCalendarPopup(True)
-        self.changes_date.setDisplayFormat("d MMM yyyy")
+        self.changes_date = DateField()
+        self.changes_date.setAccessibleName("What changed since")
         self.thumbnail_model = ThumbnailModel(THUMB, self)
         self.thumbnails = QListView()
         self.thumbnails.setModel(self.thumbnail_model)

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.dates import shift_years
+from desktop.date_field import DateField
 from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
@@ -58,11 +58,10 @@ class FilterPanel(QWidget):
         self.all_sections = QCheckBox("All sections")
         self.all_sections.setTristate(False)
         self.window_on = QCheckBox("Limit to dates")
-        self.start = QDateEdit()
-        self.end = QDateEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+        self.start = DateField()
+        self.end = DateField()
+        self.start.setAccessibleName("From")
+        self.end.setAccessibleName("To")
         self.reset = QPushButton("Reset filters")
 
         layout = QVBoxLayout(self)
