@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.dates import MONTHS, day_label
+from desktop.plaintext import plain_tooltip
 
 EXPECTED = "a date such as 15 Mar 2021, 15 March 2021 or 2021-03-15"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -82,6 +83,7 @@ class DateField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("15 Mar 2021")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("28 Sep 2021") + 16)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.button = QToolButton(self)
@@ -156,7 +158,7 @@ class DateField(QWidget):
 
     def _mark(self, problem: str) -> None:
         self.problem = problem
-        self.edit.setToolTip(problem or f"Type {EXPECTED}, then Enter")
+        self.edit.setToolTip(plain_tooltip(problem or f"Type {EXPECTED}, then Enter"))
         self.edit.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }" if problem
                                 else "")
 

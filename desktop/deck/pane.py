@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from content.dates import PartialDate
 from content.errors import ContentError
 from desktop.date_field import DateField
 from desktop.deck.thumbnails import ThumbnailModel
+from desktop.deck.working import load_working, save_working
 from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
 from desktop.plaintext import PlainLabel, message_box
@@ -45,6 +48,7 @@ from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_rec
 from slides.spec import Deck
 
 THUMB = QSize(192, 108)
+KEEP_MS = 800  # the working deck is kept this long after the last change
 REFRESH_MS = 250
 
 
@@ -59,6 +63,7 @@ class DeckBuilder(QWidget):
         self.deck: Deck | None = None
         self.problem: Exception | None = None  # why the last build failed
         self.last_export: Path | None = None
+        self.recipe_file: Path | None = None  # where the recipe was last saved or loaded
         self.sections = QListWidget()
         self.sections.setAccessibleName("Deck sections")
         self.sections.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -122,15 +127,33 @@ class DeckBuilder(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
+        # The recipe scrolls; the summary and the buttons are a footer that never
+        # does, so Export Deck… stays in sight at 1280 x 720 and in a narrow pane.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(PlainLabel("Sections (check, drag to order)"))
+        inner.addWidget(self.sections, 2)
+        inner.addLayout(form)
+        inner.addLayout(options)
+        inner.addWidget(self.thumbnails, 3)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(content)
+        self.summary.setWordWrap(True)
+        self.footer = QWidget()
+        bottom = QVBoxLayout(self.footer)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.summary)
+        bottom.addLayout(recipes)
+        bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(PlainLabel("Sections (check, drag to order)"))
-        layout.addWidget(self.sections, 2)
-        layout.addLayout(form)
-        layout.addLayout(options)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.thumbnails, 3)
-        layout.addLayout(recipes)
-        layout.addLayout(buttons)
+        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.footer)
+        for edit in (*self.fields.values(), self.template):  # long text scrolls inside
+            edit.setMinimumWidth(60)
+            edit.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         self._stale = True  # the deck is built when the pane is first seen, not at start-up
         self.seen: bool | None = None  # set by a dock that knows; None: when shown
@@ -144,7 +167,11 @@ class DeckBuilder(QWidget):
             box.toggled.connect(self._changed)
         self.changes_date.dateChanged.connect(self._changed)
         state.packChanged.connect(self._pack_changed)
-        self.set_recipe(default_recipe(state.pack))
+        # The working deck of the last session, if there was one; else the pack's.
+        self.keeper = QTimer(self, singleShot=True, interval=KEEP_MS)
+        self.keeper.timeout.connect(self.keep)
+        recipe, self.recipe_file = load_working()
+        self.set_recipe(recipe or default_recipe(state.pack))
 
     # -- recipe <-> widgets -------------------------------------------------
     def set_recipe(self, recipe: Recipe) -> None:
@@ -200,6 +227,12 @@ class DeckBuilder(QWidget):
     def _changed(self, *_args: object) -> None:
         self._stale = True
         self.timer.start()
+        self.keeper.start()
+
+    def keep(self) -> None:
+        """Keep the working deck for the next start (a moment after each change)."""
+        self.keeper.stop()
+        save_working(self.recipe(), self.recipe_file)
 
     def _refresh_if_seen(self) -> None:
         if self._stale and (self.seen if self.seen is not None else self.isVisible()):
@@ -273,12 +306,15 @@ class DeckBuilder(QWidget):
 
     def save_recipe_dialog(self) -> None:
         """Ask where and save the recipe as YAML."""
-        name, _ = QFileDialog.getSaveFileName(self, "Save Recipe", "briefing.yaml",
+        name, _ = QFileDialog.getSaveFileName(self, "Save Recipe",
+                                              str(self.recipe_file or "briefing.yaml"),
                                               "Recipes (*.yaml *.yml)")
         if name:
             try:
                 save_recipe(self.recipe(), Path(name))
                 remember_write_folder(Path(name))
+                self.recipe_file = Path(name)
+                self.keep()
             except OSError as exc:
                 self._show_error(exc)
 
@@ -288,6 +324,8 @@ class DeckBuilder(QWidget):
         if name:
             try:
                 self.set_recipe(load_recipe(Path(name)))
+                self.recipe_file = Path(name)
+                self.keep()
             except DeckError as exc:
                 self._show_error(exc)
 

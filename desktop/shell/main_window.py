@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
     details: DetailPane
     split: QSplitter
     problems: QListWidget
-    deck_scroller: QScrollArea
+    deck_holder: QWidget
     filter_dock: QDockWidget
     events_dock: QDockWidget
     details_dock: QDockWidget
@@ -134,10 +135,9 @@ class MainWindow(QMainWindow):
         self.filter_dock = self._dock("Filters", left)
         self.events_dock = self._dock("Events", left)
         self.details_dock = self._dock("Details", right)
-        self.deck_scroller = QScrollArea()
-        self.deck_scroller.setWidgetResizable(True)
-        self.deck_scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.deck_dock = self._dock("Deck", right, self.deck_scroller)
+        self.deck_holder = QWidget()  # the Deck pane goes in when first needed
+        QVBoxLayout(self.deck_holder).setContentsMargins(0, 0, 0, 0)
+        self.deck_dock = self._dock("Deck", right, self.deck_holder)
         self.tabifyDockWidget(self.deck_dock, self.details_dock)  # Details in front
         self.problems_dock = self._dock("Problems", Qt.DockWidgetArea.BottomDockWidgetArea,
                                         self.problems)
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             self.finish_loading()
             self._builder = DeckBuilder(self.state)
             self._builder.seen = not self.deck_dock.visibleRegion().isEmpty()
-            self.deck_scroller.setWidget(self._builder)
+            self.deck_holder.layout().addWidget(self._builder)
         return self._builder
 
     def _deck_visibility(self, visible: bool) -> None:
@@ -503,6 +503,8 @@ class MainWindow(QMainWindow):
         self._start.stop()  # closed while starting: build nothing more
         if hasattr(self, "timeline"):
             self.timeline.stop()
+        if self._builder is not None:
+            self._builder.keep()  # the working deck, for the next start
         if self.remember_layout:
             self.save_layout()
         super().closeEvent(event)

@@ -35,8 +35,8 @@ def test_the_first_frame_is_painted_before_the_pack_is_loaded(qtbot) -> None:
     assert window.loading
     assert window.windowTitle() == "Briefing Desk"
     assert window.statusBar().currentMessage() == "Opening the content pack…"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Present", "&View",
-                                                               "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File", "&Edit", "&Present", "&View", "&Help"]
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         pass
     assert not window.loading
