@@ -41,6 +41,8 @@ class BriefingState(QObject):
     """The list of events passing the filter changed (or a new pack)."""
     selectionChanged = Signal()  # selected event (or None)
     placeSelected = Signal()  # selected place (or None)
+    playingChanged = Signal()
+    """Play started or stopped: while playing, the map follows the window's events."""
 
     def __init__(self, pack: Pack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,7 @@ class BriefingState(QObject):
         self._visible: list[Event] = list(pack.events)
         self._selected: str | None = None
         self._place: str | None = None
+        self._playing = False
         self._extent = self._compute_extent()
 
     # -- pack ---------------------------------------------------------------
@@ -175,6 +178,17 @@ class BriefingState(QObject):
             return
         self._place = place_id
         self.placeSelected.emit()
+
+    @property
+    def playing(self) -> bool:
+        """True while Play steps the time window."""
+        return self._playing
+
+    def set_playing(self, playing: bool) -> None:
+        """Start or stop following Play."""
+        if playing != self._playing:
+            self._playing = playing
+            self.playingChanged.emit()
 
     def step_selection(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) visible event in date order."""

@@ -63,6 +63,8 @@ COUNTS_MS = 80  # the most often markers are recounted and re-clustered
 ANIMATE_MS = 350  # how long R on a live slide takes to glide back
 
 
+MIN_FIT = 6.0  # scene units (about degrees): the tightest view a fit gives
+
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
 
@@ -226,6 +228,8 @@ class MapView(QGraphicsView):
             marker.count = counts.get(pid, 0)
         self._refresh_links()
         self.relayout()
+        if self.state.playing and any(m.count for m in self._markers.values()):
+            self.animate_to(self.fit_content)  # Play: the map follows the window's events
 
     def _refresh_membership(self) -> None:
         end = self.state.filter.end or self.state.extent()[1]
@@ -359,8 +363,9 @@ class MapView(QGraphicsView):
 
     def fit_rect(self, rect: QRectF) -> None:
         """Show `rect` (scene units) with a margin."""
-        if rect.width() <= 0 or rect.height() <= 0:
-            rect = rect.adjusted(-2, -2, 2, 2)
+        grow_w = max(0.0, MIN_FIT - rect.width()) / 2  # a city and its country, at least
+        grow_h = max(0.0, MIN_FIT - rect.height()) / 2
+        rect = rect.adjusted(-grow_w, -grow_h, grow_w, grow_h)
         margin = max(rect.width(), rect.height()) * 0.08
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
