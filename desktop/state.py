@@ -41,6 +41,9 @@ class BriefingState(QObject):
     """The list of events passing the filter changed (or a new pack)."""
     selectionChanged = Signal()  # selected event (or None)
     placeSelected = Signal()  # selected place (or None)
+    fitRequested = Signal()
+    """Fit the map and the timeline to the visible events (the Filters pane's "Fit to
+    results", or after each search while "Follow results" is on)."""
     playingChanged = Signal()
     """Play started or stopped: while playing, the map follows the window's events."""
 
@@ -131,6 +134,18 @@ class BriefingState(QObject):
     def set_text(self, text: str) -> None:
         """Show only events whose text contains every word of `text`."""
         self.set_filter(self._filter.with_(text=text))
+
+    def set_place_filter(self, place: str | None) -> None:
+        """Show only the events at `place` (None: anywhere)."""
+        self.set_filter(self._filter.with_(place=place))
+
+    def set_actor_filter(self, actor: str | None) -> None:
+        """Show only the events `actor` took part in (None: anyone)."""
+        self.set_filter(self._filter.with_(actor=actor))
+
+    def request_fit(self) -> None:
+        """Ask the map and the timeline to show the visible events."""
+        self.fitRequested.emit()
 
     def reset_filter(self) -> None:
         """Show everything again."""

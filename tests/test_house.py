@@ -32,6 +32,8 @@ TESTED_ELSEWHERE = {
                               "tests/desktop/shell/test_keyboard.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
+    "desktop/panes/search_results.py": "grouped results driven through the Filters pane "
+                                       "in tests/desktop/panes/test_search.py",
     "slides/section_slides.py": "timeline, map and event slides of the deck builder: "
                                 "tests/slides/test_build.py, test_map_layout.py, "
                                 "test_timeline_layout.py and test_large_pack.py",
@@ -78,6 +80,9 @@ LONG_BECAUSE = {
     "desktop/shell/main_window.py": "the composition root: it builds the frame, the panes "
                                     "in start-up steps and wires them to the state; menus, "
                                     "exports, layout and the pack's life are its neighbours",
+    "desktop/timeline/view.py": "the timeline's one widget: its axis of days with breaks, "
+                                "zoom, pan, brush and cluster lists share its coordinates; "
+                                "painting, scale, marks and Play already live beside it",
     "desktop/map/view.py": "the map's one QGraphicsView: basemap, markers, labels, links "
                            "and layers share its scene and transform; clustering, pair "
                            "counting and geometry already live beside it",

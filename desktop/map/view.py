@@ -105,6 +105,7 @@ class MapView(QGraphicsView):
         self._counted: list | None = None  # the visible-events list the markers show
         self._counts.timeout.connect(self._refresh_counts)
         state.visibleChanged.connect(self._counts_soon)
+        state.fitRequested.connect(self._fit_results)
         state.packChanged.connect(self._refresh_counts)
         state.windowChanged.connect(self._refresh_membership)  # shading as of its end
         state.selectionChanged.connect(self._refresh_selection)
@@ -403,6 +404,11 @@ class MapView(QGraphicsView):
         """The pack's default view (the South Caucasus for the embedded pack)."""
         v = self.state.pack.info.map_view
         self.fit_rect(QRectF(*view_box(v.west, v.south, v.east, v.north)))
+
+    def _fit_results(self) -> None:
+        self.flush()  # counts for the list as it is now
+        if any(m.count for m in self._markers.values()):
+            self.animate_to(self.fit_content)
 
     def fit_content(self) -> None:
         """Fit every place with events in the current filter."""

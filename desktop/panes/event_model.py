@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from content.model import Event
 from desktop.plaintext import plain_tooltip
@@ -23,6 +24,7 @@ class EventTableModel(QAbstractTableModel):
         self.state = state
         self._events: list[Event] = list(state.visible_events)
         state.visibleChanged.connect(self.refresh)  # follows every packChanged too
+        state.placeSelected.connect(self._place_changed)
 
     def refresh(self) -> None:
         """Reload rows from the state."""
@@ -56,11 +58,26 @@ class EventTableModel(QAbstractTableModel):
             return ", ".join(pack.section(s).title for s in event.sections)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"{event.title}\n{event.date_label()}")
+        if role == Qt.ItemDataRole.FontRole and self.at_place(event):
+            font = QFont()
+            font.setBold(True)  # the selected place's events stand out
+            return font
         if role == EVENT_ID_ROLE:
             return event.id
         if role == SORT_ROLE:
             return event.start_day.toordinal() if column == DATE_COLUMN else event.title
         return None
+
+    def at_place(self, event: Event) -> bool:
+        """True when a place is selected and `event` happened there."""
+        place = self.state.selected_place
+        return place is not None and place in event.places
+
+    def _place_changed(self) -> None:
+        if self._events:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._events) - 1, len(HEADERS) - 1),
+                                  [Qt.ItemDataRole.FontRole])
 
     def row_of(self, event_id: str) -> int:
         """The row showing `event_id`, or -1."""

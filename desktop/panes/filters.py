@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from content.dates import shift_years
 from desktop.date_field import DateField
+from desktop.panes.search_results import SearchResultsView
 from desktop.plaintext import PlainLabel, plain_tooltip
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
@@ -63,16 +65,38 @@ class FilterPanel(QWidget):
         self.start.setAccessibleName("From")
         self.end.setAccessibleName("To")
         self.reset = QPushButton("Reset filters")
+        self.results = SearchResultsView(state)
+        self.place = QComboBox()
+        self.place.setAccessibleName("Place")
+        self.actor = QComboBox()
+        self.actor.setAccessibleName("Actor")
+        for combo in (self.place, self.actor):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self.fit_results = QPushButton("Fit to results")
+        self.fit_results.setToolTip(plain_tooltip(
+            "Show the events that pass the filters on the map and the timeline"))
+        self.follow = QCheckBox("Follow results")
+        self.follow.setToolTip(plain_tooltip(
+            "Fit the map and the timeline to the results after each search"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
-        layout.addWidget(self.result_count)
+        layout.addWidget(self.results)
+        fit = QHBoxLayout()
+        fit.addWidget(self.result_count, 1)
+        fit.addWidget(self.fit_results)
+        layout.addLayout(fit)
+        layout.addWidget(self.follow)
         layout.addWidget(self.all_sections)
         layout.addWidget(self.sections, 1)
         dates = QFormLayout()
         dates.addRow(self.window_on)
         dates.addRow("From", self.start)
         dates.addRow("To", self.end)
+        dates.addRow("Place", self.place)
+        dates.addRow("Actor", self.actor)
         layout.addLayout(dates)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -89,9 +113,36 @@ class FilterPanel(QWidget):
         self.start.dateChanged.connect(self._date_typed)
         self.end.dateChanged.connect(self._date_typed)
         self.reset.clicked.connect(self._reset)
+        self.fit_results.clicked.connect(state.request_fit)
+        self.place.activated.connect(lambda i: state.set_place_filter(self.place.itemData(i)))
+        self.actor.activated.connect(lambda i: state.set_actor_filter(self.actor.itemData(i)))
+        state.visibleChanged.connect(self._follow_results)
         state.packChanged.connect(self._rebuild)
         state.filterChanged.connect(self._follow)
         self._rebuild()
+
+    def _follow_results(self) -> None:
+        if self.follow.isChecked() and self.state.filter.text:
+            self.state.request_fit()
+
+    def _fill_facets(self) -> None:
+        """The place and actor lists: "Any", then each with its events, by name."""
+        pack, flt = self.state.pack, self.state.filter
+        counts_place = self.state.index.count_by_place(pack.events)
+        counts_actor: dict[str, int] = {}
+        for event in pack.events:
+            for actor in event.actors:
+                counts_actor[actor] = counts_actor.get(actor, 0) + 1
+        for combo, items, counts, chosen, anyone in (
+                (self.place, pack.places, counts_place, flt.place, "Any place"),
+                (self.actor, pack.actors, counts_actor, flt.actor, "Anyone")):
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem(anyone, None)
+                for ident, item in sorted(items.items(), key=lambda kv: kv[1].name.casefold()):
+                    if counts.get(ident):
+                        combo.addItem(f"{item.name} ({counts[ident]})", ident)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def _search_edited(self, text: str) -> None:
         if len(self.state.pack.events) < SEARCH_PAUSE_FROM:
@@ -121,6 +172,7 @@ class FilterPanel(QWidget):
         for edit in (self.start, self.end):
             with QSignalBlocker(edit):
                 edit.setDateRange(_qdate(shift_years(first, -5)), _qdate(shift_years(last, 5)))
+        self._fill_facets()
         self._follow()
 
     def _follow(self) -> None:
@@ -137,6 +189,9 @@ class FilterPanel(QWidget):
                 item.setText(f"{pack.section(sid).title} ({counts.get(sid, 0)})")
         with QSignalBlocker(self.all_sections):
             self.all_sections.setChecked(flt.sections is None)
+        for combo, chosen in ((self.place, flt.place), (self.actor, flt.actor)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
         if self.search.text() != flt.text and not self._search_timer.isActive():
             with QSignalBlocker(self.search):  # never overwrite what is being typed
                 self.search.setText(flt.text)

@@ -210,6 +210,11 @@ class TimelinePainting:
         text = f"{day_label(start)} – {day_label(end)}"
         painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
+    def _at_place(self, event: Event) -> bool:
+        """False for an event elsewhere than the selected place (drawn dimmed)."""
+        place = self.state.selected_place
+        return place is None or place in event.places
+
     def _window_days(self) -> tuple[float, float] | None:
         flt = self.state.filter
         if flt.start is None and flt.end is None:
@@ -239,7 +244,8 @@ class TimelinePainting:
                 x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
                 top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)
                 bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
-                colour = lane.colours["235" if self._in_window(a, b, window) else "70"]
+                lit = self._in_window(a, b, window) and self._at_place(event)
+                colour = lane.colours["235" if lit else "70"]
                 painter.setPen(QPen(t.selected, 2) if event is selected
                                else Qt.PenStyle.NoPen)
                 painter.setBrush(open_end_brush(bar, colour) if event.ongoing else colour)
@@ -319,7 +325,7 @@ class TimelinePainting:
         t = self.theme
         event = lane.points[index]
         a, b = lane.point_days[index]
-        inside = self._in_window(a, b, window)
+        inside = self._in_window(a, b, window) and self._at_place(event)
         colour = lane.colours["255" if inside else "80"]
         period = (b - a) * s.px_per_day
         if period > 10:  # month or year precision: show the period it may fall in

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from content.dates import day_label
 from desktop.plaintext import PlainLabel, plain_tooltip
@@ -41,6 +48,8 @@ class TimelinePanel(QWidget):
         self.loop.setAccessibleName("Loop: start again after the last event")
         self.loop.setToolTip(plain_tooltip("Start again after the last event"))
         self.status = PlainLabel()
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(40)  # a narrow window clips the hint, not the window
         self.timer = QTimer(self, interval=PLAY_INTERVAL_MS)
         self.timer.timeout.connect(self.step)
         self.unit = "year"

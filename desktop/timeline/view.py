@@ -81,6 +81,8 @@ class TimelineView(TimelinePainting, QWidget):
                         state.facetsChanged):
             changed.connect(self._rebuild)
         state.windowChanged.connect(self.update)
+        state.placeSelected.connect(self.update)  # events elsewhere are dimmed
+        state.fitRequested.connect(self.fit_visible)
         state.selectionChanged.connect(self._on_selection)
         self._rebuild()
         self.fit_all()
@@ -223,6 +225,16 @@ class TimelineView(TimelinePainting, QWidget):
         start, end = self.state.extent()
         a, b = self.warp.v(start.toordinal()), self.warp.v(end.toordinal() + 1)
         margin = max((b - a) * 0.03, 20)
+        self._set_axis_view(a - margin, b + margin)
+
+    def fit_visible(self) -> None:
+        """Show the events that pass the filters ("Fit to results")."""
+        events = self.state.visible_events
+        if not events:
+            return
+        a = self.warp.v(min(e.start_day for e in events).toordinal())
+        b = self.warp.v(max(e.end_day for e in events).toordinal() + 1)
+        margin = max((b - a) * 0.05, 20)
         self._set_axis_view(a - margin, b + margin)
 
     def zoom(self, factor: float, at_x: float | None = None) -> None:

@@ -1,0 +1,95 @@
+"""Search and filters that reach everything, driven as the analyst does: typing,
+clicking results, choosing a place or an actor, fitting the views to the results."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, state):
+    win = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.finish_loading()
+    return win
+
+
+def groups(results) -> dict[str, int]:
+    out = {}
+    for i in range(results.topLevelItemCount()):
+        title, count = results.topLevelItem(i).text(0).rsplit(" (", 1)
+        out[title] = int(count.rstrip(")").replace(",", ""))
+    return out
+
+
+def test_results_are_grouped_by_kind_with_counts(window, qtbot) -> None:
+    filters = window.filters
+    assert not filters.results.isVisible()
+    qtbot.keyClicks(filters.search, "stoltenberg")
+    qtbot.waitUntil(lambda: filters.results.isVisible())
+    qtbot.waitUntil(lambda: groups(filters.results).get("Key points") == 3)
+    assert groups(filters.results) == {"Events": 3, "Key points": 3, "Sources": 1,
+                                       "Actors": 1, "Places": 0}
+
+
+def test_clicking_results_selects_filters_and_shows(window, qtbot) -> None:
+    filters, state = window.filters, window.state
+    qtbot.keyClicks(filters.search, "kabul")
+    qtbot.waitUntil(lambda: groups(filters.results).get("Places", 0) >= 1)
+    results = filters.results
+    place_group = next(results.topLevelItem(i) for i in range(results.topLevelItemCount())
+                       if results.topLevelItem(i).text(0).startswith("Places"))
+    results.activate(place_group.child(0))
+    assert state.filter.place is not None and state.selected_place == state.filter.place
+    assert filters.place.currentData() == state.filter.place  # the Place filter shows it
+    event_group = results.topLevelItem(0)
+    results.activate(event_group.child(0))
+    assert state.selected_event is not None
+
+
+def test_place_and_actor_filters_in_the_pane(window, qtbot) -> None:
+    filters, state = window.filters, window.state
+    index = filters.actor.findData("stoltenberg") if filters.actor.findData(
+        "stoltenberg") >= 0 else next(i for i in range(filters.actor.count())
+                                      if "Stoltenberg" in filters.actor.itemText(i))
+    filters.actor.setCurrentIndex(index)
+    filters.actor.activated.emit(index)
+    assert state.filter.actor == filters.actor.itemData(index)
+    assert state.visible_events and all(state.filter.actor in e.actors
+                                        for e in state.visible_events)
+    filters.actor.activated.emit(0)  # "Anyone"
+    assert state.filter.actor is None
+
+
+def test_fit_to_results_brings_kabul_into_the_map(window, qtbot) -> None:
+    filters, view = window.filters, window.map
+    view.fit_default()  # the South Caucasus: Kabul is off the map
+    qtbot.keyClicks(filters.search, "kabul")
+    qtbot.mouseClick(filters.fit_results, Qt.MouseButton.LeftButton)
+    qtbot.wait(450)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.marker("kabul-airport").pos())
+    timeline = window.timeline.view
+    assert timeline.real_start <= min(e.start_day.toordinal()
+                                      for e in window.state.visible_events)
+
+
+def test_selecting_a_place_highlights_its_events(window, qtbot) -> None:
+    state, model = window.state, window.events.events
+    state.select_place("baku")
+    bold = [model.data(model.index(r, 1), Qt.ItemDataRole.FontRole)
+            for r in range(model.rowCount())]
+    at_baku = [("baku" in model.event_at(r).places) for r in range(model.rowCount())]
+    assert any(at_baku)
+    for font, here in zip(bold, at_baku, strict=True):
+        assert (font is not None and font.bold()) == here
+    assert window.timeline.view._at_place(next(
+        e for e in state.pack.events if "baku" in e.places))
+    assert not window.timeline.view._at_place(next(
+        e for e in state.pack.events if "baku" not in e.places))
