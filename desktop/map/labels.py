@@ -64,18 +64,42 @@ def place_labels(leads: list[MarkerItem], country_labels: list[QGraphicsSimpleTe
                 lead.label.setVisible(True)
                 break
     for label in country_labels:
-        centre: QPointF = label.data(0)
-        p = transform.map(centre)
         box = label.boundingRect()
         label.setVisible(False)
         if not show_countries:
             continue
-        for dy in (0.0, 18.0, -18.0, 34.0):
-            rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
-                          box.width(), box.height())
-            if (view is None or view.contains(rect)) and \
-                    not any(rect.intersects(t) for t in taken):
-                label.setPos(inverse.map(rect.topLeft()))
-                label.setVisible(True)
-                taken.append(rect)
+        for p in _label_spots(label, transform, view):
+            placed = False
+            for dy in (0.0, 18.0, -18.0, 34.0):
+                rect = QRectF(p.x() - box.width() / 2, p.y() - box.height() / 2 + dy,
+                              box.width(), box.height())
+                if (view is None or view.contains(rect)) and \
+                        not any(rect.intersects(t) for t in taken):
+                    label.setPos(inverse.map(rect.topLeft()))
+                    label.setVisible(True)
+                    taken.append(rect)
+                    placed = True
+                    break
+            if placed:
                 break
+
+
+def _label_spots(label: QGraphicsSimpleTextItem, transform: QTransform,
+                 view: QRectF | None) -> list[QPointF]:
+    """Where a country's name may go, in viewport pixels: its centre, then, when
+    that is off the view (Russia's is in Siberia), points of the country inside the
+    view, the middle of its visible part first."""
+    spots = [transform.map(label.data(0))]
+    item = label.data(1)
+    if view is None or item is None or view.contains(spots[0]):
+        return spots
+    inverse, _ = transform.inverted()
+    seen = transform.mapRect(item.sceneBoundingRect()).intersected(view.adjusted(20, 12, -20, -12))
+    if seen.width() < 40 or seen.height() < 16:
+        return spots
+    for fx, fy in ((0.5, 0.5), (0.5, 0.25), (0.5, 0.75), (0.25, 0.5), (0.75, 0.5),
+                   (0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75)):
+        p = QPointF(seen.left() + seen.width() * fx, seen.top() + seen.height() * fy)
+        if item.contains(item.mapFromScene(inverse.map(p))):
+            spots.append(p)
+    return spots

@@ -9,6 +9,7 @@ talks to `BriefingState`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -43,12 +44,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from content.dates import shift_years
+from content.dates import day_label, shift_years
 from content.geo import view_box
 from desktop.keys import ZOOM_KEYS
 from desktop.map.basemap import BasemapLayer
 from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
+from desktop.map.legend import MapLegend
 from desktop.map.links import arcs
 from desktop.map.pairs import link_tiers, place_pairs
 from desktop.plaintext import plain_tooltip
@@ -64,6 +66,15 @@ ANIMATE_MS = 350  # how long R on a live slide takes to glide back
 
 
 MIN_FIT = 6.0  # scene units (about degrees): the tightest view a fit gives
+
+
+def membership_note(name: str, joined: dt.date | None, end: dt.date) -> str:
+    """A country's tooltip: its name, and when it joined NATO if it did."""
+    if joined is None:
+        return name
+    if joined <= end:
+        return f"{name}\nNATO member since {day_label(joined)}"
+    return f"{name}\nJoined NATO on {day_label(joined)}, after the time shown"
 
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
@@ -151,6 +162,22 @@ class MapView(QGraphicsView):
         bar.adjustSize()
         self._controls = bar
         bar.move(*CONTROLS_AT)
+        self.legend = MapLegend(self.viewport(), self.theme, "")  # named with the pack
+        self._place_legend()
+
+    def _focus_name(self) -> str:
+        focus = self.state.pack.info.focus_countries[:1]
+        item = self._countries.get(focus[0]) if focus else None
+        return item.country.name if item is not None else ""
+
+    def _place_legend(self) -> None:
+        legend = self.legend
+        legend.move(CONTROLS_AT[0], max(CONTROLS_AT[1] + 40,
+                                        self.viewport().height() - legend.height() - 10))
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend (View → Map Legend)."""
+        self.legend.setVisible(visible)
 
     def _rebuild_places(self) -> None:
         scene = self.scene()
@@ -182,14 +209,18 @@ class MapView(QGraphicsView):
             centre = QPointF(*item.country.centre)
             label.setPos(centre)
             label.setData(0, centre)
+            label.setData(1, item)  # where else the name may go when the centre is off view
             scene.addItem(label)
             self._country_labels.append(label)
         self._refresh_focus()  # counts and links follow with visibleChanged
+        self.legend.set_theme(self.theme, self._focus_name())
+        self._place_legend()
 
     def present_dress(self, px_per_point: float) -> None:
         """Dress the map for the audience, live on a slide: no app controls, labels at
         the slide's text size (`px_per_point`: screen pixels per slide point)."""
         self._controls.hide()
+        self.legend.hide()  # the slide has its own key
         for marker in self._markers.values():
             marker.label_px = max(12, round(12 * px_per_point))
         font = QFont()
@@ -240,6 +271,7 @@ class MapView(QGraphicsView):
         for cid, item in self._countries.items():
             colour = self.theme.land
             date = joined.get(cid)
+            item.setToolTip(plain_tooltip(membership_note(item.country.name, date, end)))
             if self.layers["membership"] and date is not None and date <= end:
                 colour = self.theme.member_new if date > recent else self.theme.member
             if cid in focus:
@@ -333,6 +365,7 @@ class MapView(QGraphicsView):
             label.setBrush(QBrush(self.theme.muted))
         self._refresh_membership()
         self._refresh_links()
+        self.legend.set_theme(self.theme, self._focus_name())
 
     def set_layer(self, name: str, on: bool) -> None:
         """Switch a layer on or off."""
@@ -471,9 +504,11 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_legend()
         self._relayout.start()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self._controls.move(*CONTROLS_AT)  # the viewport's scroll moved its children
+        self._place_legend()
         self._relayout.start()

@@ -360,6 +360,10 @@ class MainWindow(QMainWindow):
         """Show or hide one of the map's layers."""
         self.map.set_layer(name, on)
 
+    def set_map_legend(self, on: bool) -> None:
+        """View → Map Legend."""
+        self.map.set_legend_visible(on)
+
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
