@@ -62,6 +62,9 @@ def read_pack_files(folder: Path) -> dict[str, bytes]:
     root = folder.resolve()
     problems: list[Problem] = []
     files: dict[str, bytes] = {}
+    if not any((folder / n).exists() or (folder / n).is_symlink() for n in REQUIRED_FILES):
+        raise ContentError(Problem(str(folder), 0, 0, "this folder is not a content pack "
+                                   f"(it has none of {', '.join(REQUIRED_FILES)})"))
     for name in REQUIRED_FILES + OPTIONAL_FILES:
         path = folder / name
         shown = str(path)

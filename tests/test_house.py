@@ -30,6 +30,8 @@ TESTED_ELSEWHERE = {
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
     "desktop/shell/focus.py": "F6 / Shift+F6 driven by keys in "
                               "tests/desktop/shell/test_keyboard.py",
+    "desktop/shell/problems.py": "opening a problem at its line, with a recording editor, in "
+                                 "tests/desktop/shell/test_startup.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
     "desktop/panes/search_results.py": "grouped results driven through the Filters pane "

@@ -28,8 +28,9 @@ def make_app() -> QApplication:
 
 def open_window(folder: Path | None) -> MainWindow:
     """Show the main window at once; it loads the pack in `folder` (the embedded
-    pack when None) and builds its panes on the event loop. If the pack cannot be
-    loaded, the problems are shown and the application exits with status 1."""
+    pack when None) and builds its panes on the event loop. A pack that cannot be
+    loaded opens the window on the embedded pack with its problems listed; only a
+    broken embedded pack is reported and ends the application with status 1."""
     window = MainWindow(None, folder)
     window.loadFailed.connect(lambda exc: _refuse_pack(window, exc))
     window.loaded.connect(_clean_up_after_killed_writes)

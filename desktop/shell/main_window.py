@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.plaintext import PlainLabel, message_box
+from desktop.plaintext import PlainLabel, message_box, plain_tooltip
 from desktop.shell.layout import Placeholder, restore_layout, save_layout
 from desktop.shell.menus import Menus
 from desktop.shell.pack_session import PackSession
+from desktop.shell.problems import open_problem
 from desktop.shell.start_steps import StartSteps
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.session.problems.connect(self.show_problems)
         self.session.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
+        self.start_problems: list[Problem] = []  # why the pack asked for was refused
+        self.refused_folder: Path | None = None
         self._pack = pack  # given: used as it is, not loaded
         self._start = StartSteps([self._load_pack, self._build_map, self._build_timeline,
                                   self._build_panels, self._finish], self)
@@ -131,6 +134,9 @@ class MainWindow(QMainWindow):
 
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
+        self.problems.setToolTip(plain_tooltip("Double-click a problem to open its file "
+                                               "at its line"))
+        self.problems.itemActivated.connect(lambda item: open_problem(item.text()))
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.filter_dock = self._dock("Filters", left)
         self.events_dock = self._dock("Events", left)
@@ -182,13 +188,27 @@ class MainWindow(QMainWindow):
         self._start.resume()
 
     def _start_pack_refused(self, problems: list[Problem]) -> None:
+        """The pack asked for cannot be read: open on the embedded pack instead, with
+        the problems listed (never an exit); only a broken embedded pack stops."""
         from content.errors import ContentError
+        from desktop.shell.pack_loading import PackLoad
 
         if self._start.stopped:
             return
-        self._start.stop()
-        self.statusBar().showMessage("The content pack has problems")
-        self.loadFailed.emit(ContentError(problems))
+        if self.folder is None:  # the embedded pack itself: nothing to fall back on
+            self._start.stop()
+            self.statusBar().showMessage("The content pack has problems")
+            self.loadFailed.emit(ContentError(problems))
+            return
+        self.start_problems = list(problems)
+        self.refused_folder, self.folder = self.folder, None
+        self.statusBar().showMessage(f"{self.refused_folder} could not be opened; showing "
+                                     "the embedded pack")
+        fallback = PackLoad(None, self)
+        fallback.finished.connect(self._start_pack_loaded)
+        fallback.failed.connect(self._start_pack_refused)
+        fallback.start()
+        self._start.wait_for(fallback)
 
     def _use_pack(self, pack: Pack) -> None:
         from content.loader import default_pack_folder
@@ -241,6 +261,12 @@ class MainWindow(QMainWindow):
         self.state.visibleChanged.connect(self._show_counts)  # also after a new pack
         self._show_counts()
         self.statusBar().clearMessage()
+        if self.start_problems:  # the pack asked for was refused: say why, in the window
+            self.show_problems(self.start_problems)
+            self.statusBar().showMessage(
+                f"{self.refused_folder} is not usable ({len(self.start_problems)} "
+                "problem(s), listed below); showing the embedded pack. File → Open Pack… "
+                "opens another.", 0)
         self.deck_dock.visibilityChanged.connect(self._deck_visibility)
         if self.deck_dock.isVisible() and not self.deck_dock.visibleRegion().isEmpty():
             self._deck_visibility(True)  # the remembered layout put the Deck tab in front

@@ -95,3 +95,10 @@ def test_missing_file_and_link_out_of_the_pack(pack_copy: Path, tmp_path: Path) 
 def test_a_file_of_the_wrong_shape(pack_copy: Path) -> None:
     (pack_copy / "actors.yaml").write_text("actors: just text\n")
     assert any("expected a list of actors" in p for p in problems_of(pack_copy))
+
+
+def test_a_folder_that_is_not_a_pack_says_so_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a pack\n")
+    found = problems_of(tmp_path)
+    assert len(found) == 1 and "this folder is not a content pack" in found[0]
+    assert found[0].startswith(str(tmp_path) + ":")

@@ -97,21 +97,55 @@ def test_closing_while_starting_builds_nothing_more(qtbot) -> None:
     assert not hasattr(window, "map")
 
 
-def test_a_broken_pack_at_start_is_reported_and_the_app_exits_1(qtbot, pack_copy: Path,
-                                                                 monkeypatch) -> None:
+def test_a_broken_pack_at_start_opens_the_window_with_its_problems(qtbot, pack_copy: Path,
+                                                                   monkeypatch) -> None:
+    """Never an exit: the embedded pack is shown and the problems are listed, each
+    openable at its line."""
     (pack_copy / "events.yaml").write_text("events: [\n", encoding="utf-8")
-    shown: list[str] = []
     exits: list[int] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(desktop_app.QApplication, "exit", staticmethod(exits.append))
     window = desktop_app.open_window(pack_copy)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.loadFailed, timeout=10_000) as failed:
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
         pass
-    assert isinstance(failed.args[0], ContentError)
-    assert "events.yaml" in shown[0]
-    assert exits == [1]
-    assert window.statusBar().currentMessage() == "The content pack has problems"
+    assert exits == []
+    assert window.state.pack.info.title == "Azerbaijan and NATO"  # the embedded pack
+    assert window.problems_dock.isVisible()
+    lines = [window.problems.item(i).text() for i in range(window.problems.count())]
+    assert lines and all(line.startswith(str(pack_copy / "events.yaml")) for line in lines)
+    assert "is not usable" in window.statusBar().currentMessage()
+
+
+def test_a_folder_that_is_not_a_pack_is_one_line_in_the_window(qtbot, tmp_path: Path) -> None:
+    window = desktop_app.open_window(tmp_path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        pass
+    assert window.problems.count() == 1
+    assert "this folder is not a content pack" in window.problems.item(0).text()
+
+
+def test_a_problem_opens_its_file_at_its_line(tmp_path: Path, monkeypatch) -> None:
+    from desktop.shell.problems import open_problem
+
+    bad = tmp_path / "events.yaml"
+    bad.write_text("events: [\n", encoding="utf-8")
+    record = tmp_path / "opened.txt"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\necho "$@" > {record}\n', encoding="utf-8")
+    editor.chmod(0o755)
+    monkeypatch.setenv("BRIEFDESK_EDITOR", f"{editor} --line {{line}} {{file}}")
+    command = open_problem(f"{bad}:12:3: a mapping was expected")
+    assert command == [str(editor), "--line", "12", str(bad)]
+    import time
+
+    for _ in range(50):
+        if record.exists():
+            break
+        time.sleep(0.05)
+    assert record.read_text().split() == ["--line", "12", str(bad)]
+    assert open_problem("no location here") is None
+    assert open_problem(f"{tmp_path / 'gone.yaml'}:1:1: missing") is None
 
 
 def test_a_bug_in_a_step_is_said_and_nothing_more_is_built(qtbot, monkeypatch) -> None:
