@@ -61,6 +61,7 @@ class TimelinePainting:
     view_end: float
     brushing: bool
     axis_context: str  # the month and year the axis's day ticks belong to
+    window_label_rect: QRectF  # where the time window's dates were last drawn
     _hits: list[tuple[QRectF, str, object]]
     _white: QColor
     _brush_preview: tuple[float, float] | None
@@ -206,9 +207,31 @@ class TimelinePainting:
             painter.drawRoundedRect(QRectF(x - 3, strip.top() - 2, 6, strip.height() + 4), 2, 2)
         start = dt.date.fromordinal(int(window[0]))
         end = dt.date.fromordinal(max(int(window[0]), int(window[1]) - 1))
-        painter.setPen(t.text)
         text = f"{day_label(start)} – {day_label(end)}"
-        painter.drawText(band.adjusted(6, 0, 400, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        self._paint_window_label(painter, strip, band, text)
+
+    def _paint_window_label(self, painter: QPainter, strip: QRectF, band: QRectF,
+                            text: str) -> None:
+        """The window's dates on a plate, never under a handle: inside the band when
+        it fits between them, else beside the band, right or left."""
+        t = self.theme
+        metrics = QFontMetricsF(painter.font())
+        width = metrics.horizontalAdvance(text) + 12
+        if width <= band.width() - 16:  # inside the band, between its handles
+            x = band.left() + 8
+        elif band.right() + 8 + width <= strip.right() - 4:  # right of the band
+            x = band.right() + 8
+        else:  # left of the band
+            x = max(strip.left() + 4, band.left() - 8 - width)
+        plate = QRectF(x, strip.top() + 2, width, strip.height() - 4)
+        back = QColor(t.lane)
+        back.setAlpha(225)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(plate, 3, 3)
+        painter.setPen(t.text)
+        painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
+        self.window_label_rect = plate
 
     def _at_place(self, event: Event) -> bool:
         """False for an event elsewhere than the selected place (drawn dimmed)."""
@@ -273,7 +296,9 @@ class TimelinePainting:
                 self._paint_point(painter, s, lane, lo, x, cy, next_x, selected, window,
                                   metrics)
                 continue
-            cluster = self.marks.cluster(colour, hi - lo)
+            lit = any(self._in_window(*lane.point_days[i], window)
+                      and self._at_place(lane.points[i]) for i in range(lo, hi))
+            cluster = self.marks.cluster(colour if lit else lane.colours["80"], hi - lo)
             height = self.marks.pill_height
             pill = QRectF(x - cluster.width / 2, cy - height / 2, cluster.width, height)
             painter.drawPixmap(pill.topLeft(), cluster.pill)

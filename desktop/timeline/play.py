@@ -65,3 +65,18 @@ def window_label(first: dt.date, last: dt.date, unit: str) -> str:
     if unit == "quarter":
         return f"Q{(first.month - 1) // 3 + 1} {first.year}"
     return str(first.year)
+
+
+def snap_unit(px_per_day: float) -> str:
+    """What a brushed window snaps to at this zoom: years when a year is narrow,
+    months when a month is, else days."""
+    if px_per_day * 365.25 < 160:
+        return "year"
+    return "month" if px_per_day * 30.44 < 100 else "day"
+
+
+def snap_window(start: dt.date, end: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    """[start, end] widened to whole `unit`s (day: as it is)."""
+    if unit == "day":
+        return start, end
+    return unit_bounds(start, unit)[0], unit_bounds(end, unit)[1]

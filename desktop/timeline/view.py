@@ -32,6 +32,7 @@ from desktop.theme import current_theme
 from desktop.timeline.lanes import Lane
 from desktop.timeline.marks import TimelineMarks
 from desktop.timeline.paint import TimelinePainting
+from desktop.timeline.play import snap_unit, snap_window
 from desktop.timeline.scale import NO_WARP, TimeScale, Warp
 
 MIN_LANE_PX = 24.0
@@ -72,6 +73,7 @@ class TimelineView(TimelinePainting, QWidget):
         self.warp: Warp = NO_WARP  # long empty stretches shortened (see Warp)
         self.cluster_menu: QMenu | None = None  # the open cluster's list of events
         self.axis_context = ""  # "July 2021" when the ticks are days
+        self.window_label_rect = QRectF()
         start, end = state.extent()
         self.view_start = float(start.toordinal())  # axis days: real after the last gap
         self.view_end = float(end.toordinal() + 1)
@@ -371,7 +373,7 @@ class TimelineView(TimelinePainting, QWidget):
     def _apply_window(self, start: float, end: float) -> None:
         first = clamp_ordinal(start)
         last = clamp_ordinal(max(int(start), int(end) - 1))
-        self.state.set_window(first, last)
+        self.state.set_window(*snap_window(first, last, snap_unit(self.scale().px_per_day)))
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -10,9 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
-from content.errors import ContentError
 from content.loader import load_pack
 from desktop.map.view import MapView
 from desktop.shell import app as desktop_app

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.timeline.scale import Warp, enclosing
@@ -88,3 +89,50 @@ def test_cluster_click_position_is_on_screen(qtbot, state) -> None:
     menu = view.open_cluster(list(state.pack.events[:3]), QPoint(10, 10))
     assert menu.isVisible() and len(menu.actions()) == 3
     menu.close()
+
+
+def brush(qtbot, view: TimelineView, a_day: dt.date, b_day: dt.date) -> None:
+    s = view.scale()
+    y = int(view.brush_rect().center().y())
+    a, b = int(s.x(a_day.toordinal())), int(s.x(b_day.toordinal()))
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(a, y))
+    qtbot.mouseMove(view, QPoint(b, y))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(b, y))
+
+
+@pytest.mark.parametrize(("years", "expect"), [
+    (30, (dt.date(2021, 1, 1), dt.date(2023, 12, 31))),   # zoomed out: whole years
+    (3, (dt.date(2021, 3, 1), dt.date(2023, 5, 31))),     # a few years: whole months
+])
+def test_the_brush_snaps_to_the_zooms_unit(qtbot, state, years: int, expect) -> None:
+    view = make(qtbot, state)
+    view.set_view(dt.date(2024 - years, 1, 1).toordinal(), dt.date(2025, 1, 1).toordinal())
+    brush(qtbot, view, dt.date(2021, 3, 17), dt.date(2023, 5, 10))
+    assert (state.filter.start, state.filter.end) == expect
+
+
+def test_the_window_label_is_never_under_a_handle(qtbot, state) -> None:
+    view = make(qtbot, state)
+    view.set_view(dt.date(2020, 1, 1).toordinal(), dt.date(2026, 1, 1).toordinal())
+    state.set_window(dt.date(2025, 6, 1), dt.date(2025, 12, 31))  # at the right end
+    view.grab()
+    s, label, strip = view.scale(), view.window_label_rect, view.brush_rect()
+    handles = [s.x(dt.date(2025, 6, 1).toordinal()), s.x(dt.date(2026, 1, 1).toordinal())]
+    assert strip.left() <= label.left() and label.right() <= strip.right()
+    for x in handles:
+        assert not (label.left() - 3 < x < label.right() + 3)
+
+
+def test_clusters_outside_the_window_are_dimmed(qtbot, state) -> None:
+    view = make(qtbot, state, width=700)
+    state.set_window(dt.date(1990, 1, 1), dt.date(1995, 12, 31))
+    pixmaps: list = []
+    original = view.marks.cluster
+
+    def spy(colour, count):
+        pixmaps.append(colour.alpha())
+        return original(colour, count)
+
+    view.marks.cluster = spy
+    view.grab()
+    assert pixmaps and all(alpha == 80 for alpha in pixmaps)  # every cluster is 2021+
