@@ -1,4 +1,5 @@
-"""Exports from the window: a deck as PDF, a view as PNG, each after a save dialog.
+"""Exports from the window: a deck as PDF, a view as a framed figure (PNG or SVG at a
+chosen size and resolution) or a screen grab, each after a save dialog.
 
 Failures are shown in a message box from the one error table (`desktop.errors`);
 success is said in the status bar. The folder written to is remembered, so stray
@@ -11,13 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
-from desktop.plaintext import message_box
+from desktop.plaintext import PlainLabel, message_box
 
 if TYPE_CHECKING:  # the first frame imports no slides module
+    from desktop.shell.figure import Figure
     from slides.spec import Deck
 
 
@@ -52,3 +64,64 @@ def export_png(parent: QWidget, widget: QWidget, kind: str, say: Callable[[str],
                                           "PNG image (*.png)")
     if name:
         _save(parent, lambda path: grab_png(widget, path), name, say)
+
+
+class FigureDialog(QDialog):
+    """Size, resolution and format of a figure, before the save dialog."""
+
+    def __init__(self, parent: QWidget, kind: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Export {kind.capitalize()} as Figure")
+        self.width_in = QDoubleSpinBox(suffix=" in", minimum=0.5, maximum=60.0, value=10.0,
+                                       decimals=2, singleStep=0.5)
+        self.height_in = QDoubleSpinBox(suffix=" in", minimum=0.5, maximum=60.0, value=5.63,
+                                        decimals=2, singleStep=0.5)
+        self.dpi = QSpinBox(suffix=" dpi", minimum=36, maximum=1200, value=300, singleStep=50)
+        self.svg = QCheckBox("SVG (scalable) instead of PNG")
+        self.pixels = PlainLabel()
+        form = QFormLayout(self)
+        form.addRow("Width", self.width_in)
+        form.addRow("Height", self.height_in)
+        form.addRow("Resolution", self.dpi)
+        form.addRow("", self.svg)
+        form.addRow("", self.pixels)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        for box in (self.width_in, self.height_in, self.dpi):
+            box.valueChanged.connect(self._show_pixels)
+        self._show_pixels()
+
+    def _show_pixels(self) -> None:
+        w = round(self.width_in.value() * self.dpi.value())
+        h = round(self.height_in.value() * self.dpi.value())
+        self.pixels.setText(f"{w:,} × {h:,} pixels")
+
+
+def export_figure(parent: QWidget, view: QWidget, kind: str, figure_for: Callable[
+        [float, float, int], Figure], say: Callable[[str], None]) -> None:
+    """Ask for size and resolution, then where; write the framed figure."""
+    from desktop.shell.figure import write_figure
+
+    dialog = FigureDialog(parent, kind)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    suffix = ".svg" if dialog.svg.isChecked() else ".png"
+    name, _ = QFileDialog.getSaveFileName(parent, "Export Figure", f"{kind}{suffix}",
+                                          "SVG (*.svg)" if suffix == ".svg" else
+                                          "PNG image (*.png)")
+    if not name:
+        return
+    path = Path(name if name.lower().endswith(suffix) else name + suffix)
+    figure = figure_for(dialog.width_in.value(), dialog.height_in.value(), dialog.dpi.value())
+    try:
+        write_figure(view, figure, path)
+        remember_write_folder(path)
+    except (OSError, ValueError) as exc:
+        title, text = error_message(exc) if isinstance(exc, OSError) else (
+            "Export Figure", str(exc))
+        message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+        return
+    say(f"Saved {path}")

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from desktop.panes.details import DetailPane
     from desktop.panes.event_list import EventList
     from desktop.panes.filters import FilterPanel
+    from desktop.shell.figure import Figure
     from desktop.shell.pack_watcher import PackWatcher
     from desktop.state import BriefingState
     from desktop.timeline.panel import TimelinePanel
@@ -360,6 +361,36 @@ class MainWindow(QMainWindow):
         from desktop.shell import exports
 
         exports.export_png(self, widget, kind, self._say)
+
+    def export_figure(self, kind: str) -> None:
+        """File → Export Map/Timeline as Figure: framed, at print resolution."""
+        from desktop.shell import exports
+
+        view = self.map if kind == "map" else self.timeline.view
+        exports.export_figure(self, view, kind, lambda w, h, dpi: self.figure(kind, w, h, dpi),
+                              self._say)
+
+    def figure(self, kind: str, width_in: float = 10.0, height_in: float = 5.625,
+               dpi: int = 300) -> Figure:
+        """The frame of a figure of the map or timeline as the analyst sees it now."""
+        from content.dates import day_label
+        from desktop.shell.figure import Figure
+
+        pack = self.state.pack
+        marking = (self._builder.recipe().marking if self._builder is not None else "") \
+            or pack.info.marking
+        flt = self.state.filter
+        when = ""
+        if flt.start or flt.end:
+            first, last = self.state.extent()
+            when = f", {day_label(flt.start or first)} – {day_label(flt.end or last)}"
+        title = f"{pack.info.title}: {'places' if kind == 'map' else 'timeline'}{when}"
+        legend = tuple((colour, text) for colour, text in zip(
+            (self.map.theme.member, self.map.theme.member_new, self.map.theme.focus,
+             self.map.theme.marker), self.map.legend.rows()[:4], strict=False)) \
+            if kind == "map" else ()
+        return Figure(title, marking, pack.info.as_of.label(), legend, width_in, height_in,
+                      dpi)
 
     def save_recipe(self) -> None:
         """Save the Deck pane's recipe (its dialog)."""

@@ -60,6 +60,7 @@ class TimelinePainting:
     view_start: float
     view_end: float
     brushing: bool
+    show_strip: bool  # False while painted into a figure
     axis_context: str  # the month and year the axis's day ticks belong to
     window_label_rect: QRectF  # where the time window's dates were last drawn
     _hits: list[tuple[QRectF, str, object]]
@@ -181,7 +182,7 @@ class TimelinePainting:
                          QPointF(self.width(), self.AXIS_H - 0.5))
 
     def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
-        if not self.brushing:  # presenting: no strip, no "Drag here"
+        if not self.brushing or not self.show_strip:  # presenting, a figure: no strip
             return
         t = self.theme
         strip = self.brush_rect()
@@ -212,8 +213,7 @@ class TimelinePainting:
 
     def _paint_window_label(self, painter: QPainter, strip: QRectF, band: QRectF,
                             text: str) -> None:
-        """The window's dates on a plate, never under a handle: inside the band when
-        it fits between them, else beside the band, right or left."""
+        """The window's dates on a plate, never under a handle: in the band or beside it."""
         t = self.theme
         metrics = QFontMetricsF(painter.font())
         width = metrics.horizontalAdvance(text) + 12

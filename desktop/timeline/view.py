@@ -57,6 +57,7 @@ class TimelineView(TimelinePainting, QWidget):
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.brushing = True  # the strip under the lanes sets the time window
+        self.show_strip = True  # False while painted into a figure
         self.state = state
         self.theme = current_theme()
         self.setMinimumHeight(160)

@@ -1,0 +1,73 @@
+"""Images worth pasting: the map or the timeline at print resolution, framed with its
+title, marking, legend and date, without the app's controls."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from desktop.shell.exports import FigureDialog
+from desktop.shell.figure import write_figure
+from desktop.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, state):
+    win = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.finish_loading()
+    return win
+
+
+def test_a_map_figure_at_300_dpi_is_framed_and_has_no_controls(window, tmp_path) -> None:
+    out = tmp_path / "map.png"
+    figure = window.figure("map", 4.0, 2.5, 300)
+    assert figure.title == "Azerbaijan and NATO: places" and figure.marking == "UNCLASSIFIED"
+    assert [text for _, text in figure.legend][:3] == window.map.legend.rows()[:3]
+    write_figure(window.map, figure, out)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 750)
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    top = QColor(image.pixel(5, 5))
+    assert top.green() > top.red() and top.green() > 90  # the marking's green banner
+    bottom = QColor(image.pixel(5, image.height() - 5))
+    assert bottom == top
+    assert window.map._controls.isVisible() and window.map.legend.isVisible()  # back
+
+
+def test_a_timeline_figure_hides_the_drag_strip_only_while_drawn(window, tmp_path) -> None:
+    view = window.timeline.view
+    write_figure(view, window.figure("timeline", 6.0, 3.0, 150), tmp_path / "t.png")
+    assert view.show_strip and view.brushing
+    image = QImage(str(tmp_path / "t.png"))
+    assert (image.width(), image.height()) == (900, 450)
+
+
+def test_an_svg_figure_says_its_title_marking_and_date(window, tmp_path) -> None:
+    window.state.set_window(None, None)
+    out = tmp_path / "map.svg"
+    write_figure(window.map, window.figure("map"), out)
+    text = out.read_text(encoding="utf-8")
+    assert "<svg" in text and "Azerbaijan and NATO: places" in text
+    assert "UNCLASSIFIED" in text and "15 December 2025" in text
+
+
+def test_sizes_no_printer_needs_are_refused(window, tmp_path) -> None:
+    out = tmp_path / "huge.png"
+    with pytest.raises(ValueError, match="36 to 1200 dpi"):
+        write_figure(window.map, window.figure("map", 4, 3, 5000), out)
+    with pytest.raises(ValueError, match="more than a PNG"):
+        write_figure(window.map, window.figure("map", 60, 40, 600), out)
+    assert not out.exists()
+
+
+def test_the_dialog_shows_the_pixels_it_will_write(qtbot, window) -> None:
+    dialog = FigureDialog(window, "map")
+    qtbot.addWidget(dialog)
+    assert dialog.dpi.value() == 300
+    dialog.width_in.setValue(4.0)
+    dialog.height_in.setValue(2.5)
+    assert dialog.pixels.text() == "1,200 × 750 pixels"
