@@ -106,6 +106,7 @@ class MapView(QGraphicsView):
         self._country_labels: list[QGraphicsSimpleTextItem] = []
         self._relayout = QTimer(self, singleShot=True, interval=30)
         self._relayout.timeout.connect(self.relayout)
+        self._followed: str | None = None  # the event whose places the view last followed
         self._build_controls()  # first: setting the scene rect below scrolls, which moves them
         self._build_basemap()
         state.packChanged.connect(self._rebuild_places)
@@ -298,9 +299,11 @@ class MapView(QGraphicsView):
         self._refresh_selection()
 
     def _follow_selection(self) -> None:
-        """Bring the selected event's places into view if none of them is on screen."""
+        """Bring a newly selected event's places into view if none of them is on
+        screen (a reload re-announces the same selection: the view stays put)."""
         event = self.state.selected_event
-        if event is None:
+        followed, self._followed = self._followed, event.id if event else None
+        if event is None or event.id == followed:
             return
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         points = [self._markers[p].pos() for p in event.places if p in self._markers]

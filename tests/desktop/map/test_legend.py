@@ -61,3 +61,18 @@ def test_a_fit_keeps_a_city_and_its_country(window) -> None:
     view.fit_selection()
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert min(shown.width(), shown.height()) >= MIN_FIT * 0.99
+
+
+def test_a_reload_keeps_the_view(window, qtbot) -> None:
+    """Every live reload re-zoomed to the selection; the analyst's view now stays."""
+    view, state = window.map, window.state
+    state.select_event("kabul-airlift")
+    view.fit_default()  # the analyst looks elsewhere (Kabul is off this view)
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    state.set_pack(state.pack)  # what a reload of unchanged files does
+    after = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert after == before
+    state.select_event("washington-meeting")  # a new selection is followed
+    state.select_event("kabul-airlift")
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.marker("kabul-airport").pos())
