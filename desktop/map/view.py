@@ -118,6 +118,8 @@ class MapView(QGraphicsView):
         self._counts.timeout.connect(self._refresh_counts)
         state.visibleChanged.connect(self._counts_soon)
         state.fitRequested.connect(self._fit_results)
+        state.playingChanged.connect(self._playing_changed)
+        self._before_play: tuple[QTransform, QPointF] | None = None
         state.packChanged.connect(self._refresh_counts)
         state.windowChanged.connect(self._refresh_membership)  # shading as of its end
         state.selectionChanged.connect(self._refresh_selection)
@@ -440,6 +442,18 @@ class MapView(QGraphicsView):
         """The pack's default view (the South Caucasus for the embedded pack)."""
         v = self.state.pack.info.map_view
         self.fit_rect(QRectF(*view_box(v.west, v.south, v.east, v.north)))
+
+    def _playing_changed(self) -> None:
+        """Play follows the window's events; stopping brings back the view before."""
+        if self.state.playing:
+            centre = self.mapToScene(self.viewport().rect().center())
+            self._before_play = (self.transform(), QPointF(centre))
+        elif self._before_play is not None:
+            transform, centre = self._before_play
+            self._before_play = None
+            self.setTransform(transform)
+            self.centerOn(centre)
+            self._relayout.start()
 
     def _fit_results(self) -> None:
         self.flush()  # counts for the list as it is now

@@ -32,7 +32,7 @@ class SearchResultsView(QTreeWidget):
         self.setAccessibleName("Search results")
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(130)
         self._soon = QTimer(self, singleShot=True, interval=120)
         self._soon.timeout.connect(self.refresh)
         state.textChanged.connect(self._soon.start)

@@ -149,14 +149,13 @@ class TimelinePainting:
         last_right = -1e9
         warp = s.warp
         for a, b in warp.gaps:  # a shortened stretch: a band and a break on the axis
-            x0, x1 = s.x(a), s.x(b)
-            if x1 < self.GUTTER or x0 > self.width():
-                continue
-            painter.fillRect(QRectF(x0, self.AXIS_H, x1 - x0,
-                                    self.height() - self.AXIS_H - self.BRUSH_H), grid)
+            x0, x1 = max(s.x(a), self.GUTTER), min(s.x(b), self.width())
+            mid, y = (s.x(a) + s.x(b)) / 2, self.AXIS_H - 0.5
+            if x1 > x0:
+                painter.fillRect(QRectF(x0, self.AXIS_H, x1 - x0,
+                                        self.height() - self.AXIS_H - self.BRUSH_H), grid)
             painter.setPen(QPen(t.muted, 1.5))
-            mid, y = (x0 + x1) / 2, self.AXIS_H - 0.5
-            for dx in (-3.0, 3.0):
+            for dx in (-3.0, 3.0) if self.GUTTER + 6 <= mid <= self.width() - 6 else ():
                 painter.drawLine(QPointF(mid + dx - 3, y + 6), QPointF(mid + dx + 3, y - 6))
         first_label = ""
         for day, label in ticks(self.real_start, self.real_end, unit):

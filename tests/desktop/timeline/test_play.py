@@ -92,6 +92,7 @@ def test_loop_starts_again_and_speed_sets_the_pace(window) -> None:
 def test_the_map_follows_the_window(window, qtbot) -> None:
     panel, state, view = window.timeline, window.state, window.map
     panel.view.set_view(D(2021, 1, 1).toordinal(), D(2022, 1, 1).toordinal())
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
     panel.play_button.setChecked(True)
     while state.filter.start < D(2021, 8, 1):  # August 2021: Kabul
         panel.step()
@@ -101,3 +102,7 @@ def test_the_map_follows_the_window(window, qtbot) -> None:
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(kabul.pos())
     panel.play_button.setChecked(False)
+    qtbot.wait(50)
+    after = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert abs(after.center().x() - before.center().x()) < 0.5  # the map's view is back
+    assert abs(after.width() - before.width()) < 0.5
