@@ -20,6 +20,11 @@ LAYER_TITLES = {"membership": "NATO members by accession date",
                 "labels": "Place labels"}
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
+# What a standard key means where the platform names none (offscreen, bare X11).
+FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q",
+                 QKeySequence.StandardKey.HelpContents: "F1",
+                 QKeySequence.StandardKey.Find: "Ctrl+F",
+                 QKeySequence.StandardKey.Open: "Ctrl+O"}
 
 
 class MenuHost(Protocol):
@@ -54,7 +59,10 @@ def set_shortcut(action: QAction, shortcut: Shortcut) -> None:
     """Give `action` its shortcut: every binding the platform has for a standard key
     (Copy, for one, has two on X11), or the one sequence given."""
     if isinstance(shortcut, QKeySequence.StandardKey):
-        action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        bindings = QKeySequence.keyBindings(shortcut)
+        if not bindings and shortcut in FALLBACK_KEYS:  # a platform theme without them
+            bindings = [QKeySequence(FALLBACK_KEYS[shortcut])]
+        action.setShortcuts(bindings)
     else:
         action.setShortcuts([QKeySequence(shortcut)])
 

@@ -91,3 +91,9 @@ def test_views_say_what_is_selected_to_a_screen_reader(window) -> None:
     window.state.select_place("baku")
     assert window.map.accessibleDescription() == "Selected: Baku"
     assert window.events.accessibleName() == "Events"
+
+
+def test_quit_and_help_have_keys_on_every_platform(window) -> None:
+    actions = {text: keys for _, keys, text in menu_shortcuts(window.menuBar())}
+    assert "Ctrl+Q" in actions["Quit"].split(", ")
+    assert "F1" in actions["User Guide"].split(", ")
