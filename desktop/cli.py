@@ -63,6 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     present.add_argument("--presenter-view", action="store_true",
                          help="open the presenter view even with one screen")
     present.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    imp = commands.add_parser("import", help="add events from a CSV or TimelineJS JSON file "
+                              "to a pack's events.yaml")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--pack", type=Path, required=True, metavar="DIR",
+                     help="the pack folder to add to")
+    imp.add_argument("--section", metavar="ID", help="for rows that name no section")
+    imp.add_argument("--source", metavar="ID", help="for rows that cite no source")
+    imp.add_argument("--dry-run", action="store_true", help="check and say; write nothing")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="add the valid rows and skip the others (each is still listed)")
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
     snap.add_argument("view", choices=("map", "timeline", "window"))
     snap.add_argument("--out", type=Path, required=True, metavar="F.png")
@@ -94,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "present":
             return _present(args)
+        if args.command == "import":
+            return _import(args)
         if args.command == "snapshot":
             return _snapshot(args.view, args.out, args.size, args.content)
         return _open_app(args.content)
@@ -107,6 +119,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DeckError, FileRefused, OSError) as exc:
         print(f"briefdesk: {error_text(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Check every row; write events.yaml (atomically) only if all are good (or the
+    bad ones are skipped) and the pack with them still loads."""
+    from content.fileio.atomic import write_atomic
+    from content.importing import plan_import
+
+    pack = _load(args.pack)
+    result = plan_import(pack, args.pack, args.file, args.section, args.source,
+                         args.skip_invalid)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    target = args.pack / "events.yaml"
+    if not result.events_yaml:
+        print(f"briefdesk: nothing written: {len(result.problems)} problem(s) in "
+              f"{args.file}" + ("" if args.skip_invalid else
+                                " (--skip-invalid adds the good rows)"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.dry_run:
+        print(f"would add {result.count} event(s) to {target}"
+              + (f", skipping {result.skipped} row(s)" if result.skipped else ""))
+        return EXIT_OK
+    write_atomic(target, result.events_yaml, own_pack=True)  # the pack is the target here
+    print(f"added {result.count} event(s) to {target}"
+          + (f", skipped {result.skipped} row(s)" if result.skipped else ""))
+    return EXIT_OK
 
 
 def _load(folder: Path | None):

@@ -1,0 +1,293 @@
+"""Importing events from a spreadsheet (CSV) or a TimelineJS JSON file into a pack.
+
+Rows are read as text (nothing in a cell is ever evaluated: a formula is its own
+text), mapped by their column headers — ours (`date`, `end`, `title`, `summary`,
+`sections`, `places`, `actors`, `sources`, `approximate`, `id`) or TimelineJS's
+spreadsheet template (`Year`, `Month`, `Day`, `End Year`, …, `Headline`, `Text`,
+`Group`) — and checked one by one. A problem names the file, the spreadsheet row and
+the column: `events.csv:7:date: 2021-02-30 does not exist`. Nothing is written while
+any row has a problem, unless the caller skips the rows that do; the pack with the
+new events must then load cleanly too, or nothing is written.
+
+The events are written into `events.yaml` as text, in date order, each in the file's
+own style, and everything already there is left byte for byte: `git diff` shows the
+new events and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content.dates import PartialDate
+from content.errors import ContentError, Problem
+from content.fileio.reading import FileRefused, read_regular
+from content.loader import build_pack, read_pack_files
+from content.model import Pack
+
+MAX_IMPORT_BYTES = 8 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_CELL = 10_000
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+TAG = re.compile(r"<[^>]{0,2000}>")
+OURS = {"id", "date", "end", "title", "summary", "sections", "places", "actors",
+        "sources", "approximate"}
+TIMELINEJS = {"year", "month", "day", "endyear", "endmonth", "endday", "headline", "text",
+              "group", "displaydate", "mediacredit"}
+
+
+@dataclass
+class ImportResult:
+    """What an import found: the events it would add (as YAML text blocks with their
+    start dates), the rows it could not take, and the pack as it would be."""
+
+    blocks: list[tuple[str, str, str]] = field(default_factory=list)  # (iso, id, yaml)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: int = 0
+    events_yaml: bytes = b""
+
+    @property
+    def count(self) -> int:
+        """Events that would be added."""
+        return len(self.blocks)
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s_]+", "", header.strip().casefold())
+
+
+def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int]]:
+    """(spreadsheet row number, {column key: text}) for each data row of a CSV or
+    TimelineJS JSON file, and each column key's 1-based position (none for JSON);
+    ContentError naming the file for what cannot be read."""
+    try:
+        data = read_regular(path, MAX_IMPORT_BYTES, "import file")
+    except FileRefused as exc:
+        raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(Problem(str(path), 0, 0, f"not UTF-8 text (byte {exc.start})")
+                           ) from None
+    if path.suffix.lower() == ".json":
+        return _timelinejs_rows(path, text), {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, [])
+        keys = [_key(h) for h in header]
+        rows = []
+        for number, cells in enumerate(reader, 2):
+            if number - 1 > MAX_ROWS:
+                raise ContentError(Problem(str(path), number, 0,
+                                           f"more than {MAX_ROWS:,} rows; split the file"))
+            if not any(c.strip() for c in cells):
+                continue
+            rows.append((number, {k: c for k, c in zip(keys, cells, strict=False) if k}))
+    except csv.Error as exc:
+        raise ContentError(Problem(str(path), reader.line_num, 0, f"not CSV: {exc}")) from None
+    if not set(keys) & (OURS | TIMELINEJS):
+        raise ContentError(Problem(str(path), 1, 0, "no column this importer knows (date, "
+                                   "title, summary, … or TimelineJS's Year, Headline, …)"))
+    return rows, {k: n for n, k in enumerate(keys, 1) if k}
+
+
+def _timelinejs_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContentError(Problem(str(path), exc.lineno, exc.colno, f"not JSON: {exc.msg}")
+                           ) from None
+    events = doc.get("events") if isinstance(doc, dict) else None
+    if not isinstance(events, list):
+        raise ContentError(Problem(str(path), 1, 1, "a TimelineJS file has an 'events' list"))
+    rows = []
+    for number, item in enumerate(events[:MAX_ROWS + 1], 1):
+        if number > MAX_ROWS:
+            raise ContentError(Problem(str(path), number, 0, f"more than {MAX_ROWS:,} events"))
+        item = item if isinstance(item, dict) else {}
+        start = item.get("start_date") if isinstance(item.get("start_date"), dict) else {}
+        end = item.get("end_date") if isinstance(item.get("end_date"), dict) else {}
+        words = item.get("text") if isinstance(item.get("text"), dict) else {}
+        row = {"year": start.get("year", ""), "month": start.get("month", ""),
+               "day": start.get("day", ""), "endyear": end.get("year", ""),
+               "endmonth": end.get("month", ""), "endday": end.get("day", ""),
+               "headline": words.get("headline", ""), "text": words.get("text", ""),
+               "group": item.get("group", "")}
+        rows.append((number, {k: str(v) if v is not None else "" for k, v in row.items()}))
+    return rows
+
+
+def _plain(text: str) -> str:
+    """TimelineJS text is HTML: its words, without tags or entities."""
+    return " ".join(html.unescape(TAG.sub(" ", text)).split())
+
+
+def _date_of(row: dict[str, str], prefix: str) -> str:
+    """An ISO partial date from TimelineJS's Year / Month / Day columns."""
+    year, month, day = (row.get(f"{prefix}{p}", "").strip() for p in ("year", "month", "day"))
+    if not year:
+        return ""
+    parts = [year.zfill(4)] + [p.zfill(2) for p in (month, day) if p]
+    return "-".join(parts[:1 + (1 if month else 0) + (1 if month and day else 0)])
+
+
+def _ids(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+
+
+def _slug(title: str, iso: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:48].strip("-") or "event"
+    ident = f"{base}-{iso[:4]}" if iso else base
+    n, candidate = 2, ident
+    while candidate in taken:
+        candidate, n = f"{ident}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
+
+
+def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None = None,
+                source: str | None = None, skip_invalid: bool = False) -> ImportResult:
+    """Read `source_file` and check each row against `pack` (in `folder`); the
+    result holds the YAML to add, the problems, and the new events.yaml bytes when
+    the import can be written."""
+    result = ImportResult()
+    shown = str(source_file)
+    taken = {e.id for e in pack.events}
+    sections = {s.id for s in pack.sections}
+    by_title = {s.title.casefold(): s.id for s in pack.sections}
+    rows, positions = read_rows(source_file)
+    for number, row in rows:
+        problems: list[Problem] = []
+
+        def bad(column: str, message: str, number: int = number,
+                problems: list[Problem] = problems) -> None:
+            problems.append(Problem(shown, number, positions.get(column, 0),
+                                    f"{column}: {message}"))
+
+        for column, value in row.items():
+            if len(value) > MAX_CELL:
+                bad(column, f"a cell of {len(value):,} characters (at most {MAX_CELL:,})")
+        if problems:
+            result.problems += problems
+            result.skipped += 1
+            continue
+        date_text = row.get("date", "").strip() or _date_of(row, "")
+        end_text = row.get("end", "").strip() or _date_of(row, "end")
+        # Our columns are plain text, kept as typed; TimelineJS's are HTML.
+        title = " ".join(row.get("title", "").split()) or _plain(row.get("headline", ""))
+        summary = " ".join(row.get("summary", "").split()) or _plain(row.get("text", "")) \
+            or title
+        approx = row.get("approximate", "").strip().casefold() in ("yes", "true", "1", "y")
+        date = end = None
+        try:
+            date = PartialDate.parse(date_text, approx) if date_text else None
+        except ValueError as exc:
+            bad("date", str(exc))
+        if date is None and date_text == "":
+            bad("date", "every event needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if end_text and end_text != "open":
+            try:
+                end = PartialDate.parse(end_text, approx)
+            except ValueError as exc:
+                bad("end", str(exc))
+        if date and end and end.last_day() < date.first_day():
+            bad("end", f"ends ({end.iso()}) before it starts ({date.iso()})")
+        if not title:
+            bad("title", "every event needs a title")
+        chosen = _ids(row.get("sections", ""))
+        group = row.get("group", "").strip()
+        if group:
+            chosen.append(by_title.get(group.casefold(), group))
+        chosen = chosen or ([section] if section else [])
+        if not chosen:
+            bad("sections", "no section: add a sections column or give --section")
+        for sid in chosen:
+            if sid not in sections:
+                bad("sections", f"unknown section {sid!r}")
+        cited = _ids(row.get("sources", "")) or ([source] if source else [])
+        if not cited:
+            bad("sources", "no source: every event cites one (a sources column or --source)")
+        for sid in cited:
+            if sid not in pack.sources:
+                bad("sources", f"unknown source {sid!r}")
+        places, actors = _ids(row.get("places", "")), _ids(row.get("actors", ""))
+        for pid in places:
+            if pid not in pack.places:
+                bad("places", f"unknown place {pid!r}")
+        for aid in actors:
+            if aid not in pack.actors:
+                bad("actors", f"unknown actor {aid!r}")
+        ident = row.get("id", "").strip()
+        if ident and (not ID.match(ident) or ident in taken):
+            bad("id", f"{ident!r} is taken or not an id (lower-case letters, digits, -)")
+        if problems or date is None:
+            result.problems += problems
+            result.skipped += 1
+            continue
+        ident = ident or _slug(title, date.iso(), taken)
+        taken.add(ident)
+        lines = [f"  - id: {ident}", f"    date: {date.iso()}"]
+        if end_text == "open":
+            lines.append("    end: open")
+        elif end is not None:
+            lines.append(f"    end: {end.iso()}")
+        if approx:
+            lines.append("    approximate: true")
+        lines += [f"    title: {_q(title)}", f"    summary: {_q(summary)}",
+                  f"    sections: [{', '.join(chosen)}]"]
+        if places:
+            lines.append(f"    places: [{', '.join(places)}]")
+        if actors:
+            lines.append(f"    actors: [{', '.join(actors)}]")
+        lines.append(f"    sources: [{', '.join(cited)}]")
+        result.blocks.append((date.first_day().isoformat(), ident, "\n".join(lines) + "\n"))
+    if result.problems and not skip_invalid:
+        return result
+    files = read_pack_files(folder)
+    result.events_yaml = insert_events(files["events.yaml"], result.blocks)
+    try:
+        build_pack(folder, {**files, "events.yaml": result.events_yaml})
+    except ContentError as exc:  # what only the whole pack can see: said, not written
+        result.problems += list(exc.problems)
+        result.events_yaml = b""
+    return result
+
+
+ITEM = re.compile(rb"^  - id: ", re.M)
+DATE = re.compile(rb"^    date: ['\"]?(\d{4}(?:-\d{2}){0,2})", re.M)
+
+
+def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, str]]) -> bytes:
+    """`events_yaml` with each block placed before the first existing event that
+    starts later (after the last otherwise), a blank line between items as the file
+    has them; every existing byte kept."""
+    starts = [m.start() for m in ITEM.finditer(events_yaml)]
+    dated = []
+    for n, at in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(events_yaml)
+        found = DATE.search(events_yaml, at, end)
+        iso = found.group(1).decode() if found else ""
+        dated.append((PartialDate.parse(iso).first_day().isoformat() if iso else "", at))
+    out = bytearray(events_yaml)
+    groups: dict[int, list[bytes]] = {}
+    for iso, _, block in sorted(blocks):  # by date: one insertion point per later event
+        at = next((pos for day, pos in dated if day > iso), len(events_yaml))
+        groups.setdefault(at, []).append(block.encode("utf-8"))
+    for at in sorted(groups, reverse=True):  # from the end: earlier offsets stay valid
+        items = groups[at]
+        if at == len(events_yaml):
+            sep = b"" if out.endswith(b"\n\n") else (b"\n" if out.endswith(b"\n") else b"\n\n")
+            text = sep + b"\n".join(items)
+        else:
+            text = b"".join(item + b"\n" for item in items)
+        out[at:at] = text
+    return bytes(out)
