@@ -1,0 +1,140 @@
+"""Editing a pack's events as text: add, change, duplicate and delete one event in
+`events.yaml`, leaving every other byte as it was.
+
+An event is the block of lines from its `  - id:` line to the next item (or the end
+of the file). A change replaces that block with the event written in the file's own
+style; an addition goes in date order; a deletion takes the block and the blank line
+after it. Every edit is checked by building the whole pack from the edited bytes with
+the loader's own rules before anything is written, so an edit that would break the
+pack cannot be saved, and the loader's message says why.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from content.dates import PartialDate
+from content.errors import ContentError, Problem
+from content.importing import insert_events
+from content.loader import build_pack
+from content.model import Citation, Event, Pack, Quote
+
+ITEM = re.compile(rb"^  - id: ", re.M)
+
+
+@dataclass
+class EventDraft:
+    """An event as a form holds it: text fields, as the analyst typed them."""
+
+    id: str
+    date: str
+    title: str
+    summary: str
+    sections: list[str]
+    sources: list[str]  # "id" or "id B2"
+    end: str = ""  # "", an ISO date, or "open"
+    approximate: bool = False
+    reported: str = ""
+    dated_by: str = ""
+    places: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, event: Event) -> EventDraft:
+        """The draft of an existing event (what the edit form starts from)."""
+        end = "open" if event.ongoing else (event.end.iso() if event.end else "")
+        return cls(event.id, event.date.iso(), event.title, event.summary,
+                   list(event.sections), [_cite(c) for c in event.citations], end,
+                   event.date.approximate, event.reported.iso() if event.reported else "",
+                   event.dated_by, list(event.places), list(event.actors),
+                   list(event.quotes))
+
+
+def _cite(citation: Citation) -> str:
+    return f"{citation.source} {citation.grade}" if citation.grade else citation.source
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def event_yaml(draft: EventDraft) -> str:
+    """The event's block as `events.yaml` writes events (two-space list, four-space
+    fields, text double-quoted so nothing in it can be read as YAML)."""
+    lines = [f"  - id: {draft.id}", f"    date: {draft.date.strip()}"]
+    if draft.end.strip():
+        lines.append(f"    end: {draft.end.strip()}")
+    if draft.approximate:
+        lines.append("    approximate: true")
+    if draft.reported.strip():
+        lines.append(f"    reported: {draft.reported.strip()}")
+    if draft.dated_by.strip():
+        lines.append(f"    dated_by: {draft.dated_by.strip()}")
+    lines += [f"    title: {_q(draft.title)}", f"    summary: {_q(draft.summary)}"]
+    if draft.quotes:
+        lines.append("    quotes:")
+        lines += [f"      - {{text: {_q(q.text)}, speaker: {_q(q.speaker)}, "
+                  f"source: {q.source}}}" for q in draft.quotes]
+    for name in ("sections", "places", "actors"):
+        values = getattr(draft, name)
+        if values or name == "sections":
+            lines.append(f"    {name}: [{', '.join(values)}]")
+    lines.append(f"    sources: [{', '.join(draft.sources)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _span(data: bytes, event_id: str) -> tuple[int, int]:
+    """Where the event's block starts and ends (its trailing blank lines excluded)."""
+    match = re.search(rb"^  - id: " + re.escape(event_id.encode()) + rb"[ \t]*$", data, re.M)
+    if match is None:
+        raise KeyError(event_id)
+    following = ITEM.search(data, match.end())
+    end = following.start() if following else len(data)
+    while end > match.start() and data[end - 1:end] == b"\n" and data[end - 2:end] == b"\n\n":
+        end -= 1
+    return match.start(), end
+
+
+def replace_event(data: bytes, event_id: str, draft: EventDraft) -> bytes:
+    """`events.yaml` with the event `event_id` written as `draft` (in place)."""
+    start, end = _span(data, event_id)
+    return data[:start] + event_yaml(draft).encode("utf-8") + data[end:]
+
+
+def delete_event(data: bytes, event_id: str) -> bytes:
+    """`events.yaml` without the event `event_id` (and the blank line after it)."""
+    start, end = _span(data, event_id)
+    if data[end:end + 1] == b"\n":
+        end += 1
+    return data[:start] + data[end:]
+
+
+def add_event(data: bytes, draft: EventDraft) -> bytes:
+    """`events.yaml` with `draft` added in date order."""
+    try:
+        day = PartialDate.parse(draft.date).first_day().isoformat()
+    except ValueError:
+        day = "9999-12-31"  # an unreadable date goes last; the check will say why
+    return insert_events(data, [(day, draft.id, event_yaml(draft))])
+
+
+def free_id(pack: Pack, base: str) -> str:
+    """`base`, or `base-2`, `base-3`… whichever no event of `pack` has."""
+    taken = {e.id for e in pack.events}
+    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "event"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def check_edit(folder, files: dict[str, bytes], events_yaml: bytes
+               ) -> tuple[Pack | None, list[Problem]]:
+    """The pack as it would be with `events_yaml`, or None and what is wrong."""
+    try:
+        return build_pack(folder, {**files, "events.yaml": events_yaml}), []
+    except ContentError as exc:
+        return None, list(exc.problems)
