@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop.panes.event_list import EventList
     from desktop.panes.filters import FilterPanel
     from desktop.shell.figure import Figure
+    from desktop.shell.pack_editor import PackEditor
     from desktop.shell.pack_watcher import PackWatcher
     from desktop.state import BriefingState
     from desktop.timeline.panel import TimelinePanel
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.session.problems.connect(self.show_problems)
         self.session.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
+        self._editor: PackEditor | None = None  # made at the first edit
         self.start_problems: list[Problem] = []  # why the pack asked for was refused
         self.refused_folder: Path | None = None
         self._pack = pack  # given: used as it is, not loaded
@@ -508,6 +510,23 @@ class MainWindow(QMainWindow):
         box = message_box(self, QMessageBox.Icon.Information, "About Briefing Desk",
                           about_text(pack.info.title, pack.info.as_of.label()))
         box.exec()
+
+    @property
+    def editor(self) -> PackEditor:
+        """Curating: events added, edited and deleted in the pack's files, with undo."""
+        if self._editor is None:
+            from desktop.shell.pack_editor import PackEditor
+
+            self._editor = PackEditor(self.state, lambda: self.folder, self)
+            self._editor.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return self._editor
+
+    def edit(self, what: str) -> None:
+        """The Edit menu's content actions: undo, redo, new, edit, duplicate, delete."""
+        editor = self.editor
+        {"undo": editor.stack.undo, "redo": editor.stack.redo,
+         "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
+         "duplicate": editor.duplicate_event, "delete": editor.delete_event}[what]()
 
     def find(self) -> None:
         """Edit → Find: the search box, its text selected to type over."""

@@ -24,7 +24,9 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q",
                  QKeySequence.StandardKey.HelpContents: "F1",
                  QKeySequence.StandardKey.Find: "Ctrl+F",
-                 QKeySequence.StandardKey.Open: "Ctrl+O"}
+                 QKeySequence.StandardKey.Open: "Ctrl+O",
+                 QKeySequence.StandardKey.Undo: "Ctrl+Z",
+                 QKeySequence.StandardKey.Redo: "Ctrl+Shift+Z"}
 
 
 class MenuHost(Protocol):
@@ -50,6 +52,7 @@ class MenuHost(Protocol):
     def reset_layout(self) -> None: ...
     def about(self) -> None: ...
     def find(self) -> None: ...
+    def edit(self, what: str) -> None: ...
     def cycle_panes(self, step: int) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_guide(self) -> None: ...
@@ -79,6 +82,18 @@ class Menus:
         bar = window.menuBar()
         self._file(bar.addMenu("&File"))
         edit = bar.addMenu("&Edit")
+        edit.addAction(self.action("&Undo", lambda: host.edit("undo"),
+                                   QKeySequence.StandardKey.Undo))
+        edit.addAction(self.action("&Redo", lambda: host.edit("redo"),
+                                   QKeySequence.StandardKey.Redo))
+        edit.addSeparator()
+        edit.addAction(self.action("&New Event…", lambda: host.edit("new"), "Ctrl+N"))
+        edit.addAction(self.action("&Edit Event…", lambda: host.edit("edit"), "F2"))
+        edit.addAction(self.action("D&uplicate Event", lambda: host.edit("duplicate"),
+                                   "Ctrl+D"))
+        edit.addAction(self.action("De&lete Event", lambda: host.edit("delete"),
+                                   "Ctrl+Del"))
+        edit.addSeparator()
         edit.addAction(self.action("&Find…", host.find, QKeySequence.StandardKey.Find))
         self._present(bar.addMenu("&Present"))
         self.view_menu: QMenu = self._view(bar.addMenu("&View"), docks)

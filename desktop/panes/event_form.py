@@ -1,0 +1,151 @@
+"""The event form: every field of an event, checked as the analyst types.
+
+Dates are typed with the precision the source gives (`2021`, `2021-08`,
+`2021-08-14`), spans end on a date or `open`; sections, places, actors and sources
+are picked from the pack's lists (sources with an Admiralty grade). A moment after
+each keystroke the form asks `check` (the pack editor: the whole pack built with this
+event, by the loader's rules) and shows the first problem in red; Save stays off
+until there is none. The form never writes: it hands its draft back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from content.editing import EventDraft
+from content.model import Pack
+from desktop.plaintext import PlainLabel, plain_tooltip
+
+GRADES = ["(ungraded)"] + [f"{r}{c}" for r in "ABCDEF" for c in "123456"]
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _checklist(name: str, items: list[tuple[str, str]], chosen: list[str]) -> QListWidget:
+    box = QListWidget()
+    box.setAccessibleName(name)
+    box.setMinimumHeight(72)
+    for ident, text in items:
+        item = QListWidgetItem(text)
+        item.setData(ROLE, ident)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ident in chosen
+                           else Qt.CheckState.Unchecked)
+        item.setToolTip(plain_tooltip(text))
+        box.addItem(item)
+    return box
+
+
+def _checked(box: QListWidget) -> list[str]:
+    return [box.item(r).data(ROLE) for r in range(box.count())
+            if box.item(r).checkState() == Qt.CheckState.Checked]
+
+
+class EventForm(QDialog):
+    """Edit `draft` against `pack`; `check(draft)` returns the problems ("" none)."""
+
+    def __init__(self, pack: Pack, draft: EventDraft, check: Callable[[EventDraft], str],
+                 title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.check = check
+        self.draft = draft
+        self.title_edit = QLineEdit(draft.title)
+        self.date = QLineEdit(draft.date)
+        self.date.setPlaceholderText("2021, 2021-08 or 2021-08-14")
+        self.approximate = QCheckBox("Approximate (shown as c.)")
+        self.approximate.setChecked(draft.approximate)
+        self.end = QLineEdit(draft.end)
+        self.end.setPlaceholderText("a date, or open for a span still running")
+        self.summary = QPlainTextEdit(draft.summary)
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMinimumHeight(80)
+        sections = [(s.id, s.title) for s in pack.sections]
+        places = sorted(((p.id, p.name) for p in pack.places.values()), key=lambda t: t[1])
+        actors = sorted(((a.id, a.name) for a in pack.actors.values()), key=lambda t: t[1])
+        sources = sorted(((s.id, f"{s.outlet}: {s.title}") for s in pack.sources.values()),
+                         key=lambda t: t[1].casefold())
+        cited = [c.split()[0] for c in draft.sources]
+        self.sections = _checklist("Sections", sections, draft.sections)
+        self.places = _checklist("Places", places, draft.places)
+        self.actors = _checklist("Actors", actors, draft.actors)
+        self.sources = _checklist("Sources", sources, cited)
+        self.grade = QComboBox()
+        self.grade.addItems(GRADES)
+        self.grade.setAccessibleName("Admiralty grade of the checked sources")
+        graded = [c.split()[1] for c in draft.sources if len(c.split()) > 1]
+        self.grade.setCurrentText(graded[0] if graded else GRADES[0])
+        self.problem = PlainLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setAccessibleName("Problem")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Title", self.title_edit)
+        form.addRow("Date", self.date)
+        form.addRow("", self.approximate)
+        form.addRow("End", self.end)
+        form.addRow("Summary", self.summary)
+        form.addRow("Sections", self.sections)
+        form.addRow("Places", self.places)
+        form.addRow("Actors", self.actors)
+        form.addRow("Sources", self.sources)
+        form.addRow("Grade", self.grade)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.timer = QTimer(self, singleShot=True, interval=250)
+        self.timer.timeout.connect(self.validate)
+        for edit in (self.title_edit, self.date, self.end):
+            edit.textChanged.connect(self.timer.start)
+        self.summary.textChanged.connect(self.timer.start)
+        self.approximate.toggled.connect(self.timer.start)
+        self.grade.currentIndexChanged.connect(self.timer.start)
+        for box in (self.sections, self.places, self.actors, self.sources):
+            box.itemChanged.connect(self.timer.start)
+        self.resize(640, 760)
+        self.validate()
+
+    def current(self) -> EventDraft:
+        """The draft as the form shows it."""
+        grade = "" if self.grade.currentIndex() == 0 else self.grade.currentText()
+        sources = [f"{s} {grade}" if grade else s for s in _checked(self.sources)]
+        return EventDraft(self.draft.id, self.date.text().strip(),
+                          " ".join(self.title_edit.text().split()),
+                          " ".join(self.summary.toPlainText().split()),
+                          _checked(self.sections), sources, self.end.text().strip(),
+                          self.approximate.isChecked(), self.draft.reported,
+                          self.draft.dated_by, _checked(self.places), _checked(self.actors),
+                          list(self.draft.quotes))
+
+    def validate(self) -> str:
+        """Check the draft now; show and return the first problem ("" when none)."""
+        self.timer.stop()
+        problem = self.check(self.current())
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+        return problem
+
+    def accept(self) -> None:
+        if self.validate():
+            return  # never saved while something is wrong
+        self.draft = self.current()
+        super().accept()

@@ -1,0 +1,169 @@
+"""Curating in the window: add, edit, duplicate and delete events, with undo.
+
+Every edit is a command on a QUndoStack holding the bytes of `events.yaml` before
+and after; doing or undoing it writes those bytes atomically and shows the pack they
+make (built and checked before the write, so the file on disk always loads). Undo
+restores the previous file byte for byte. The file watcher's reload after our own
+write finds the pack already on screen. The embedded pack ships with the app and is
+never edited: the analyst is told to open or make a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
+
+from content.editing import (
+    EventDraft,
+    add_event,
+    check_edit,
+    delete_event,
+    free_id,
+    replace_event,
+)
+from content.fileio.atomic import write_atomic
+from content.loader import default_pack_folder, read_pack_files
+from desktop.state import BriefingState
+
+READ_ONLY = ("The embedded pack ships with the app and is not edited: open a copy "
+             "(File → Open Pack…) to curate it.")
+
+
+class _Edit(QUndoCommand):
+    """One edit of events.yaml: the bytes before and after."""
+
+    def __init__(self, editor: PackEditor, label: str, before: bytes, after: bytes,
+                 select: str | None) -> None:
+        super().__init__(label)
+        self.editor, self.before, self.after, self.select = editor, before, after, select
+
+    def redo(self) -> None:
+        self.editor.write(self.after, self.select)
+
+    def undo(self) -> None:
+        self.editor.write(self.before, None)
+
+
+class PackEditor(QObject):
+    """Edits the state's pack folder; `said` carries a status line for the window."""
+
+    said = Signal(str)
+
+    def __init__(self, state: BriefingState, folder: Callable[[], Path | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._folder = folder
+        self.stack = QUndoStack(self)
+        self.form_opened: Callable[[QDialog], None] | None = None  # tests answer forms
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder edits go to (None: nothing editable is open)."""
+        folder = self._folder()
+        if folder is None or Path(folder).resolve() == default_pack_folder().resolve():
+            return None
+        return Path(folder)
+
+    def _files(self) -> dict[str, bytes]:
+        assert self.folder is not None
+        return read_pack_files(self.folder)
+
+    def problem_of(self, after: bytes) -> str:
+        """The first thing the loader would refuse in `after` ("" when none)."""
+        assert self.folder is not None
+        _, problems = check_edit(self.folder, self._files(), after)
+        return str(problems[0]).split(": ", 1)[-1] if problems else ""
+
+    def write(self, data: bytes, select: str | None) -> None:
+        """Write events.yaml and show the pack it makes (checked before writing)."""
+        folder = self.folder
+        assert folder is not None
+        pack, problems = check_edit(folder, self._files(), data)
+        if pack is None:  # the files changed under us: refuse rather than break them
+            self.said.emit(f"Not saved: {problems[0]}")
+            return
+        write_atomic(folder / "events.yaml", data, own_pack=True)
+        self.state.set_pack(pack)
+        if select is not None:
+            self.state.select_event(select)
+
+    def _apply(self, label: str, after: bytes, select: str | None) -> None:
+        assert self.folder is not None
+        before = (self.folder / "events.yaml").read_bytes()
+        self.stack.push(_Edit(self, label, before, after, select))
+        self.said.emit(f"{label} — saved to {self.folder / 'events.yaml'} (Ctrl+Z undoes)")
+
+    def _form(self, draft: EventDraft, title: str, build: Callable[[bytes, EventDraft], bytes],
+              parent: QWidget | None) -> EventDraft | None:
+        from desktop.panes.event_form import EventForm
+
+        data = (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]
+        form = EventForm(self.state.pack, draft,
+                         lambda d: self.problem_of(build(data, d)), title, parent)
+        if self.form_opened is not None:
+            self.form_opened(form)
+            return form.draft if form.result() == QDialog.DialogCode.Accepted else None
+        return form.draft if form.exec() == QDialog.DialogCode.Accepted else None
+
+    def editable(self) -> bool:
+        """Whether edits can be made; says why not."""
+        if self.folder is None:
+            self.said.emit(READ_ONLY)
+            return False
+        return True
+
+    def new_event(self, parent: QWidget | None = None) -> None:
+        """Edit → New Event…"""
+        if not self.editable():
+            return
+        pack = self.state.pack
+        section = sorted(self.state.filter.sections or {s.id for s in pack.sections[:1]})
+        draft = EventDraft(free_id(pack, "new-event"), pack.info.as_of.iso(), "", "",
+                           section[:1], [])
+        done = self._form(draft, "New Event", add_event, parent)
+        if done is not None:
+            done.id = free_id(pack, done.title or "event")
+            self._apply(f"Add “{done.title}”", add_event(self._bytes(), done), done.id)
+
+    def edit_event(self, parent: QWidget | None = None) -> None:
+        """Edit → Edit Event… (the selected one)."""
+        event = self.state.selected_event
+        if event is None:
+            self.said.emit("Select an event to edit")
+            return
+        if not self.editable():
+            return
+        done = self._form(EventDraft.of(event), f"Edit “{event.title}”",
+                          lambda data, d: replace_event(data, event.id, d), parent)
+        if done is not None:
+            self._apply(f"Edit “{done.title}”", replace_event(self._bytes(), event.id, done),
+                        event.id)
+
+    def duplicate_event(self) -> None:
+        """Edit → Duplicate Event: a copy with a new id, for the analyst to change."""
+        event = self.state.selected_event
+        if event is None or not self.editable():
+            return
+        draft = EventDraft.of(event)
+        draft.id = free_id(self.state.pack, event.id)
+        self._apply(f"Duplicate “{event.title}”", add_event(self._bytes(), draft), draft.id)
+
+    def delete_event(self) -> None:
+        """Edit → Delete Event (undoable)."""
+        event = self.state.selected_event
+        if event is None or not self.editable():
+            return
+        after = delete_event(self._bytes(), event.id)
+        problem = self.problem_of(after)
+        if problem:
+            self.said.emit(f"Not deleted: {problem}")
+            return
+        self._apply(f"Delete “{event.title}”", after, None)
+
+    def _bytes(self) -> bytes:
+        return (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]

@@ -1,0 +1,112 @@
+"""Curating in the window: an event form that checks as you type, edits written
+back with every other byte kept, and undo that restores the file exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from content.loader import load_pack
+from desktop.shell.main_window import MainWindow
+from desktop.shell.pack_editor import READ_ONLY
+
+
+@pytest.fixture
+def window(qtbot, pack_copy: Path):
+    win = MainWindow(load_pack(pack_copy), pack_copy, watch=False, remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def events_file(window) -> Path:
+    return Path(window.folder) / "events.yaml"
+
+
+def test_editing_an_event_writes_only_it_and_undo_restores_the_file(window, qtbot) -> None:
+    before = events_file(window).read_bytes()
+    window.state.select_event("kabul-airlift")
+
+    def answer(form) -> None:
+        form.title_edit.selectAll()
+        qtbot.keyClicks(form.title_edit, "Kabul airlift, August 2021")
+        form.validate()
+        form.accept()
+
+    window.editor.form_opened = answer
+    window.edit("edit")
+    after = events_file(window).read_bytes()
+    assert b'title: "Kabul airlift, August 2021"' in after
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert all(b"kabul" in line.lower() or line.startswith(b"    ") for line in changed)
+    assert len(changed) <= 8  # the one event's block, nothing else
+    assert window.state.selected_event.title == "Kabul airlift, August 2021"
+    assert load_pack(Path(window.folder), use_cache=False).event(
+        "kabul-airlift").title == "Kabul airlift, August 2021"
+    window.edit("undo")
+    assert events_file(window).read_bytes() == before
+    assert window.state.pack.event("kabul-airlift").title == "Kabul airlift"
+    window.edit("redo")
+    assert events_file(window).read_bytes() == after
+
+
+def test_the_form_says_what_is_wrong_and_will_not_save_it(window, qtbot, tmp_path) -> None:
+    before = events_file(window).read_bytes()
+    window.state.select_event("kabul-airlift")
+    seen = {}
+
+    def answer(form) -> None:
+        form.date.selectAll()
+        qtbot.keyClicks(form.date, "2021-02-30")
+        qtbot.waitUntil(lambda: form.problem.text() != "", timeout=2000)
+        seen["problem"] = form.problem.text()
+        seen["save"] = form.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+        form.grab().save(str(tmp_path / "form.png"))
+        form.accept()  # refused: still invalid
+
+    window.editor.form_opened = answer
+    window.edit("edit")
+    assert "does not exist" in seen["problem"] and seen["save"] is False
+    assert events_file(window).read_bytes() == before
+
+
+def test_new_duplicate_and_delete_are_undoable(window, qtbot) -> None:
+    original = events_file(window).read_bytes()
+    count = len(window.state.pack.events)
+
+    def answer(form) -> None:
+        qtbot.keyClicks(form.title_edit, "Ambassadors meet in Baku")
+        qtbot.keyClicks(form.summary, "The two ambassadors meet the press in Baku.")
+        form.date.selectAll()
+        qtbot.keyClicks(form.date, "2026-01-20")
+        form.sources.item(0).setCheckState(Qt.CheckState.Checked)
+        form.validate()
+        form.accept()
+
+    window.editor.form_opened = answer
+    window.edit("new")
+    assert len(window.state.pack.events) == count + 1
+    new = next(e for e in window.state.pack.events if e.title == "Ambassadors meet in Baku")
+    assert window.state.selected_event.id == new.id
+    window.edit("duplicate")
+    assert len(window.state.pack.events) == count + 2
+    window.edit("delete")
+    assert len(window.state.pack.events) == count + 1
+    for _ in range(3):
+        window.edit("undo")
+    assert events_file(window).read_bytes() == original
+
+
+def test_the_embedded_pack_is_not_edited(qtbot, state) -> None:
+    win = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(win)
+    said: list[str] = []
+    win.editor.said.connect(said.append)
+    win.state.select_event("kabul-airlift")
+    win.edit("delete")
+    assert said == [READ_ONLY]
