@@ -216,9 +216,9 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         cited = _ids(row.get("sources", "")) or ([source] if source else [])
         if not cited:
             bad("sources", "no source: every event cites one (a sources column or --source)")
-        for sid in cited:
-            if sid not in pack.sources:
-                bad("sources", f"unknown source {sid!r}")
+        for cite in cited:  # "id" or "id B2", as events.yaml writes them
+            if cite.split()[0] not in pack.sources:
+                bad("sources", f"unknown source {cite.split()[0]!r}")
         places, actors = _ids(row.get("places", "")), _ids(row.get("actors", ""))
         for pid in places:
             if pid not in pack.places:
@@ -271,6 +271,9 @@ def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, str]]) -> byt
     starts later (after the last otherwise), a blank line between items as the file
     has them; every existing byte kept."""
     starts = [m.start() for m in ITEM.finditer(events_yaml)]
+    if not starts and blocks:  # an empty list, written `events: []`: made a block list
+        events_yaml = re.sub(rb"^events:[ \t]*\[\][ \t]*$", b"events:", events_yaml,
+                             count=1, flags=re.M)
     dated = []
     for n, at in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(events_yaml)

@@ -73,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and say; write nothing")
     imp.add_argument("--skip-invalid", action="store_true",
                      help="add the valid rows and skip the others (each is still listed)")
+    data = commands.add_parser("data", help="write the pack's data as CSV, GeoJSON, "
+                               "TimelineJS JSON or iCalendar")
+    data.add_argument("--format", required=True,
+                      choices=("csv", "geojson", "timelinejs", "ics"))
+    data.add_argument("--out", type=Path, required=True, metavar="FILE")
+    data.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
     snap.add_argument("view", choices=("map", "timeline", "window"))
     snap.add_argument("--out", type=Path, required=True, metavar="F.png")
@@ -104,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "present":
             return _present(args)
+        if args.command == "data":
+            return _data(args)
         if args.command == "import":
             return _import(args)
         if args.command == "snapshot":
@@ -145,6 +153,21 @@ def _import(args: argparse.Namespace) -> int:
     write_atomic(target, result.events_yaml, own_pack=True)  # the pack is the target here
     print(f"added {result.count} event(s) to {target}"
           + (f", skipped {result.skipped} row(s)" if result.skipped else ""))
+    return EXIT_OK
+
+
+def _data(args: argparse.Namespace) -> int:
+    """Write the pack's data in another format (never over a file of the pack)."""
+    from content.exporting import export_text
+    from content.fileio.atomic import write_atomic
+
+    pack = _load(args.content)
+    check_target(args.out)
+    text = export_text(pack, args.format)
+    write_atomic(args.out, text.encode("utf-8"),
+                 protected=[Path(pack.folder) / n for n in ("pack.yaml", "events.yaml")]
+                 if pack.folder else ())
+    print(f"wrote {args.out} ({args.format}, {len(pack.events)} events)")
     return EXIT_OK
 
 
