@@ -34,6 +34,8 @@ TESTED_ELSEWHERE = {
                                  "tests/desktop/shell/test_startup.py",
     "desktop/panes/event_form.py": "typed into, checked and refused through the editor in "
                                    "tests/desktop/shell/test_pack_editor.py",
+    "desktop/shell/recent.py": "recent packs remembered and listed in "
+                               "tests/desktop/shell/test_pack_editor.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
     "desktop/panes/search_results.py": "grouped results driven through the Filters pane "

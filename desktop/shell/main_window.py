@@ -471,6 +471,30 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_pack(Path(folder))
 
+    def new_pack_dialog(self) -> None:
+        """File → New Pack…: a skeleton pack in a new folder, opened at once."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from content.newpack import new_pack
+
+        name, _ = QFileDialog.getSaveFileName(self, "New Content Pack (a new folder)",
+                                              "briefing-pack", "Folders (*)")
+        if not name:
+            return
+        folder = Path(name)
+        try:
+            new_pack(folder, folder.name.replace("-", " ").replace("_", " ").capitalize())
+        except OSError as exc:
+            message_box(self, QMessageBox.Icon.Warning, "New Pack", str(exc)).exec()
+            return
+        self.open_pack(folder)
+
+    def recent_packs(self) -> list[Path]:
+        """File → Open Recent."""
+        from desktop.shell.recent import recent_packs
+
+        return recent_packs()
+
     def reload_pack(self) -> None:
         """Reload the pack from disk now."""
         self.session.reload()
@@ -495,7 +519,11 @@ class MainWindow(QMainWindow):
         return self.session.watcher
 
     def _opened(self, pack: Pack) -> None:
+        from desktop.shell.recent import remember_pack
+
         self.statusBar().showMessage(f"Opened {pack.info.title}", 4000)
+        if self.folder is not None:
+            remember_pack(Path(self.folder))
         self.map.fit_default()
         self.timeline.view.fit_all()
         self.packOpened.emit(pack)

@@ -9,10 +9,13 @@ on a half-built window; Quit works at any moment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from desktop.plaintext import action_text
 
 # The map's layers, in MapView.LAYERS order, with their menu titles.
 LAYER_TITLES = {"membership": "NATO members by accession date",
@@ -34,6 +37,9 @@ class MenuHost(Protocol):
 
     def finish_loading(self) -> bool: ...
     def open_pack_dialog(self) -> None: ...
+    def new_pack_dialog(self) -> None: ...
+    def recent_packs(self) -> list[Path]: ...
+    def open_pack(self, folder: Path) -> None: ...
     def reload_pack(self) -> None: ...
     def export_deck(self) -> None: ...
     def export_pdf(self, notes: bool) -> None: ...
@@ -122,7 +128,21 @@ class Menus:
 
     def _file(self, menu: QMenu) -> None:
         host, act = self.host, self.action
+        menu.addAction(act("&New Pack…", host.new_pack_dialog, "Ctrl+Shift+N"))
         menu.addAction(act("&Open Pack…", host.open_pack_dialog, QKeySequence.StandardKey.Open))
+        recent = menu.addMenu("Open &Recent")
+        self.recent_menu = recent
+
+        def fill() -> None:
+            recent.clear()
+            folders = host.recent_packs()
+            for folder in folders:
+                recent.addAction(act(action_text(str(folder)),
+                                     lambda f=folder: host.open_pack(f)))
+            if not folders:
+                recent.addAction("(none yet)").setEnabled(False)
+
+        recent.aboutToShow.connect(fill)
         menu.addAction(act("&Reload Pack", host.reload_pack, "Ctrl+R"))
         menu.addSeparator()
         menu.addAction(act("Export &Deck…", host.export_deck, "Ctrl+Shift+S"))

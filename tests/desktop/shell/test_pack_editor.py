@@ -110,3 +110,21 @@ def test_the_embedded_pack_is_not_edited(qtbot, state) -> None:
     win.state.select_event("kabul-airlift")
     win.edit("delete")
     assert said == [READ_ONLY]
+
+
+def test_new_pack_opens_and_is_remembered(qtbot, state, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.shell.recent import recent_packs
+
+    win = MainWindow(state.pack, watch=False, remember_layout=False)
+    qtbot.addWidget(win)
+    target = tmp_path / "ministerial-prep"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(win.packOpened, timeout=10_000):
+        win.new_pack_dialog()
+    assert win.state.pack.info.title == "Ministerial prep"
+    assert recent_packs()[0] == target.resolve()
+    win.menus.recent_menu.aboutToShow.emit()
+    assert str(target.resolve()) in [a.text() for a in win.menus.recent_menu.actions()]
