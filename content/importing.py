@@ -1,4 +1,4 @@
-"""Importing events from a spreadsheet (CSV) or a TimelineJS JSON file into a pack.
+"""Importing events from a spreadsheet (CSV, XLSX) or a TimelineJS JSON file into a pack.
 
 Rows are read as text (nothing in a cell is ever evaluated: a formula is its own
 text), mapped by their column headers — ours (`date`, `end`, `title`, `summary`,
@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from content.loader import build_pack, read_pack_files
 from content.model import Pack
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024
+MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx's parts, unzipped
 MAX_ROWS = 20_000
 MAX_CELL = 10_000
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -69,6 +71,8 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, i
         data = read_regular(path, MAX_IMPORT_BYTES, "import file")
     except FileRefused as exc:
         raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _table_rows(path, _xlsx_cells(path, data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -76,23 +80,71 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, i
                            ) from None
     if path.suffix.lower() == ".json":
         return _timelinejs_rows(path, text), {}
-    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader, [])
-        keys = [_key(h) for h in header]
-        rows = []
-        for number, cells in enumerate(reader, 2):
-            if number - 1 > MAX_ROWS:
-                raise ContentError(Problem(str(path), number, 0,
-                                           f"more than {MAX_ROWS:,} rows; split the file"))
-            if not any(c.strip() for c in cells):
-                continue
-            rows.append((number, {k: c for k, c in zip(keys, cells, strict=False) if k}))
+        table = list(itertools.islice(csv.reader(io.StringIO(text, newline="")),
+                                      MAX_ROWS + 2))
     except csv.Error as exc:
-        raise ContentError(Problem(str(path), reader.line_num, 0, f"not CSV: {exc}")) from None
+        raise ContentError(Problem(str(path), 0, 0, f"not CSV: {exc}")) from None
+    return _table_rows(path, table)
+
+
+def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
+    """The first sheet's cells as text. Formulas stay formulas (their text: nothing
+    is evaluated); dates become ISO dates; the workbook is read in read-only mode."""
+    import datetime as dt
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except zipfile.BadZipFile:
+        raise ContentError(Problem(str(path), 0, 0, "not an Excel workbook (not a zip)")
+                           ) from None
+    if unpacked > MAX_UNPACKED:  # a zip bomb: refused before anything is unpacked
+        raise ContentError(Problem(str(path), 0, 0, f"unpacks to {unpacked:,} bytes (at most "
+                                   f"{MAX_UNPACKED:,}); refused"))
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ContentError(Problem(str(path), 0, 0, f"not an Excel workbook ({exc})")
+                           ) from None
+    try:
+        sheet = book.worksheets[0]
+        rows = []
+        for cells in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2):
+            row = []
+            for value in cells[:64]:
+                if isinstance(value, dt.datetime):
+                    value = value.date().isoformat() if value.time() == dt.time(0) \
+                        else value.isoformat()
+                elif isinstance(value, dt.date):
+                    value = value.isoformat()
+                elif isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                row.append("" if value is None else str(value))
+            rows.append(row)
+        return rows
+    finally:
+        book.close()
+
+
+def _table_rows(path: Path, table: list[list[str]]
+                ) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int]]:
+    """Rows of a table whose first row names the columns."""
+    header = table[0] if table else []
+    keys = [_key(h) for h in header]
     if not set(keys) & (OURS | TIMELINEJS):
         raise ContentError(Problem(str(path), 1, 0, "no column this importer knows (date, "
                                    "title, summary, … or TimelineJS's Year, Headline, …)"))
+    if len(table) > MAX_ROWS + 1:
+        raise ContentError(Problem(str(path), MAX_ROWS + 2, 0,
+                                   f"more than {MAX_ROWS:,} rows; split the file"))
+    rows = []
+    for number, cells in enumerate(table[1:], 2):
+        if any(c.strip() for c in cells):
+            rows.append((number, {k: c for k, c in zip(keys, cells, strict=False) if k}))
     return rows, {k: n for n, k in enumerate(keys, 1) if k}
 
 

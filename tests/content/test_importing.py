@@ -159,3 +159,50 @@ def test_the_command_line_checks_writes_and_says(pack_copy: Path, tmp_path: Path
     assert code == 0
     assert any(e.title == "Talks" for e in load_pack(pack_copy, use_cache=False).events)
     assert "Traceback" not in err
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_imports_with_dates_and_formulas_as_text(pack_copy: Path,
+                                                         tmp_path: Path) -> None:
+    import datetime as dt
+
+    book = _xlsx(tmp_path / "events.xlsx", [
+        ["Date", "Title", "Summary", "Sections", "Sources"],
+        [dt.date(2026, 2, 3), "Talks in Baku", "=1+1", "dialogue", SOURCE],
+        ["2026-02", "Monthly review", "Said.", "outlook", SOURCE]])
+    result = plan_import(load_pack(pack_copy), pack_copy, book)
+    assert result.problems == [] and result.count == 2
+    (pack_copy / "events.yaml").write_bytes(result.events_yaml)
+    new = load_pack(pack_copy, use_cache=False)
+    talks = next(e for e in new.events if e.title == "Talks in Baku")
+    assert talks.date.iso() == "2026-02-03" and talks.summary == "=1+1"  # never evaluated
+
+
+def test_a_bad_xlsx_row_is_located_and_a_zip_bomb_refused(pack_copy: Path,
+                                                           tmp_path: Path) -> None:
+    import zipfile
+
+    book = _xlsx(tmp_path / "bad.xlsx", [["Title", "Date", "Sections", "Sources"],
+                                         ["Fine", "2026-01-01", "dialogue", SOURCE],
+                                         ["Bad", "2026-13-01", "dialogue", SOURCE]])
+    result = plan_import(load_pack(pack_copy), pack_copy, book)
+    assert [str(p).split(": ")[0] for p in result.problems] == [f"{book}:3:2"]
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/sharedStrings.xml", b"<a>" + b" " * (70 * 1024 * 1024) + b"</a>")
+    with pytest.raises(ContentError, match="unpacks to"):
+        plan_import(load_pack(pack_copy), pack_copy, bomb)
+    not_zip = tmp_path / "fake.xlsx"
+    not_zip.write_text("date,title\n")
+    with pytest.raises(ContentError, match="not an Excel workbook"):
+        plan_import(load_pack(pack_copy), pack_copy, not_zip)
