@@ -181,3 +181,31 @@ def test_slides_added_later_are_marked_and_numbers_follow_a_reorder(rendered, na
         assert " ".join(text).count(MARKING) == 2, (name, number)
         bottom = [w[4] for w in words if w[1] > height * 0.85]
         assert str(number) in bottom, (name, number, bottom)
+
+
+def test_the_whole_pack_with_every_option_renders_every_word_inside_its_box(
+        pack: Pack, tmp_path: Path) -> None:
+    """Our own template, every section, every option: LibreOffice puts each word on its
+    page and inside a box of the slide's spec (the issue-16 decks, checked whole)."""
+    from content.dates import PartialDate
+    from slides.recipe import Options
+
+    options = Options(event_slides=True, changed_since=PartialDate.parse("2023-01-01"),
+                      assertion_titles=True)
+    deck = build_deck(pack, default_recipe(pack).with_(options=options, marking=MARKING))
+    deck_file = tmp_path / "all.pptx"
+    write_pptx(deck, deck_file)
+    assert "Errors: 0" in audit(deck_file)
+    pages = words_of(convert(deck_file, tmp_path))
+    assert len(pages) == len(deck.slides)
+    problems = []
+    for number, ((width, height, words), spec) in enumerate(zip(pages, deck.slides,
+                                                                strict=True), 1):
+        boxes = [(b.x - 3, b.y - 6, b.x + b.w + 3, b.y + b.h + 8) for b in spec.texts()]
+        for x0, y0, x1, y1, text in words:
+            if not (x0 >= 0 and x1 <= width + 0.5 and y0 >= 0 and y1 <= height + 0.5):
+                problems.append(f"slide {number} ({spec.title}): {text!r} off the page")
+            elif not any(bx0 <= x0 and x1 <= bx1 + 3 and by0 <= y0 and y1 <= by1
+                         for bx0, by0, bx1, by1 in boxes):
+                problems.append(f"slide {number} ({spec.title}): {text!r} outside its box")
+    assert not problems, "\n".join(problems[:40])
