@@ -131,10 +131,48 @@ def free_id(pack: Pack, base: str) -> str:
     return candidate
 
 
-def check_edit(folder, files: dict[str, bytes], events_yaml: bytes
+def check_edit(folder, files: dict[str, bytes], events_yaml: bytes, name: str = "events.yaml"
                ) -> tuple[Pack | None, list[Problem]]:
-    """The pack as it would be with `events_yaml`, or None and what is wrong."""
+    """The pack as it would be with file `name` (events.yaml unless said) holding
+    `events_yaml`, or None and what is wrong."""
     try:
-        return build_pack(folder, {**files, "events.yaml": events_yaml}), []
+        return build_pack(folder, {**files, name: events_yaml}), []
     except ContentError as exc:
         return None, list(exc.problems)
+
+
+@dataclass
+class PlaceDraft:
+    """A place as the place form holds it."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str = ""  # ISO 3166-1 numeric
+
+
+def place_yaml(draft: PlaceDraft) -> str:
+    """The place's line as `places.yaml` writes places (a flow mapping)."""
+    country = f", country: {_q(draft.country)}" if draft.country else ""
+    return (f"  - {{id: {draft.id}, name: {_q(draft.name)}, lat: {draft.lat:.4f}, "
+            f"lon: {draft.lon:.4f}, kind: {draft.kind}{country}}}\n")
+
+
+def add_place(data: bytes, draft: PlaceDraft) -> bytes:
+    """`places.yaml` with `draft` added at the end of the list."""
+    data = re.sub(rb"^places:[ \t]*\[\][ \t]*$", b"places:", data, count=1, flags=re.M)
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    return data + place_yaml(draft).encode("utf-8")
+
+
+def free_place_id(pack: Pack, base: str) -> str:
+    """An id for a new place: its name, made an id, not yet taken."""
+    taken = set(pack.places)
+    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "place"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

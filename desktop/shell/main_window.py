@@ -554,7 +554,8 @@ class MainWindow(QMainWindow):
         editor = self.editor
         {"undo": editor.stack.undo, "redo": editor.stack.redo,
          "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
-         "duplicate": editor.duplicate_event, "delete": editor.delete_event}[what]()
+         "duplicate": editor.duplicate_event, "delete": editor.delete_event,
+         "place": lambda: editor.new_place(self)}[what]()
 
     def find(self) -> None:
         """Edit → Find: the search box, its text selected to type over."""

@@ -99,6 +99,8 @@ class Menus:
                                    "Ctrl+D"))
         edit.addAction(self.action("De&lete Event", lambda: host.edit("delete"),
                                    "Ctrl+Del"))
+        edit.addAction(self.action("New &Place…", lambda: host.edit("place"),
+                                   "Ctrl+Shift+P"))
         edit.addSeparator()
         edit.addAction(self.action("&Find…", host.find, QKeySequence.StandardKey.Find))
         self._present(bar.addMenu("&Present"))

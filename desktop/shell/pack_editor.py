@@ -10,6 +10,7 @@ never edited: the analyst is told to open or make a copy.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from content.editing import (
     EventDraft,
+    PlaceDraft,
     add_event,
+    add_place,
     check_edit,
     delete_event,
     free_id,
+    free_place_id,
     replace_event,
 )
 from content.fileio.atomic import write_atomic
@@ -37,15 +41,16 @@ class _Edit(QUndoCommand):
     """One edit of events.yaml: the bytes before and after."""
 
     def __init__(self, editor: PackEditor, label: str, before: bytes, after: bytes,
-                 select: str | None) -> None:
+                 select: str | None, name: str = "events.yaml") -> None:
         super().__init__(label)
         self.editor, self.before, self.after, self.select = editor, before, after, select
+        self.name = name
 
     def redo(self) -> None:
-        self.editor.write(self.after, self.select)
+        self.editor.write(self.after, self.select, self.name)
 
     def undo(self) -> None:
-        self.editor.write(self.before, None)
+        self.editor.write(self.before, None, self.name)
 
 
 class PackEditor(QObject):
@@ -73,30 +78,58 @@ class PackEditor(QObject):
         assert self.folder is not None
         return read_pack_files(self.folder)
 
-    def problem_of(self, after: bytes) -> str:
+    def problem_of(self, after: bytes, name: str = "events.yaml") -> str:
         """The first thing the loader would refuse in `after` ("" when none)."""
         assert self.folder is not None
-        _, problems = check_edit(self.folder, self._files(), after)
+        _, problems = check_edit(self.folder, self._files(), after, name)
         return str(problems[0]).split(": ", 1)[-1] if problems else ""
 
-    def write(self, data: bytes, select: str | None) -> None:
-        """Write events.yaml and show the pack it makes (checked before writing)."""
+    def write(self, data: bytes, select: str | None, name: str = "events.yaml") -> None:
+        """Write file `name` and show the pack it makes (checked before writing)."""
         folder = self.folder
         assert folder is not None
-        pack, problems = check_edit(folder, self._files(), data)
+        pack, problems = check_edit(folder, self._files(), data, name)
         if pack is None:  # the files changed under us: refuse rather than break them
             self.said.emit(f"Not saved: {problems[0]}")
             return
-        write_atomic(folder / "events.yaml", data, own_pack=True)
+        write_atomic(folder / name, data, own_pack=True)
         self.state.set_pack(pack)
-        if select is not None:
+        if select is not None and name == "events.yaml":
             self.state.select_event(select)
+        elif select is not None:
+            self.state.select_place(select)
 
-    def _apply(self, label: str, after: bytes, select: str | None) -> None:
+    def _apply(self, label: str, after: bytes, select: str | None,
+               name: str = "events.yaml") -> None:
         assert self.folder is not None
-        before = (self.folder / "events.yaml").read_bytes()
-        self.stack.push(_Edit(self, label, before, after, select))
-        self.said.emit(f"{label} — saved to {self.folder / 'events.yaml'} (Ctrl+Z undoes)")
+        before = (self.folder / name).read_bytes()
+        self.stack.push(_Edit(self, label, before, after, select, name))
+        self.said.emit(f"{label} — saved to {self.folder / name} (Ctrl+Z undoes)")
+
+    def new_place(self, parent: QWidget | None = None) -> None:
+        """Edit → New Place…: found in the gazetteer or typed."""
+        from desktop.panes.place_form import PlaceForm
+
+        if not self.editable():
+            return
+        data = (self.folder / "places.yaml").read_bytes()  # type: ignore[operator]
+        pack = self.state.pack
+
+        def check(draft: PlaceDraft) -> str:
+            named = dataclasses.replace(draft, id=free_place_id(pack, draft.name))
+            return self.problem_of(add_place(data, named), "places.yaml")
+
+        form = PlaceForm(PlaceDraft("", "", 40.0, 48.0, "city"), check, parent)
+        if self.form_opened is not None:
+            self.form_opened(form)
+            accepted = form.result() == QDialog.DialogCode.Accepted
+        else:
+            accepted = form.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            draft = form.draft
+            draft.id = free_place_id(pack, draft.name)
+            self._apply(f"Add place “{draft.name}”", add_place(data, draft), draft.id,
+                        "places.yaml")
 
     def _form(self, draft: EventDraft, title: str, build: Callable[[bytes, EventDraft], bytes],
               parent: QWidget | None) -> EventDraft | None:

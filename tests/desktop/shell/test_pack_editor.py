@@ -128,3 +128,24 @@ def test_new_pack_opens_and_is_remembered(qtbot, state, tmp_path: Path, monkeypa
     assert recent_packs()[0] == target.resolve()
     win.menus.recent_menu.aboutToShow.emit()
     assert str(target.resolve()) in [a.text() for a in win.menus.recent_menu.actions()]
+
+
+def test_a_place_is_found_in_the_gazetteer_and_added(window, qtbot) -> None:
+    places = Path(window.folder) / "places.yaml"
+    before = places.read_bytes()
+
+    def answer(form) -> None:
+        qtbot.keyClicks(form.find, "Ganja")
+        assert form.matches.count() >= 1
+        form.pick(form.matches.item(0))
+        assert form.country.text() == "031" and abs(form.lat.value() - 40.68) < 0.05
+        form.accept()
+
+    window.editor.form_opened = answer
+    window.edit("place")
+    after = places.read_bytes()
+    assert after.startswith(before)  # every existing byte kept; the place appended
+    assert window.state.pack.places["ganja"].name == "Ganja"
+    assert window.state.selected_place == "ganja"
+    window.edit("undo")
+    assert places.read_bytes() == before and "ganja" not in window.state.pack.places
