@@ -59,11 +59,30 @@ class ImportResult:
         return len(self.blocks)
 
 
+FIELDS = ("date", "end", "title", "summary", "sections", "places", "actors", "sources",
+          "approximate", "id", "year", "month", "day", "endyear", "endmonth", "endday",
+          "headline", "text", "group")
+
+
+def column_keys(path: Path) -> list[tuple[str, str]]:
+    """(header as written, its key) of each column of a CSV or XLSX file (none for
+    TimelineJS JSON, whose fields are fixed): what the mapping step shows."""
+    if path.suffix.lower() == ".json":
+        return []
+    data = read_regular(path, MAX_IMPORT_BYTES, "import file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        header = (_xlsx_cells(path, data) or [[]])[0]
+    else:
+        header = next(csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"))), [])
+    return [(h, _key(h)) for h in header]
+
+
 def _key(header: str) -> str:
     return re.sub(r"[\s_]+", "", header.strip().casefold())
 
 
-def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int]]:
+def read_rows(path: Path, strict: bool = True
+              ) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int]]:
     """(spreadsheet row number, {column key: text}) for each data row of a CSV or
     TimelineJS JSON file, and each column key's 1-based position (none for JSON);
     ContentError naming the file for what cannot be read."""
@@ -72,7 +91,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, i
     except FileRefused as exc:
         raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _table_rows(path, _xlsx_cells(path, data))
+        return _table_rows(path, _xlsx_cells(path, data), strict)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -85,7 +104,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, i
                                       MAX_ROWS + 2))
     except csv.Error as exc:
         raise ContentError(Problem(str(path), 0, 0, f"not CSV: {exc}")) from None
-    return _table_rows(path, table)
+    return _table_rows(path, table, strict)
 
 
 def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
@@ -130,12 +149,13 @@ def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
         book.close()
 
 
-def _table_rows(path: Path, table: list[list[str]]
+def _table_rows(path: Path, table: list[list[str]], strict: bool = True
                 ) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int]]:
-    """Rows of a table whose first row names the columns."""
+    """Rows of a table whose first row names the columns (`strict`: one of them must
+    be a column the importer knows; the mapping step names them otherwise)."""
     header = table[0] if table else []
     keys = [_key(h) for h in header]
-    if not set(keys) & (OURS | TIMELINEJS):
+    if strict and not set(keys) & (OURS | TIMELINEJS):
         raise ContentError(Problem(str(path), 1, 0, "no column this importer knows (date, "
                                    "title, summary, … or TimelineJS's Year, Headline, …)"))
     if len(table) > MAX_ROWS + 1:
@@ -207,16 +227,22 @@ def _q(text: str) -> str:
 
 
 def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None = None,
-                source: str | None = None, skip_invalid: bool = False) -> ImportResult:
+                source: str | None = None, skip_invalid: bool = False,
+                mapping: dict[str, str] | None = None) -> ImportResult:
     """Read `source_file` and check each row against `pack` (in `folder`); the
     result holds the YAML to add, the problems, and the new events.yaml bytes when
-    the import can be written."""
+    the import can be written. `mapping` renames columns (a header's key to a field;
+    "" drops the column), as the import dialog's mapping step sets them."""
     result = ImportResult()
     shown = str(source_file)
     taken = {e.id for e in pack.events}
     sections = {s.id for s in pack.sections}
     by_title = {s.title.casefold(): s.id for s in pack.sections}
-    rows, positions = read_rows(source_file)
+    rows, positions = read_rows(source_file, strict=not mapping)
+    if mapping:
+        rows = [(n, {mapping.get(k, k): v for k, v in row.items() if mapping.get(k, k)})
+                for n, row in rows]
+        positions = {mapping.get(k, k): n for k, n in positions.items() if mapping.get(k, k)}
     for number, row in rows:
         problems: list[Problem] = []
 

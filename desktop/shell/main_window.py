@@ -555,7 +555,17 @@ class MainWindow(QMainWindow):
         {"undo": editor.stack.undo, "redo": editor.stack.redo,
          "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
          "duplicate": editor.duplicate_event, "delete": editor.delete_event,
-         "place": lambda: editor.new_place(self)}[what]()
+         "place": lambda: editor.new_place(self), "import": self._import_dialog}[what]()
+
+    def _import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if not self.editor.editable():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import Events", "", "Events (*.csv *.xlsx *.json);;All files (*)")
+        if name:
+            self.editor.import_events(Path(name), self)
 
     def find(self) -> None:
         """Edit → Find: the search box, its text selected to type over."""

@@ -146,6 +146,7 @@ class Menus:
 
         recent.aboutToShow.connect(fill)
         menu.addAction(act("&Reload Pack", host.reload_pack, "Ctrl+R"))
+        menu.addAction(act("&Import Events…", lambda: host.edit("import"), "Ctrl+I"))
         menu.addSeparator()
         menu.addAction(act("Export &Deck…", host.export_deck, "Ctrl+Shift+S"))
         menu.addAction(act("Export Deck as &PDF…", lambda: host.export_pdf(False)))

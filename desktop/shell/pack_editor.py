@@ -198,5 +198,28 @@ class PackEditor(QObject):
             return
         self._apply(f"Delete “{event.title}”", after, None)
 
+    def import_events(self, path: Path, parent: QWidget | None = None) -> None:
+        """File → Import Events…: the mapping step, then one undoable edit."""
+        from content.importing import plan_import
+        from desktop.panes.import_dialog import ImportDialog
+
+        if not self.editable():
+            return
+        folder = self.folder
+        assert folder is not None
+        dialog = ImportDialog(
+            self.state.pack, path,
+            lambda section, source, skip, mapping: plan_import(
+                self.state.pack, folder, path, section, source, skip, mapping), parent)
+        if self.form_opened is not None:
+            self.form_opened(dialog)
+            accepted = dialog.result() == QDialog.DialogCode.Accepted
+        else:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.result_
+        if accepted and result is not None and result.events_yaml:
+            self._apply(f"Import {result.count} event(s) from {path.name}",
+                        result.events_yaml, None)
+
     def _bytes(self) -> bytes:
         return (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]

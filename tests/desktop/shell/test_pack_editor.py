@@ -149,3 +149,35 @@ def test_a_place_is_found_in_the_gazetteer_and_added(window, qtbot) -> None:
     assert window.state.selected_place == "ganja"
     window.edit("undo")
     assert places.read_bytes() == before and "ganja" not in window.state.pack.places
+
+
+def test_importing_in_the_window_maps_columns_and_is_undoable(window, qtbot,
+                                                              tmp_path: Path) -> None:
+    sheet = tmp_path / "our-log.csv"
+    sheet.write_text("When,Event,Details\n2026-01-14,Ambassadors brief the press,"
+                     "They brief the press in Baku.\n2026-02-30,Bad,Day\n", encoding="utf-8")
+    events = Path(window.folder) / "events.yaml"
+    before = events.read_bytes()
+    seen = {}
+
+    def answer(dialog) -> None:
+        seen["unmapped"] = dialog.summary.text()
+        for combo, field in zip(dialog.combos, ("date", "title", "summary"), strict=True):
+            combo.setCurrentText(field)
+        dialog.section.setCurrentIndex(dialog.section.findData("dialogue"))
+        dialog.source.setCurrentIndex(dialog.source.findData("report-2025-12-15"))
+        seen["mapped"] = [dialog.problems.item(i).text()
+                          for i in range(dialog.problems.count())]
+        dialog.skip.setChecked(True)
+        seen["ready"] = dialog.summary.text()
+        dialog.grab().save(str(tmp_path / "import.png"))
+        dialog.accept()
+
+    window.editor.form_opened = answer
+    window.editor.import_events(sheet, window)
+    assert seen["unmapped"].startswith("Nothing to import yet")
+    assert any(":3:1: date:" in line for line in seen["mapped"])  # the bad row, located
+    assert seen["ready"] == "1 event(s) will be added, 1 row(s) skipped."
+    assert any(e.title == "Ambassadors brief the press" for e in window.state.pack.events)
+    window.edit("undo")
+    assert events.read_bytes() == before
