@@ -170,9 +170,82 @@ def add_place(data: bytes, draft: PlaceDraft) -> bytes:
 
 def free_place_id(pack: Pack, base: str) -> str:
     """An id for a new place: its name, made an id, not yet taken."""
-    taken = set(pack.places)
-    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "place"
+    return free_id_in(set(pack.places), base)
+
+
+def free_id_in(taken: set[str], base: str) -> str:
+    """`base` made an id (lower-case letters, digits, hyphens), not in `taken`."""
+    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "item"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# -- other kinds: actors, sources, sections, key points ----------------------------
+ANY_ITEM = re.compile(rb"^  - ", re.M)
+
+
+def item_span(data: bytes, item_id: str) -> tuple[int, int]:
+    """Where the list item with `item_id` starts and ends, whether it is written as a
+    block (`  - id: x` and fields below) or on one line (`  - {id: x, …}`)."""
+    ident = re.escape(item_id.encode())
+    match = re.search(rb"^  - (?:\{\s*)?id: ['\"]?" + ident + rb"['\"]?(?=[,}\s])", data,
+                      re.M)
+    if match is None:
+        raise KeyError(item_id)
+    following = ANY_ITEM.search(data, match.end())
+    end = following.start() if following else len(data)
+    while end > match.start() and data[end - 2:end] == b"\n\n":
+        end -= 1
+    return match.start(), end
+
+
+def replace_item(data: bytes, item_id: str, text: str) -> bytes:
+    """`data` with the item `item_id` replaced by `text` (its lines, newline-ended)."""
+    start, end = item_span(data, item_id)
+    return data[:start] + text.encode("utf-8") + data[end:]
+
+
+def append_item(data: bytes, key: str, text: str, blank_line: bool = False) -> bytes:
+    """`data` with `text` added at the end of the top-level list `key` (the file holds
+    that one list, as every pack file does)."""
+    data = re.sub(rb"^" + key.encode() + rb":[ \t]*\[\][ \t]*$", key.encode() + b":", data,
+                  count=1, flags=re.M)
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    gap = b"\n" if blank_line and ANY_ITEM.search(data) else b""
+    return data + gap + text.encode("utf-8")
+
+
+def flow_yaml(fields: dict[str, str]) -> str:
+    """A one-line list item, `  - {id: x, name: "…"}`, text double-quoted."""
+    parts = [f"id: {fields['id']}"] + [f"{k}: {_q(v)}" for k, v in fields.items()
+                                      if k != "id" and v != ""]
+    return "  - {" + ", ".join(parts) + "}\n"
+
+
+def block_yaml(fields: dict[str, str]) -> str:
+    """A block list item: `  - id: x` then one `    key: "value"` line per field."""
+    lines = [f"  - id: {fields['id']}"]
+    for key, value in fields.items():
+        if key != "id" and value != "":
+            plain = key == "date" or key == "accessed" or key == "via"
+            lines.append(f"    {key}: {value if plain else _q(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def add_key_point(data: bytes, section_id: str, text: str, sources: list[str]) -> bytes:
+    """sections.yaml with a key point added at the end of section `section_id`'s."""
+    start, end = item_span(data, section_id)
+    block = data[start:end]
+    point = (f"      - text: {_q(text)}\n        sources: [{', '.join(sources)}]\n"
+             ).encode()
+    if re.search(rb"^    key_points:[ \t]*\[\][ \t]*$", block, re.M):
+        block = re.sub(rb"^    key_points:[ \t]*\[\][ \t]*\n", b"    key_points:\n" + point,
+                       block, count=1, flags=re.M)
+    elif re.search(rb"^    key_points:[ \t]*$", block, re.M):
+        block = block + point if block.endswith(b"\n") else block + b"\n" + point
+    else:
+        block = block + b"    key_points:\n" + point
+    return data[:start] + block + data[end:]

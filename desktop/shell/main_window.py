@@ -555,7 +555,10 @@ class MainWindow(QMainWindow):
         {"undo": editor.stack.undo, "redo": editor.stack.redo,
          "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
          "duplicate": editor.duplicate_event, "delete": editor.delete_event,
-         "place": lambda: editor.new_place(self), "import": self._import_dialog}[what]()
+         "place": lambda: editor.new_place(self), "import": self._import_dialog,
+         "actor": lambda: editor.new_actor(self), "source": lambda: editor.new_source(self),
+         "section": lambda: editor.new_section(self),
+         "key point": lambda: editor.new_key_point(self)}[what]()
 
     def _import_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -101,6 +101,9 @@ class Menus:
                                    "Ctrl+Del"))
         edit.addAction(self.action("New &Place…", lambda: host.edit("place"),
                                    "Ctrl+Shift+P"))
+        for what in ("actor", "source", "section", "key point"):
+            edit.addAction(self.action(f"New {what.title()}…",
+                                       lambda w=what: host.edit(w)))
         edit.addSeparator()
         edit.addAction(self.action("&Find…", host.find, QKeySequence.StandardKey.Find))
         self._present(bar.addMenu("&Present"))

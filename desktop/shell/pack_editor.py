@@ -22,10 +22,15 @@ from content.editing import (
     EventDraft,
     PlaceDraft,
     add_event,
+    add_key_point,
     add_place,
+    append_item,
+    block_yaml,
     check_edit,
     delete_event,
+    flow_yaml,
     free_id,
+    free_id_in,
     free_place_id,
     replace_event,
 )
@@ -220,6 +225,101 @@ class PackEditor(QObject):
         if accepted and result is not None and result.events_yaml:
             self._apply(f"Import {result.count} event(s) from {path.name}",
                         result.events_yaml, None)
+
+    def _record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
+                form_args: dict, label: Callable[[dict], str],
+                select: Callable[[dict], str | None] = lambda _: None,
+                parent: QWidget | None = None) -> None:
+        """A record form for file `name`: `make(bytes, values)` is the file with the
+        record (None: the values are not yet a record), checked as the analyst types."""
+        from desktop.panes.record_form import RecordForm
+
+        if not self.editable():
+            return
+        data = (self.folder / name).read_bytes()  # type: ignore[operator]
+
+        def check(values: dict) -> str:
+            after = make(data, values)
+            return "Fill in the fields" if after is None else self.problem_of(after, name)
+
+        form = RecordForm(title, parent=parent, check=check, **form_args)
+        if self.form_opened is not None:
+            self.form_opened(form)
+            accepted = form.result() == QDialog.DialogCode.Accepted
+        else:
+            accepted = form.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            after = make(data, form.values)
+            if after is not None:
+                self._apply(label(form.values), after, select(form.values), name)
+
+    def new_actor(self, parent: QWidget | None = None) -> None:
+        """Edit → New Actor…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not v["name"]:
+                return None
+            ident = free_id_in(set(pack.actors), v["name"])
+            return append_item(data, "actors", flow_yaml({"id": ident, **v}))
+
+        self._record("actors.yaml", "New Actor", make, {"texts": [
+            ("name", "Name", "as the source names them"),
+            ("role", "Role", "their role at the time the source speaks of"),
+            ("affiliation", "Affiliation", "country or organisation")]},
+            lambda v: f"Add actor “{v['name']}”", parent=parent)
+
+    def new_source(self, parent: QWidget | None = None) -> None:
+        """Edit → New Source…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not (v["outlet"] and v["title"]):
+                return None
+            ident = free_id_in(set(pack.sources), f"{v['outlet']}-{v['date']}")
+            return append_item(data, "sources", block_yaml({"id": ident, **v}), True)
+
+        self._record("sources.yaml", "New Source", make, {"texts": [
+            ("outlet", "Outlet", "e.g. Report (Report.az)"),
+            ("title", "Title", "the headline, or [what it is cited for]"),
+            ("date", "Date", "2025-12-15, 2025-12 or 2025"),
+            ("author", "Author", ""), ("url", "Link", "https://…")]},
+            lambda v: f"Add source “{v['outlet']}”", parent=parent)
+
+    def new_section(self, parent: QWidget | None = None) -> None:
+        """Edit → New Section…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not v["title"]:
+                return None
+            ident = free_id_in({s.id for s in pack.sections}, v["title"])
+            order = max((s.order for s in pack.sections), default=0) + 1
+            text = block_yaml({"id": ident, "title": v["title"], "summary": v["summary"]})
+            return append_item(data, "sections",
+                               text + f"    order: {order}\n    key_points: []\n", True)
+
+        self._record("sections.yaml", "New Section", make, {"texts": [
+            ("title", "Title", "the topic"),
+            ("summary", "Summary", "its point, in one line")]},
+            lambda v: f"Add section “{v['title']}”", parent=parent)
+
+    def new_key_point(self, parent: QWidget | None = None) -> None:
+        """Edit → New Key Point… (in a chosen section, citing chosen sources)."""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not (v["text"] and v["sources"]):
+                return None
+            return add_key_point(data, v["section"], v["text"], list(v["sources"]))
+
+        sources = sorted(((i, f"{s.outlet}: {s.title}") for i, s in pack.sources.items()),
+                         key=lambda t: t[1].casefold())
+        self._record("sections.yaml", "New Key Point", make, {
+            "texts": [("text", "Key point", "what the source says, in your words")],
+            "choice": ("section", "Section", [(s.id, s.title) for s in pack.sections]),
+            "checks": ("sources", "Sources", sources)},
+            lambda v: "Add a key point", parent=parent)
 
     def _bytes(self) -> bytes:
         return (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]

@@ -181,3 +181,55 @@ def test_importing_in_the_window_maps_columns_and_is_undoable(window, qtbot,
     assert any(e.title == "Ambassadors brief the press" for e in window.state.pack.events)
     window.edit("undo")
     assert events.read_bytes() == before
+
+
+def test_actors_sources_sections_and_key_points_are_added_checked_and_undoable(
+        window, qtbot) -> None:
+    folder = Path(window.folder)
+    originals = {n: (folder / n).read_bytes() for n in ("actors.yaml", "sources.yaml",
+                                                        "sections.yaml")}
+
+    def fill(values: dict):
+        def answer(form) -> None:
+            for key, text in values.items():
+                if key in form.edits:
+                    qtbot.keyClicks(form.edits[key], text)
+            if form.checks is not None:
+                form.checks[1].item(0).setCheckState(Qt.CheckState.Checked)
+            if form.choice is not None:
+                form.choice[1].setCurrentIndex(form.choice[1].findData("energy"))
+            form.validate()
+            form.accept()
+        return answer
+
+    window.editor.form_opened = fill({"name": "Elcin Gasymov Jr", "role": "Attache",
+                                      "affiliation": "Slovakia"})
+    window.edit("actor")
+    assert any(a.name == "Elcin Gasymov Jr" for a in window.state.pack.actors.values())
+    window.editor.form_opened = fill({"outlet": "APA", "title": "A new interview",
+                                      "date": "2026-01-12"})
+    window.edit("source")
+    assert any(s.title == "A new interview" for s in window.state.pack.sources.values())
+    window.editor.form_opened = fill({"title": "Energy transit", "summary": "Its point."})
+    window.edit("section")
+    assert any(s.title == "Energy transit" for s in window.state.pack.sections)
+    window.editor.form_opened = fill({"text": "A new point, in our words."})
+    window.edit("key point")
+    assert window.state.pack.section("energy").key_points[-1].text == \
+        "A new point, in our words."
+
+    refused = {}
+
+    def bad_date(form) -> None:
+        qtbot.keyClicks(form.edits["outlet"], "APA")
+        qtbot.keyClicks(form.edits["title"], "T")
+        qtbot.keyClicks(form.edits["date"], "2026-02-30")
+        refused["problem"] = form.validate()
+        form.accept()
+
+    window.editor.form_opened = bad_date
+    window.edit("source")
+    assert "does not exist" in refused["problem"]
+    for _ in range(4):
+        window.edit("undo")
+    assert {n: (folder / n).read_bytes() for n in originals} == originals

@@ -1,0 +1,104 @@
+"""A form for the pack's other records: actors, sources, sections and key points.
+
+Text fields, a choice (a key point's section) and a checklist (its sources), as the
+record has them; checked as you type like the event form, by building the whole
+pack with the record (`check` returns the first problem, "" when none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.panes.event_form import _checked, _checklist
+from desktop.plaintext import PlainLabel
+
+Values = dict[str, object]
+
+
+class RecordForm(QDialog):
+    """`texts`: (key, label, placeholder); `choice`: (key, label, [(value, text)]);
+    `checks`: (key, label, [(value, text)])."""
+
+    def __init__(self, title: str, texts: list[tuple[str, str, str]],
+                 check: Callable[[Values], str], parent: QWidget | None = None,
+                 choice: tuple[str, str, list[tuple[str, str]]] | None = None,
+                 checks: tuple[str, str, list[tuple[str, str]]] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.check = check
+        self.values: Values = {}
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        self.choice: tuple[str, QComboBox] | None = None
+        if choice is not None:
+            combo = QComboBox()
+            for value, text in choice[2]:
+                combo.addItem(text, value)
+            combo.setAccessibleName(choice[1])
+            combo.currentIndexChanged.connect(lambda _: self.validate())
+            form.addRow(choice[1], combo)
+            self.choice = (choice[0], combo)
+        for key, label, placeholder in texts:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(label)
+            edit.textChanged.connect(lambda _: self.timer.start())
+            form.addRow(label, edit)
+            self.edits[key] = edit
+        self.checks: tuple[str, QListWidget] | None = None
+        if checks is not None:
+            box = _checklist(checks[1], checks[2], [])
+            box.itemChanged.connect(lambda _: self.timer.start())
+            form.addRow(checks[1], box)
+            self.checks = (checks[0], box)
+        self.problem = PlainLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.timer = QTimer(self, singleShot=True, interval=200)
+        self.timer.timeout.connect(self.validate)
+        self.resize(560, 200 + 36 * len(texts) + (160 if checks else 0))
+        self.validate()
+
+    def current(self) -> Values:
+        """The record as the form shows it."""
+        values: Values = {k: " ".join(e.text().split()) for k, e in self.edits.items()}
+        if self.choice is not None:
+            values[self.choice[0]] = self.choice[1].currentData()
+        if self.checks is not None:
+            values[self.checks[0]] = _checked(self.checks[1])
+        return values
+
+    def validate(self) -> str:
+        """Check now; show and return the first problem ("" when none)."""
+        self.timer.stop()
+        problem = self.check(self.current())
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+        return problem
+
+    def accept(self) -> None:
+        if self.validate():
+            return
+        self.values = self.current()
+        super().accept()
+
