@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.dates import day_label, shift_years
-from content.geo import view_box
+from content.geo import unproject, view_box
 from desktop.keys import ZOOM_KEYS
 from desktop.map.basemap import BasemapLayer
 from desktop.map.items import CountryItem, MarkerItem
@@ -80,6 +80,7 @@ class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
 
     layersChanged = Signal()
+    newPlaceAt = Signal(float, float)  # latitude, longitude right-clicked
 
     LAYERS = ("membership", "focus", "links", "labels")
 
@@ -518,6 +519,17 @@ class MapView(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self._relayout.start()
+
+    def contextMenuEvent(self, event) -> None:
+        """Right-click: "New Place Here…" with the point's latitude and longitude."""
+        from PySide6.QtWidgets import QMenu
+
+        lon, lat = unproject(*self.mapToScene(event.pos()).toTuple())
+        menu = QMenu(self)
+        action = menu.addAction(f"New Place Here… ({lat:.3f}, {lon:.3f})")
+        action.triggered.connect(lambda: self.newPlaceAt.emit(lat, lon))
+        self.context_menu = menu
+        menu.popup(event.globalPos())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

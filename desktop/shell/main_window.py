@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         from desktop.map.view import MapView
 
         self.map = MapView(self.state)
+        self.map.newPlaceAt.connect(lambda lat, lon: self.editor.new_place(self, (lat, lon)))
         self._replace_placeholder(0, self.map)
         self.map.fit_default()  # again, now that the map has its place's size
 

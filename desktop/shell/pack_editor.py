@@ -111,8 +111,10 @@ class PackEditor(QObject):
         self.stack.push(_Edit(self, label, before, after, select, name))
         self.said.emit(f"{label} — saved to {self.folder / name} (Ctrl+Z undoes)")
 
-    def new_place(self, parent: QWidget | None = None) -> None:
-        """Edit → New Place…: found in the gazetteer or typed."""
+    def new_place(self, parent: QWidget | None = None,
+                  at: tuple[float, float] | None = None) -> None:
+        """Edit → New Place…: found in the gazetteer or typed; or right-clicked on the
+        map (`at`: latitude, longitude)."""
         from desktop.panes.place_form import PlaceForm
 
         if not self.editable():
@@ -124,7 +126,9 @@ class PackEditor(QObject):
             named = dataclasses.replace(draft, id=free_place_id(pack, draft.name))
             return self.problem_of(add_place(data, named), "places.yaml")
 
-        form = PlaceForm(PlaceDraft("", "", 40.0, 48.0, "city"), check, parent)
+        lat, lon = at if at is not None else (40.0, 48.0)
+        form = PlaceForm(PlaceDraft("", "", round(lat, 4), round(lon, 4),
+                                    "site" if at else "city"), check, parent)
         if self.form_opened is not None:
             self.form_opened(form)
             accepted = form.result() == QDialog.DialogCode.Accepted

@@ -233,3 +233,29 @@ def test_actors_sources_sections_and_key_points_are_added_checked_and_undoable(
     for _ in range(4):
         window.edit("undo")
     assert {n: (folder / n).read_bytes() for n in originals} == originals
+
+
+def test_a_place_is_picked_on_the_map_by_right_click(window, qtbot) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.map
+    view.fit_default()
+    baku = view.mapFromScene(view.marker("baku").pos())
+    seen = {}
+
+    def answer(form) -> None:
+        seen["at"] = (form.lat.value(), form.lon.value())
+        qtbot.keyClicks(form.name, "Baku port")
+        form.accept()
+
+    window.editor.form_opened = answer
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, baku,
+                              view.viewport().mapToGlobal(baku))
+    QApplication.sendEvent(view.viewport(), event)
+    action = view.context_menu.actions()[0]
+    assert action.text().startswith("New Place Here… (40.")
+    action.trigger()
+    lat, lon = seen["at"]
+    assert abs(lat - 40.41) < 0.3 and abs(lon - 49.87) < 0.3  # where Baku is
+    assert window.state.pack.places["baku-port"].name == "Baku port"
