@@ -249,3 +249,11 @@ def add_key_point(data: bytes, section_id: str, text: str, sources: list[str]) -
     else:
         block = block + b"    key_points:\n" + point
     return data[:start] + block + data[end:]
+
+
+def delete_item(data: bytes, item_id: str) -> bytes:
+    """`data` without the list item `item_id` (and the blank line after a block)."""
+    start, end = item_span(data, item_id)
+    if data[end:end + 1] == b"\n" and data[start:end].count(b"\n") > 1:
+        end += 1
+    return data[:start] + data[end:]

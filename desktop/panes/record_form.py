@@ -34,7 +34,9 @@ class RecordForm(QDialog):
     def __init__(self, title: str, texts: list[tuple[str, str, str]],
                  check: Callable[[Values], str], parent: QWidget | None = None,
                  choice: tuple[str, str, list[tuple[str, str]]] | None = None,
-                 checks: tuple[str, str, list[tuple[str, str]]] | None = None) -> None:
+                 checks: tuple[str, str, list[tuple[str, str]]] | None = None,
+                 fill: Callable[[str], dict[str, str]] | None = None,
+                 save_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.check = check
@@ -47,7 +49,7 @@ class RecordForm(QDialog):
             for value, text in choice[2]:
                 combo.addItem(text, value)
             combo.setAccessibleName(choice[1])
-            combo.currentIndexChanged.connect(lambda _: self.validate())
+            combo.currentIndexChanged.connect(lambda _: self._chosen())
             form.addRow(choice[1], combo)
             self.choice = (choice[0], combo)
         for key, label, placeholder in texts:
@@ -68,6 +70,9 @@ class RecordForm(QDialog):
         self.problem.setStyleSheet("color: #c0392b;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
+        if save_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+        self.fill = fill
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -77,6 +82,14 @@ class RecordForm(QDialog):
         self.timer = QTimer(self, singleShot=True, interval=200)
         self.timer.timeout.connect(self.validate)
         self.resize(560, 200 + 36 * len(texts) + (160 if checks else 0))
+        self._chosen()
+
+    def _chosen(self) -> None:
+        """A record chosen to edit: its fields fill the form."""
+        if self.fill is not None and self.choice is not None:
+            for key, value in self.fill(self.choice[1].currentData()).items():
+                if key in self.edits:
+                    self.edits[key].setText(value)
         self.validate()
 
     def current(self) -> Values:

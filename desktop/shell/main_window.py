@@ -551,8 +551,13 @@ class MainWindow(QMainWindow):
         return self._editor
 
     def edit(self, what: str) -> None:
-        """The Edit menu's content actions: undo, redo, new, edit, duplicate, delete."""
+        """The Edit menu's content actions: undo, redo, new, edit, duplicate, delete;
+        "change KIND" and "remove KIND" for places, actors, sources and sections."""
         editor = self.editor
+        verb, _, kind = what.partition(" ")
+        if verb in ("change", "remove") and kind:
+            editor.change_record(kind, delete=verb == "remove", parent=self)
+            return
         {"undo": editor.stack.undo, "redo": editor.stack.redo,
          "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
          "duplicate": editor.duplicate_event, "delete": editor.delete_event,

@@ -104,6 +104,12 @@ class Menus:
         for what in ("actor", "source", "section", "key point"):
             edit.addAction(self.action(f"New {what.title()}…",
                                        lambda w=what: host.edit(w)))
+        records = edit.addMenu("Change or Delete")
+        for kind in ("place", "actor", "source", "section"):
+            records.addAction(self.action(f"Edit {kind.title()}…",
+                                          lambda k=kind: host.edit(f"change {k}")))
+            records.addAction(self.action(f"Delete {kind.title()}…",
+                                          lambda k=kind: host.edit(f"remove {k}")))
         edit.addSeparator()
         edit.addAction(self.action("&Find…", host.find, QKeySequence.StandardKey.Find))
         self._present(bar.addMenu("&Present"))

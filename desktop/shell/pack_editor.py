@@ -11,6 +11,8 @@ never edited: the analyst is told to open or make a copy.
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,11 +30,15 @@ from content.editing import (
     block_yaml,
     check_edit,
     delete_event,
+    delete_item,
     flow_yaml,
     free_id,
     free_id_in,
     free_place_id,
+    item_span,
+    place_yaml,
     replace_event,
+    replace_item,
 )
 from content.fileio.atomic import write_atomic
 from content.loader import default_pack_folder, read_pack_files
@@ -324,6 +330,59 @@ class PackEditor(QObject):
             "choice": ("section", "Section", [(s.id, s.title) for s in pack.sections]),
             "checks": ("sources", "Sources", sources)},
             lambda v: "Add a key point", parent=parent)
+
+    def change_record(self, kind: str, delete: bool = False,
+                      parent: QWidget | None = None) -> None:
+        """Edit → Edit/Delete Place, Actor, Source or Section…: choose one, change its
+        fields (or delete it: refused, with the loader's reason, while cited)."""
+        pack = self.state.pack
+        name, fields, flow = {
+            "place": ("places.yaml", ("name", "lat", "lon", "kind", "country"), True),
+            "actor": ("actors.yaml", ("name", "role", "affiliation"), True),
+            "source": ("sources.yaml", ("outlet", "title", "date", "author", "url"), False),
+            "section": ("sections.yaml", ("title", "summary"), False)}[kind]
+        records = {"place": pack.places, "actor": pack.actors, "source": pack.sources,
+                   "section": {s.id: s for s in pack.sections}}[kind]
+        labels = sorted(((i, getattr(r, "name", "") or getattr(r, "title", "") or i)
+                         for i, r in records.items()), key=lambda t: str(t[1]).casefold())
+        if not labels:
+            return
+
+        def values_of(ident: str) -> dict[str, str]:
+            record = records[ident]
+            out = {}
+            for f in fields:
+                value = getattr(record, f, "")
+                out[f] = value.iso() if hasattr(value, "iso") else (
+                    "" if value is None else str(value))
+            return out
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            ident = v["which"]
+            if delete:
+                return delete_item(data, ident)
+            if kind == "section":  # title and summary lines, the key points untouched
+                block = data[slice(*item_span(data, ident))].decode("utf-8")
+                for f in ("title", "summary"):
+                    block = re.sub(rf"(?m)^    {f}:.*(\n      .*)*$", f"    {f}: "
+                                   f"{json.dumps(v[f], ensure_ascii=False)}", block, count=1)
+                return replace_item(data, ident, block)
+            record = {"id": ident, **{f: v[f] for f in fields}}
+            if kind == "place":
+                try:
+                    draft = PlaceDraft(ident, v["name"], float(v["lat"]), float(v["lon"]),
+                                       v["kind"] or "site", v["country"])
+                except ValueError:
+                    return None
+                return replace_item(data, ident, place_yaml(draft))
+            return replace_item(data, ident, flow_yaml(record) if flow else block_yaml(record))
+
+        verb = "Delete" if delete else "Edit"
+        self._record(name, f"{verb} {kind.title()}", make, {
+            "texts": [] if delete else [(f, f.title(), "") for f in fields],
+            "choice": ("which", kind.title(), labels),
+            "fill": None if delete else values_of, "save_text": verb},
+            lambda v: f"{verb} {kind} “{v['which']}”", parent=parent)
 
     def _bytes(self) -> bytes:
         return (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]

@@ -108,3 +108,36 @@ def test_random_edit_sequences_never_leave_a_pack_that_fails_to_load(steps) -> N
         if checked is not None and checked.events:  # what the editor would save
             data, pack = candidate, checked
     assert check_edit(FOLDER, FILES, data)[0] is not None
+
+
+def test_other_records_are_appended_replaced_and_deleted_as_text() -> None:
+    from content.editing import (
+        add_key_point,
+        append_item,
+        block_yaml,
+        delete_item,
+        flow_yaml,
+        replace_item,
+    )
+
+    actors = FILES["actors.yaml"]
+    added = append_item(actors, "actors", flow_yaml({"id": "new-actor", "name": "N. Ew",
+                                                     "role": "Envoy"}))
+    pack, problems = check_edit(FOLDER, FILES, added, "actors.yaml")
+    assert problems == [] and pack.actors["new-actor"].role == "Envoy"
+    assert delete_item(added, "new-actor") == actors
+    sources = FILES["sources.yaml"]
+    block = block_yaml({"id": "new-src", "outlet": "APA", "title": "T: colon", "date": "2026"})
+    with_source = append_item(sources, "sources", block, blank_line=True)
+    assert check_edit(FOLDER, FILES, with_source, "sources.yaml")[1] == []
+    assert delete_item(with_source, "new-src").rstrip(b"\n") == sources.rstrip(b"\n")
+    renamed = replace_item(actors, "mark-rutte", flow_yaml({"id": "mark-rutte",
+                                                            "name": "Mark Rutte",
+                                                            "role": "Secretary General"}))
+    assert check_edit(FOLDER, FILES, renamed, "actors.yaml")[0].actors[
+        "mark-rutte"].role == "Secretary General"
+    sections = FILES["sections.yaml"]
+    pointed = add_key_point(sections, "energy", "Said.", ["report-2025-12-15"])
+    pack, problems = check_edit(FOLDER, FILES, pointed, "sections.yaml")
+    assert problems == [] and pack.section("energy").key_points[-1].text == "Said."
+    assert lines_kept(sections, pointed)

@@ -259,3 +259,43 @@ def test_a_place_is_picked_on_the_map_by_right_click(window, qtbot) -> None:
     lat, lon = seen["at"]
     assert abs(lat - 40.41) < 0.3 and abs(lon - 49.87) < 0.3  # where Baku is
     assert window.state.pack.places["baku-port"].name == "Baku port"
+
+
+def test_records_are_changed_and_a_cited_one_cannot_be_deleted(window, qtbot) -> None:
+    folder = Path(window.folder)
+    before = {n: (folder / n).read_bytes() for n in ("actors.yaml", "sections.yaml",
+                                                     "places.yaml")}
+    seen = {}
+
+    def change_actor(form) -> None:
+        form.choice[1].setCurrentIndex(form.choice[1].findData("mark-rutte"))
+        assert form.edits["name"].text() == "Mark Rutte"  # the record fills the form
+        form.edits["role"].setText("NATO Secretary General")
+        form.accept()
+
+    window.editor.form_opened = change_actor
+    window.edit("change actor")
+    assert window.state.pack.actors["mark-rutte"].role == "NATO Secretary General"
+
+    def change_section(form) -> None:
+        form.choice[1].setCurrentIndex(form.choice[1].findData("energy"))
+        form.edits["summary"].setText("Gas, and the infrastructure behind it.")
+        form.accept()
+
+    window.editor.form_opened = change_section
+    window.edit("change section")
+    energy = window.state.pack.section("energy")
+    assert energy.summary == "Gas, and the infrastructure behind it."
+    assert len(energy.key_points) == 2  # its key points untouched
+
+    def delete_cited(form) -> None:
+        form.choice[1].setCurrentIndex(form.choice[1].findData("baku"))
+        seen["problem"] = form.validate()
+        form.accept()
+
+    window.editor.form_opened = delete_cited
+    window.edit("remove place")
+    assert "baku" in seen["problem"] and "baku" in window.state.pack.places
+    for _ in range(2):
+        window.edit("undo")
+    assert {n: (folder / n).read_bytes() for n in before} == before
