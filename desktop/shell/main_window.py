@@ -548,7 +548,13 @@ class MainWindow(QMainWindow):
 
             self._editor = PackEditor(self.state, lambda: self.folder, self)
             self._editor.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._editor.wrote.connect(self._own_write)
         return self._editor
+
+    def _own_write(self, path: Path, data: bytes) -> None:
+        """Tell the watcher about an edit the window made, so it does not reload it."""
+        if self.watcher is not None:
+            self.watcher.wrote(path, data)
 
     def edit(self, what: str) -> None:
         """The Edit menu's content actions: undo, redo, new, edit, duplicate, delete;

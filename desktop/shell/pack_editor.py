@@ -68,6 +68,7 @@ class PackEditor(QObject):
     """Edits the state's pack folder; `said` carries a status line for the window."""
 
     said = Signal(str)
+    wrote = Signal(object, bytes)  # a pack file's path and the bytes the editor wrote
 
     def __init__(self, state: BriefingState, folder: Callable[[], Path | None],
                  parent: QObject | None = None) -> None:
@@ -103,6 +104,7 @@ class PackEditor(QObject):
         if pack is None:  # the files changed under us: refuse rather than break them
             self.said.emit(f"Not saved: {problems[0]}")
             return
+        self.wrote.emit(folder / name, data)  # before the write: the watcher knows it
         write_atomic(folder / name, data, own_pack=True)
         self.state.set_pack(pack)
         if select is not None and name == "events.yaml":

@@ -46,7 +46,26 @@ class PackWatcher(QObject):
         self.missing = False
         self.poll = QTimer(self, interval=POLL_MS)
         self.poll.timeout.connect(self._check_back)
+        self.ours: dict[str, bytes] = {}  # files as the app itself last wrote them
         self._watch()
+
+    def wrote(self, path: Path, data: bytes) -> None:
+        """The app wrote `data` to `path` (an edit in the window): a change event that
+        finds exactly these bytes is ours, not a reload to make."""
+        self.ours[str(path)] = data
+
+    def _only_ours(self) -> bool:
+        """Whether every file the app wrote still holds its bytes, and nothing else
+        changed since (each pack file as the app last saw it)."""
+        if not self.ours:
+            return False
+        for name, data in self.ours.items():
+            try:
+                if Path(name).read_bytes() != data:
+                    return False
+            except OSError:
+                return False
+        return True
 
     def _watch(self) -> None:
         """(Re)watch the folder and its files: editors often replace files on save."""
@@ -63,6 +82,10 @@ class PackWatcher(QObject):
     def _changed(self, path: str) -> None:
         if path == str(self.folder.parent) and not self.missing and self.folder.is_dir():
             return  # a sibling changed in the parent folder: not our pack
+        if (path in self.ours or path == str(self.folder)) and self._only_ours():
+            self._watch()  # an atomic write replaced the file: watch the new one
+            return  # our own edit, already on screen: nothing to reload
+        self.ours.clear()  # someone else's change: from now on, reload as usual
         self.timer.start()
 
     def _check_back(self) -> None:

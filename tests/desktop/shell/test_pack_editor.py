@@ -299,3 +299,22 @@ def test_records_are_changed_and_a_cited_one_cannot_be_deleted(window, qtbot) ->
     for _ in range(2):
         window.edit("undo")
     assert {n: (folder / n).read_bytes() for n in before} == before
+
+
+def test_the_watcher_does_not_reload_our_own_writes(qtbot, pack_copy: Path) -> None:
+    win = MainWindow(load_pack(pack_copy), pack_copy, watch=True, remember_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.watcher is not None, timeout=5000)
+    reloads: list[int] = []
+    win.watcher.started.connect(lambda: reloads.append(1))
+    win.state.select_event("kabul-airlift")
+    win.edit("duplicate")
+    qtbot.wait(900)  # past the watcher's debounce
+    assert reloads == []  # our edit, already on screen
+    events = pack_copy / "events.yaml"  # someone else's edit is reloaded as ever
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "title: Kabul airlift\n", "title: Kabul airlift (outside)\n"), encoding="utf-8")
+    qtbot.waitUntil(lambda: reloads != [], timeout=5000)
+    qtbot.waitUntil(lambda: win.state.pack.event("kabul-airlift").title
+                    == "Kabul airlift (outside)", timeout=5000)
