@@ -125,3 +125,27 @@ def export_figure(parent: QWidget, view: QWidget, kind: str, figure_for: Callabl
         message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
         return
     say(f"Saved {path}")
+
+
+DATA_FILTERS = {"CSV (*.csv)": "csv", "GeoJSON (*.geojson)": "geojson",
+                "TimelineJS JSON (*.json)": "timelinejs", "iCalendar (*.ics)": "ics"}
+SUFFIXES = {"csv": ".csv", "geojson": ".geojson", "timelinejs": ".json", "ics": ".ics"}
+
+
+def export_data(parent: QWidget, pack, say: Callable[[str], None]) -> None:
+    """File → Export Pack Data…: the pack's events and places in another format, the
+    format chosen by the file type (never over a file of the pack itself)."""
+    from content.exporting import export_text
+    from content.fileio.atomic import write_atomic
+
+    name, chosen = QFileDialog.getSaveFileName(parent, "Export Pack Data", "pack-data.csv",
+                                               ";;".join(DATA_FILTERS))
+    if not name:
+        return
+    fmt = DATA_FILTERS.get(chosen) or next(
+        (f for f, suffix in SUFFIXES.items() if name.lower().endswith(suffix)), "csv")
+    path = Path(name if Path(name).suffix else name + SUFFIXES[fmt])
+    protected = [Path(pack.folder) / n for n in ("pack.yaml", "events.yaml", "places.yaml")] \
+        if pack.folder else []
+    _save(parent, lambda p: write_atomic(p, export_text(pack, fmt).encode("utf-8"),
+                                         protected), str(path), say)

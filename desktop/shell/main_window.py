@@ -365,6 +365,12 @@ class MainWindow(QMainWindow):
 
         exports.export_png(self, widget, kind, self._say)
 
+    def export_data(self) -> None:
+        """File → Export Pack Data…: CSV, GeoJSON, TimelineJS JSON or iCalendar."""
+        from desktop.shell import exports
+
+        exports.export_data(self, self.state.pack, self._say)
+
     def export_figure(self, kind: str) -> None:
         """File → Export Map/Timeline as Figure: framed, at print resolution."""
         from desktop.shell import exports

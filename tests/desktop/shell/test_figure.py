@@ -71,3 +71,19 @@ def test_the_dialog_shows_the_pixels_it_will_write(qtbot, window) -> None:
     dialog.width_in.setValue(4.0)
     dialog.height_in.setValue(2.5)
     assert dialog.pixels.text() == "1,200 × 750 pixels"
+
+
+@pytest.mark.parametrize(("choice", "suffix", "starts"), [
+    ("CSV (*.csv)", ".csv", "id,date,end"), ("GeoJSON (*.geojson)", ".geojson", "{"),
+    ("TimelineJS JSON (*.json)", ".json", "{"), ("iCalendar (*.ics)", ".ics", "BEGIN:VCAL")])
+def test_pack_data_is_exported_from_the_file_menu(window, tmp_path, monkeypatch, choice: str,
+                                                  suffix: str, starts: str) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "data"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), choice)))
+    window.export_data()
+    written = out.with_suffix(suffix)
+    assert written.read_text(encoding="utf-8").startswith(starts)
+    assert window.statusBar().currentMessage() == f"Saved {written}"
