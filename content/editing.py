@@ -257,3 +257,36 @@ def delete_item(data: bytes, item_id: str) -> bytes:
     if data[end:end + 1] == b"\n" and data[start:end].count(b"\n") > 1:
         end += 1
     return data[:start] + data[end:]
+
+
+KEY_POINT = re.compile(rb"^      - text:", re.M)
+
+
+def _key_point_span(data: bytes, section_id: str, index: int) -> tuple[int, int]:
+    """Where key point `index` of section `section_id` is in sections.yaml."""
+    start, end = item_span(data, section_id)
+    starts = [m.start() for m in KEY_POINT.finditer(data, start, end)]
+    if not 0 <= index < len(starts):
+        raise KeyError(f"{section_id}#{index}")
+    stop = starts[index + 1] if index + 1 < len(starts) else end
+    return starts[index], stop
+
+
+def change_key_point(data: bytes, section_id: str, index: int, text: str,
+                     sources: list[str]) -> bytes:
+    """sections.yaml with a key point's words and sources changed (its quotes kept)."""
+    s, e = _key_point_span(data, section_id, index)
+    point = data[s:e]
+    point = re.sub(rb"^      - text:.*(?:\n {8}(?!sources:|quotes:)\S.*)*",
+                   b"      - text: " + _q(text).encode("utf-8").replace(b"\\", b"\\\\"),
+                   point, count=1, flags=re.M)
+    point = re.sub(rb"^        sources:.*$",
+                   f"        sources: [{', '.join(sources)}]".encode(), point, count=1,
+                   flags=re.M)
+    return data[:s] + point + data[e:]
+
+
+def delete_key_point(data: bytes, section_id: str, index: int) -> bytes:
+    """sections.yaml without key point `index` of section `section_id`."""
+    s, e = _key_point_span(data, section_id, index)
+    return data[:s] + data[e:]

@@ -42,6 +42,8 @@ TESTED_ELSEWHERE = {
                                       "editor in tests/desktop/shell/test_pack_editor.py",
     "desktop/panes/record_form.py": "actors, sources, sections and key points added through "
                                     "the editor in tests/desktop/shell/test_pack_editor.py",
+    "desktop/shell/record_editing.py": "every record kind added, changed and deleted through "
+                                       "the editor in tests/desktop/shell/test_pack_editor.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
     "desktop/panes/search_results.py": "grouped results driven through the Filters pane "

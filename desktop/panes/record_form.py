@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,7 +35,7 @@ class RecordForm(QDialog):
                  check: Callable[[Values], str], parent: QWidget | None = None,
                  choice: tuple[str, str, list[tuple[str, str]]] | None = None,
                  checks: tuple[str, str, list[tuple[str, str]]] | None = None,
-                 fill: Callable[[str], dict[str, str]] | None = None,
+                 fill: Callable[[str], dict[str, object]] | None = None,
                  save_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -89,7 +89,13 @@ class RecordForm(QDialog):
         if self.fill is not None and self.choice is not None:
             for key, value in self.fill(self.choice[1].currentData()).items():
                 if key in self.edits:
-                    self.edits[key].setText(value)
+                    self.edits[key].setText(str(value))
+                elif self.checks is not None and key == self.checks[0]:
+                    box = self.checks[1]
+                    for row in range(box.count()):
+                        item = box.item(row)
+                        item.setCheckState(Qt.CheckState.Checked if item.data(
+                            Qt.ItemDataRole.UserRole) in value else Qt.CheckState.Unchecked)
         self.validate()
 
     def current(self) -> Values:

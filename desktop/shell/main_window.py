@@ -567,6 +567,9 @@ class MainWindow(QMainWindow):
         "change KIND" and "remove KIND" for places, actors, sources and sections."""
         editor = self.editor
         verb, _, kind = what.partition(" ")
+        if verb in ("change", "remove") and kind == "key point":
+            editor.change_key_point(delete=verb == "remove", parent=self)
+            return
         if verb in ("change", "remove") and kind:
             editor.change_record(kind, delete=verb == "remove", parent=self)
             return

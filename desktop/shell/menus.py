@@ -106,7 +106,7 @@ class Menus:
             edit.addAction(self.action(f"New {what.title()}…",
                                        lambda w=what: host.edit(w)))
         records = edit.addMenu("Change or Delete")
-        for kind in ("place", "actor", "source", "section"):
+        for kind in ("place", "actor", "source", "section", "key point"):
             records.addAction(self.action(f"Edit {kind.title()}…",
                                           lambda k=kind: host.edit(f"change {k}")))
             records.addAction(self.action(f"Delete {kind.title()}…",

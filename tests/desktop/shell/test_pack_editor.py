@@ -318,3 +318,35 @@ def test_the_watcher_does_not_reload_our_own_writes(qtbot, pack_copy: Path) -> N
     qtbot.waitUntil(lambda: reloads != [], timeout=5000)
     qtbot.waitUntil(lambda: win.state.pack.event("kabul-airlift").title
                     == "Kabul airlift (outside)", timeout=5000)
+
+
+def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) -> None:
+    sections = Path(window.folder) / "sections.yaml"
+    before = sections.read_bytes()
+
+    def change(form) -> None:
+        form.choice[1].setCurrentIndex(form.choice[1].findData("history#3"))
+        assert form.edits["text"].text().startswith("At NATO Headquarters")
+        form.edits["text"].setText(form.edits["text"].text().replace(
+            "At NATO Headquarters", "At NATO HQ"))
+        form.accept()
+
+    window.editor.form_opened = change
+    window.edit("change key point")
+    point = window.state.pack.section("history").key_points[3]
+    assert point.text.startswith("At NATO HQ") and len(point.quotes) == 2
+    changed = [line for line in sections.read_bytes().splitlines()
+               if line not in before.splitlines()]
+    assert len(changed) == 1  # the one line of its words
+
+    def delete(form) -> None:
+        form.choice[1].setCurrentIndex(form.choice[1].findData("energy#0"))
+        form.accept()
+
+    window.editor.form_opened = delete
+    count = len(window.state.pack.section("energy").key_points)
+    window.edit("remove key point")
+    assert len(window.state.pack.section("energy").key_points) == count - 1
+    window.edit("undo")
+    window.edit("undo")
+    assert sections.read_bytes() == before

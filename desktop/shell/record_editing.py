@@ -1,0 +1,196 @@
+"""The pack editor's forms for actors, sources, sections, key points and places:
+adding, changing and deleting them (a mixin of `PackEditor`, which gives `_record`,
+the form that checks as the analyst types and writes one undoable edit).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from content.editing import (
+    PlaceDraft,
+    add_key_point,
+    append_item,
+    block_yaml,
+    change_key_point,
+    delete_item,
+    delete_key_point,
+    flow_yaml,
+    free_id_in,
+    item_span,
+    place_yaml,
+    replace_item,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.state import BriefingState
+
+
+class RecordEditing:
+    """New, Edit and Delete for the pack's records other than events."""
+
+    state: BriefingState
+
+    if TYPE_CHECKING:
+        def _record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
+                    form_args: dict, label: Callable[[dict], str],
+                    select: Callable[[dict], str | None] = ...,
+                    parent: QWidget | None = None) -> None: ...
+
+    def new_actor(self, parent: QWidget | None = None) -> None:
+        """Edit → New Actor…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not v["name"]:
+                return None
+            ident = free_id_in(set(pack.actors), v["name"])
+            return append_item(data, "actors", flow_yaml({"id": ident, **v}))
+
+        self._record("actors.yaml", "New Actor", make, {"texts": [
+            ("name", "Name", "as the source names them"),
+            ("role", "Role", "their role at the time the source speaks of"),
+            ("affiliation", "Affiliation", "country or organisation")]},
+            lambda v: f"Add actor “{v['name']}”", parent=parent)
+
+    def new_source(self, parent: QWidget | None = None) -> None:
+        """Edit → New Source…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not (v["outlet"] and v["title"]):
+                return None
+            ident = free_id_in(set(pack.sources), f"{v['outlet']}-{v['date']}")
+            return append_item(data, "sources", block_yaml({"id": ident, **v}), True)
+
+        self._record("sources.yaml", "New Source", make, {"texts": [
+            ("outlet", "Outlet", "e.g. Report (Report.az)"),
+            ("title", "Title", "the headline, or [what it is cited for]"),
+            ("date", "Date", "2025-12-15, 2025-12 or 2025"),
+            ("author", "Author", ""), ("url", "Link", "https://…")]},
+            lambda v: f"Add source “{v['outlet']}”", parent=parent)
+
+    def new_section(self, parent: QWidget | None = None) -> None:
+        """Edit → New Section…"""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not v["title"]:
+                return None
+            ident = free_id_in({s.id for s in pack.sections}, v["title"])
+            order = max((s.order for s in pack.sections), default=0) + 1
+            text = block_yaml({"id": ident, "title": v["title"], "summary": v["summary"]})
+            return append_item(data, "sections",
+                               text + f"    order: {order}\n    key_points: []\n", True)
+
+        self._record("sections.yaml", "New Section", make, {"texts": [
+            ("title", "Title", "the topic"),
+            ("summary", "Summary", "its point, in one line")]},
+            lambda v: f"Add section “{v['title']}”", parent=parent)
+
+    def new_key_point(self, parent: QWidget | None = None) -> None:
+        """Edit → New Key Point… (in a chosen section, citing chosen sources)."""
+        pack = self.state.pack
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            if not (v["text"] and v["sources"]):
+                return None
+            return add_key_point(data, v["section"], v["text"], list(v["sources"]))
+
+        sources = sorted(((i, f"{s.outlet}: {s.title}") for i, s in pack.sources.items()),
+                         key=lambda t: t[1].casefold())
+        self._record("sections.yaml", "New Key Point", make, {
+            "texts": [("text", "Key point", "what the source says, in your words")],
+            "choice": ("section", "Section", [(s.id, s.title) for s in pack.sections]),
+            "checks": ("sources", "Sources", sources)},
+            lambda v: "Add a key point", parent=parent)
+
+    def change_record(self, kind: str, delete: bool = False,
+                      parent: QWidget | None = None) -> None:
+        """Edit → Edit/Delete Place, Actor, Source or Section…: choose one, change its
+        fields (or delete it: refused, with the loader's reason, while cited)."""
+        pack = self.state.pack
+        name, fields, flow = {
+            "place": ("places.yaml", ("name", "lat", "lon", "kind", "country"), True),
+            "actor": ("actors.yaml", ("name", "role", "affiliation"), True),
+            "source": ("sources.yaml", ("outlet", "title", "date", "author", "url"), False),
+            "section": ("sections.yaml", ("title", "summary"), False)}[kind]
+        records = {"place": pack.places, "actor": pack.actors, "source": pack.sources,
+                   "section": {s.id: s for s in pack.sections}}[kind]
+        labels = sorted(((i, getattr(r, "name", "") or getattr(r, "title", "") or i)
+                         for i, r in records.items()), key=lambda t: str(t[1]).casefold())
+        if not labels:
+            return
+
+        def values_of(ident: str) -> dict[str, str]:
+            record = records[ident]
+            out = {}
+            for f in fields:
+                value = getattr(record, f, "")
+                out[f] = value.iso() if hasattr(value, "iso") else (
+                    "" if value is None else str(value))
+            return out
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            ident = v["which"]
+            if delete:
+                return delete_item(data, ident)
+            if kind == "section":  # title and summary lines, the key points untouched
+                block = data[slice(*item_span(data, ident))].decode("utf-8")
+                for f in ("title", "summary"):
+                    block = re.sub(rf"(?m)^    {f}:.*(\n      .*)*$", f"    {f}: "
+                                   f"{json.dumps(v[f], ensure_ascii=False)}", block, count=1)
+                return replace_item(data, ident, block)
+            record = {"id": ident, **{f: v[f] for f in fields}}
+            if kind == "place":
+                try:
+                    draft = PlaceDraft(ident, v["name"], float(v["lat"]), float(v["lon"]),
+                                       v["kind"] or "site", v["country"])
+                except ValueError:
+                    return None
+                return replace_item(data, ident, place_yaml(draft))
+            return replace_item(data, ident, flow_yaml(record) if flow else block_yaml(record))
+
+        verb = "Delete" if delete else "Edit"
+        self._record(name, f"{verb} {kind.title()}", make, {
+            "texts": [] if delete else [(f, f.title(), "") for f in fields],
+            "choice": ("which", kind.title(), labels),
+            "fill": None if delete else values_of, "save_text": verb},
+            lambda v: f"{verb} {kind} “{v['which']}”", parent=parent)
+
+    def change_key_point(self, delete: bool = False, parent: QWidget | None = None) -> None:
+        """Edit → Change or Delete → Edit/Delete Key Point…: its words and sources
+        (its quotes kept), or gone."""
+        pack = self.state.pack
+        points = {f"{s.id}#{i}": (s, p) for s in pack.sections
+                  for i, p in enumerate(s.key_points)}
+        if not points:
+            return
+        labels = [(ident, f"{s.title}: {p.text[:70]}") for ident, (s, p) in points.items()]
+        sources = sorted(((i, f"{s.outlet}: {s.title}") for i, s in pack.sources.items()),
+                         key=lambda t: t[1].casefold())
+
+        def fill(ident: str) -> dict[str, object]:
+            _, point = points[ident]
+            return {"text": point.text, "sources": [c.source for c in point.citations]}
+
+        def make(data: bytes, v: dict) -> bytes | None:
+            section, index = v["which"].split("#")
+            if delete:
+                return delete_key_point(data, section, int(index))
+            if not (v["text"] and v["sources"]):
+                return None
+            return change_key_point(data, section, int(index), v["text"], list(v["sources"]))
+
+        verb = "Delete" if delete else "Edit"
+        self._record("sections.yaml", f"{verb} Key Point", make, {
+            "texts": [] if delete else [("text", "Key point", "")],
+            "choice": ("which", "Key point", labels),
+            "checks": None if delete else ("sources", "Sources", sources),
+            "fill": None if delete else fill, "save_text": verb},
+            lambda v: f"{verb} a key point", parent=parent)
