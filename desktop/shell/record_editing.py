@@ -72,7 +72,9 @@ class RecordEditing:
             ("outlet", "Outlet", "e.g. Report (Report.az)"),
             ("title", "Title", "the headline, or [what it is cited for]"),
             ("date", "Date", "2025-12-15, 2025-12 or 2025"),
-            ("author", "Author", ""), ("url", "Link", "https://…")]},
+            ("author", "Author", ""), ("url", "Link", "https://…"),
+            ("via", "Read in (source id)", "the article it was read in, e.g. jamestown-2023"),
+            ("accessed", "Accessed", "for a web page without a date: 2025-12-15")]},
             lambda v: f"Add source “{v['outlet']}”", parent=parent)
 
     def new_section(self, parent: QWidget | None = None) -> None:
