@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -79,16 +82,36 @@ class EventForm(QDialog):
         actors = sorted(((a.id, a.name) for a in pack.actors.values()), key=lambda t: t[1])
         sources = sorted(((s.id, f"{s.outlet}: {s.title}") for s in pack.sources.values()),
                          key=lambda t: t[1].casefold())
-        cited = [c.split()[0] for c in draft.sources]
+        cited = {c.split()[0]: (c.split()[1] if len(c.split()) > 1 else "")
+                 for c in draft.sources}
         self.sections = _checklist("Sections", sections, draft.sections)
         self.places = _checklist("Places", places, draft.places)
         self.actors = _checklist("Actors", actors, draft.actors)
-        self.sources = _checklist("Sources", sources, cited)
-        self.grade = QComboBox()
-        self.grade.addItems(GRADES)
-        self.grade.setAccessibleName("Admiralty grade of the checked sources")
-        graded = [c.split()[1] for c in draft.sources if len(c.split()) > 1]
-        self.grade.setCurrentText(graded[0] if graded else GRADES[0])
+        # Sources: checked to cite, each with its own Admiralty grade.
+        self.sources = QTableWidget(len(sources), 2)
+        self.sources.setHorizontalHeaderLabels(["Source", "Grade"])
+        self.sources.setAccessibleName("Sources and their grades")
+        self.sources.verticalHeader().hide()
+        self.sources.setMinimumHeight(110)
+        self.grades: list[QComboBox] = []
+        for row, (ident, text) in enumerate(sources):
+            item = QTableWidgetItem(text)
+            item.setData(ROLE, ident)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if ident in cited
+                               else Qt.CheckState.Unchecked)
+            item.setToolTip(plain_tooltip(text))
+            self.sources.setItem(row, 0, item)
+            grade = QComboBox()
+            grade.addItems(GRADES)
+            grade.setCurrentText(cited.get(ident) or GRADES[0])
+            grade.setAccessibleName(f"Grade of {text}")
+            grade.currentIndexChanged.connect(lambda _: self.timer.start())
+            self.sources.setCellWidget(row, 1, grade)
+            self.grades.append(grade)
+        self.sources.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.sources.itemChanged.connect(lambda _: self.timer.start())
         self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b;")
@@ -107,7 +130,6 @@ class EventForm(QDialog):
         form.addRow("Places", self.places)
         form.addRow("Actors", self.actors)
         form.addRow("Sources", self.sources)
-        form.addRow("Grade", self.grade)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -118,16 +140,20 @@ class EventForm(QDialog):
             edit.textChanged.connect(self.timer.start)
         self.summary.textChanged.connect(self.timer.start)
         self.approximate.toggled.connect(self.timer.start)
-        self.grade.currentIndexChanged.connect(self.timer.start)
-        for box in (self.sections, self.places, self.actors, self.sources):
+        for box in (self.sections, self.places, self.actors):
             box.itemChanged.connect(self.timer.start)
         self.resize(640, 760)
         self.validate()
 
     def current(self) -> EventDraft:
         """The draft as the form shows it."""
-        grade = "" if self.grade.currentIndex() == 0 else self.grade.currentText()
-        sources = [f"{s} {grade}" if grade else s for s in _checked(self.sources)]
+        sources = []
+        for row, grade in enumerate(self.grades):
+            item = self.sources.item(row, 0)
+            if item.checkState() == Qt.CheckState.Checked:
+                ident = item.data(ROLE)
+                sources.append(f"{ident} {grade.currentText()}" if grade.currentIndex()
+                               else ident)
         return EventDraft(self.draft.id, self.date.text().strip(),
                           " ".join(self.title_edit.text().split()),
                           " ".join(self.summary.toPlainText().split()),

@@ -84,7 +84,7 @@ def test_new_duplicate_and_delete_are_undoable(window, qtbot) -> None:
         qtbot.keyClicks(form.summary, "The two ambassadors meet the press in Baku.")
         form.date.selectAll()
         qtbot.keyClicks(form.date, "2026-01-20")
-        form.sources.item(0).setCheckState(Qt.CheckState.Checked)
+        form.sources.item(0, 0).setCheckState(Qt.CheckState.Checked)
         form.validate()
         form.accept()
 
@@ -350,3 +350,21 @@ def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) 
     window.edit("undo")
     window.edit("undo")
     assert sections.read_bytes() == before
+
+
+def test_each_cited_source_gets_its_own_grade(window, qtbot) -> None:
+    window.state.select_event("kabul-airlift")
+
+    def answer(form) -> None:
+        rows = [r for r in range(form.sources.rowCount())
+                if form.sources.item(r, 0).checkState() == Qt.CheckState.Checked]
+        assert len(rows) == 2  # Caspian Post and the Jamestown article
+        form.grades[rows[0]].setCurrentText("B2")
+        form.grades[rows[1]].setCurrentText("C3")
+        form.validate()
+        form.accept()
+
+    window.editor.form_opened = answer
+    window.edit("edit")
+    grades = sorted(c.grade for c in window.state.pack.event("kabul-airlift").citations)
+    assert grades == ["B2", "C3"]
