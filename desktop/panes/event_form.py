@@ -84,6 +84,7 @@ class EventForm(QDialog):
                          key=lambda t: t[1].casefold())
         cited = {c.split()[0]: (c.split()[1] if len(c.split()) > 1 else "")
                  for c in draft.sources}
+        sources.sort(key=lambda t: t[0] not in cited)  # what it cites, on top
         self.sections = _checklist("Sections", sections, draft.sections)
         self.places = _checklist("Places", places, draft.places)
         self.actors = _checklist("Actors", actors, draft.actors)
