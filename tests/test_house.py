@@ -32,6 +32,8 @@ TESTED_ELSEWHERE = {
                               "tests/desktop/shell/test_keyboard.py",
     "desktop/shell/problems.py": "opening a problem at its line, with a recording editor, in "
                                  "tests/desktop/shell/test_startup.py",
+    "desktop/panes/checked_form.py": "the forms' shared checking, driven through every form "
+                                     "in tests/desktop/shell/test_pack_editor.py",
     "desktop/panes/event_form.py": "typed into, checked and refused through the editor in "
                                    "tests/desktop/shell/test_pack_editor.py",
     "desktop/shell/recent.py": "recent packs remembered and listed in "

@@ -12,60 +12,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from content.editing import EventDraft
 from content.model import Pack
-from desktop.plaintext import PlainLabel, plain_tooltip
+from desktop.panes.checked_form import ROLE, CheckedForm, checked, checklist
+from desktop.plaintext import plain_tooltip
 
 GRADES = ["(ungraded)"] + [f"{r}{c}" for r in "ABCDEF" for c in "123456"]
-ROLE = Qt.ItemDataRole.UserRole
 
 
-def _checklist(name: str, items: list[tuple[str, str]], chosen: list[str]) -> QListWidget:
-    box = QListWidget()
-    box.setAccessibleName(name)
-    box.setMinimumHeight(72)
-    for ident, text in items:
-        item = QListWidgetItem(text)
-        item.setData(ROLE, ident)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if ident in chosen
-                           else Qt.CheckState.Unchecked)
-        item.setToolTip(plain_tooltip(text))
-        box.addItem(item)
-    return box
-
-
-def _checked(box: QListWidget) -> list[str]:
-    return [box.item(r).data(ROLE) for r in range(box.count())
-            if box.item(r).checkState() == Qt.CheckState.Checked]
-
-
-class EventForm(QDialog):
+class EventForm(CheckedForm):
     """Edit `draft` against `pack`; `check(draft)` returns the problems ("" none)."""
 
     def __init__(self, pack: Pack, draft: EventDraft, check: Callable[[EventDraft], str],
                  title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(check, parent)
         self.setWindowTitle(title)
-        self.check = check
         self.draft = draft
         self.title_edit = QLineEdit(draft.title)
         self.date = QLineEdit(draft.date)
@@ -85,9 +59,9 @@ class EventForm(QDialog):
         cited = {c.split()[0]: (c.split()[1] if len(c.split()) > 1 else "")
                  for c in draft.sources}
         sources.sort(key=lambda t: t[0] not in cited)  # what it cites, on top
-        self.sections = _checklist("Sections", sections, draft.sections)
-        self.places = _checklist("Places", places, draft.places)
-        self.actors = _checklist("Actors", actors, draft.actors)
+        self.sections = checklist("Sections", sections, draft.sections)
+        self.places = checklist("Places", places, draft.places)
+        self.actors = checklist("Actors", actors, draft.actors)
         # Sources: checked to cite, each with its own Admiralty grade.
         self.sources = QTableWidget(len(sources), 2)
         self.sources.setHorizontalHeaderLabels(["Source", "Grade"])
@@ -113,14 +87,6 @@ class EventForm(QDialog):
         self.sources.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.sources.itemChanged.connect(lambda _: self.timer.start())
-        self.problem = PlainLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b;")
-        self.problem.setAccessibleName("Problem")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
         form.addRow("Date", self.date)
@@ -131,12 +97,7 @@ class EventForm(QDialog):
         form.addRow("Places", self.places)
         form.addRow("Actors", self.actors)
         form.addRow("Sources", self.sources)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.timer = QTimer(self, singleShot=True, interval=250)
-        self.timer.timeout.connect(self.validate)
+        self.finish(form)
         for edit in (self.title_edit, self.date, self.end):
             edit.textChanged.connect(self.timer.start)
         self.summary.textChanged.connect(self.timer.start)
@@ -158,21 +119,10 @@ class EventForm(QDialog):
         return EventDraft(self.draft.id, self.date.text().strip(),
                           " ".join(self.title_edit.text().split()),
                           " ".join(self.summary.toPlainText().split()),
-                          _checked(self.sections), sources, self.end.text().strip(),
+                          checked(self.sections), sources, self.end.text().strip(),
                           self.approximate.isChecked(), self.draft.reported,
-                          self.draft.dated_by, _checked(self.places), _checked(self.actors),
+                          self.draft.dated_by, checked(self.places), checked(self.actors),
                           list(self.draft.quotes))
 
-    def validate(self) -> str:
-        """Check the draft now; show and return the first problem ("" when none)."""
-        self.timer.stop()
-        problem = self.check(self.current())
-        self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
-        return problem
-
-    def accept(self) -> None:
-        if self.validate():
-            return  # never saved while something is wrong
-        self.draft = self.current()
-        super().accept()
+    def take(self, value: EventDraft) -> None:
+        self.draft = value

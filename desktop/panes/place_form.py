@@ -10,36 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from content.editing import PlaceDraft
 from content.gazetteer import City, find_cities
-from desktop.plaintext import PlainLabel
+from desktop.panes.checked_form import CheckedForm
 
 KINDS = ["city", "capital", "country", "region", "base", "airport", "headquarters", "road",
          "site"]
 
 
-class PlaceForm(QDialog):
+class PlaceForm(CheckedForm):
     """Edit `draft`; `check(draft)` says what is wrong ("" when nothing)."""
 
     def __init__(self, draft: PlaceDraft, check: Callable[[PlaceDraft], str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda d: "A place needs a name" if not d.name else check(d),
+                         parent, interval=200)
         self.setWindowTitle("New Place")
-        self.draft, self.check = draft, check
+        self.draft = draft
         self.find = QLineEdit()
         self.find.setPlaceholderText("Find a city by name (offline gazetteer)")
         self.find.setAccessibleName("Find a city")
@@ -55,13 +53,6 @@ class PlaceForm(QDialog):
         self.kind.setCurrentText(draft.kind)
         self.country = QLineEdit(draft.country)
         self.country.setPlaceholderText("ISO 3166-1 numeric, e.g. 031")
-        self.problem = PlainLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Find", self.find)
         form.addRow("", self.matches)
@@ -70,12 +61,7 @@ class PlaceForm(QDialog):
         form.addRow("Longitude", self.lon)
         form.addRow("Kind", self.kind)
         form.addRow("Country", self.country)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.timer = QTimer(self, singleShot=True, interval=200)
-        self.timer.timeout.connect(self.validate)
+        self.finish(form)
         self.find.textChanged.connect(self._search)
         self.matches.itemActivated.connect(self.pick)
         self.matches.itemClicked.connect(self.pick)
@@ -110,17 +96,5 @@ class PlaceForm(QDialog):
                           self.kind.currentText().strip() or "site",
                           self.country.text().strip())
 
-    def validate(self) -> str:
-        """Check now; show and return the first problem ("" when none)."""
-        self.timer.stop()
-        draft = self.current()
-        problem = "A place needs a name" if not draft.name else self.check(draft)
-        self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
-        return problem
-
-    def accept(self) -> None:
-        if self.validate():
-            return
-        self.draft = self.current()
-        super().accept()
+    def take(self, value: PlaceDraft) -> None:
+        self.draft = value

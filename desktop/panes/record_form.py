@@ -9,25 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.panes.event_form import _checked, _checklist
-from desktop.plaintext import PlainLabel
+from desktop.panes.checked_form import CheckedForm, checked, checklist, set_checked
 
 Values = dict[str, object]
 
 
-class RecordForm(QDialog):
+class RecordForm(CheckedForm):
     """`texts`: (key, label, placeholder); `choice`: (key, label, [(value, text)]);
     `checks`: (key, label, [(value, text)])."""
 
@@ -37,9 +33,8 @@ class RecordForm(QDialog):
                  checks: tuple[str, str, list[tuple[str, str]]] | None = None,
                  fill: Callable[[str], dict[str, object]] | None = None,
                  save_text: str = "") -> None:
-        super().__init__(parent)
+        super().__init__(check, parent, interval=200)
         self.setWindowTitle(title)
-        self.check = check
         self.values: Values = {}
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -61,26 +56,14 @@ class RecordForm(QDialog):
             self.edits[key] = edit
         self.checks: tuple[str, QListWidget] | None = None
         if checks is not None:
-            box = _checklist(checks[1], checks[2], [])
+            box = checklist(checks[1], checks[2], [])
             box.itemChanged.connect(lambda _: self.timer.start())
             form.addRow(checks[1], box)
             self.checks = (checks[0], box)
-        self.problem = PlainLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
         if save_text:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
         self.fill = fill
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.timer = QTimer(self, singleShot=True, interval=200)
-        self.timer.timeout.connect(self.validate)
+        self.finish(form)
         self.resize(560, 200 + 36 * len(texts) + (160 if checks else 0))
         self._chosen()
 
@@ -91,11 +74,7 @@ class RecordForm(QDialog):
                 if key in self.edits:
                     self.edits[key].setText(str(value))
                 elif self.checks is not None and key == self.checks[0]:
-                    box = self.checks[1]
-                    for row in range(box.count()):
-                        item = box.item(row)
-                        item.setCheckState(Qt.CheckState.Checked if item.data(
-                            Qt.ItemDataRole.UserRole) in value else Qt.CheckState.Unchecked)
+                    set_checked(self.checks[1], value)  # type: ignore[arg-type]
         self.validate()
 
     def current(self) -> Values:
@@ -104,20 +83,8 @@ class RecordForm(QDialog):
         if self.choice is not None:
             values[self.choice[0]] = self.choice[1].currentData()
         if self.checks is not None:
-            values[self.checks[0]] = _checked(self.checks[1])
+            values[self.checks[0]] = checked(self.checks[1])
         return values
 
-    def validate(self) -> str:
-        """Check now; show and return the first problem ("" when none)."""
-        self.timer.stop()
-        problem = self.check(self.current())
-        self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
-        return problem
-
-    def accept(self) -> None:
-        if self.validate():
-            return
-        self.values = self.current()
-        super().accept()
-
+    def take(self, value: Values) -> None:
+        self.values = value
