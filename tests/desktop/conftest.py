@@ -19,6 +19,20 @@ if not NO_QT:
     def state(qapp) -> BriefingState:
         return BriefingState(load_pack())
 
+    @pytest.fixture
+    def window(qtbot, state):
+        """The main window on the embedded pack at a laptop's 1280 x 720, fully
+        built, its layout not remembered (a test file may define its own)."""
+        from desktop.shell.main_window import MainWindow
+
+        win = MainWindow(state.pack, watch=False, remember_layout=False)
+        qtbot.addWidget(win)
+        win.resize(1280, 720)
+        win.show()
+        qtbot.waitExposed(win)
+        win.finish_loading()
+        return win
+
     @pytest.fixture(autouse=True)
     def _no_modal_hangs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
         """A modal dialog nobody answers would hang the suite offscreen: every

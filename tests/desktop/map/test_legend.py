@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from desktop.map.view import MIN_FIT, membership_note
-from desktop.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, state):
-    win = MainWindow(state.pack, watch=False, remember_layout=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.finish_loading()
-    return win
 
 
 def test_the_legend_says_what_colours_mean_and_hides_from_the_menu(window, qtbot) -> None:

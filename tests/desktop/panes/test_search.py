@@ -3,21 +3,7 @@ clicking results, choosing a place or an actor, fitting the views to the results
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-
-from desktop.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, state):
-    win = MainWindow(state.pack, watch=False, remember_layout=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.finish_loading()
-    return win
 
 
 def groups(results) -> dict[str, int]:

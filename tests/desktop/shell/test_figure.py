@@ -8,18 +8,6 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop.shell.exports import FigureDialog
 from desktop.shell.figure import write_figure
-from desktop.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, state):
-    win = MainWindow(state.pack, watch=False, remember_layout=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.finish_loading()
-    return win
 
 
 def test_a_map_figure_at_300_dpi_is_framed_and_has_no_controls(window, tmp_path) -> None:

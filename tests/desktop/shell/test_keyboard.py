@@ -3,24 +3,11 @@ and Help lists every shortcut, shows the guide offline and says the version."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.shell.help import ShortcutsDialog, guide_dialog, menu_shortcuts, version
 from desktop.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, state):
-    win = MainWindow(state.pack, watch=False)
-    win.remember_layout = False
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.finish_loading()
-    return win
 
 
 def focused_pane(win: MainWindow) -> str:

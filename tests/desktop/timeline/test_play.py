@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 
-from desktop.shell.main_window import MainWindow
 from desktop.timeline.play import first_window, next_window, unit_bounds, unit_for_span
 
 D = dt.date
@@ -40,16 +39,6 @@ def test_steps_skip_empty_units_and_end_after_the_last_event() -> None:
     assert next_window(D(2021, 8, 1), "month", days) is None
     assert next_window(D(9999, 12, 1), "month", [D(9999, 12, 31)]) is None
 
-
-@pytest.fixture
-def window(qtbot, state):
-    win = MainWindow(state.pack, watch=False, remember_layout=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.finish_loading()
-    return win
 
 
 def test_play_steps_by_month_in_a_two_year_view_and_restores_on_stop(window, qtbot) -> None:
