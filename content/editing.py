@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from content.dates import PartialDate
 from content.errors import ContentError, Problem
-from content.importing import insert_events
 from content.loader import build_pack
 from content.model import Citation, Event, Pack, Quote
 
 ITEM = re.compile(rb"^  - id: ", re.M)
+DATE = re.compile(rb"^    date: ['\"]?(\d{4}(?:-\d{2}){0,2})", re.M)
 
 
 @dataclass
@@ -57,7 +57,8 @@ def _cite(citation: Citation) -> str:
     return f"{citation.source} {citation.grade}" if citation.grade else citation.source
 
 
-def _q(text: str) -> str:
+def quoted(text: str) -> str:
+    """Text as a YAML double-quoted scalar: nothing in it can be read as YAML."""
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -73,10 +74,10 @@ def event_yaml(draft: EventDraft) -> str:
         lines.append(f"    reported: {draft.reported.strip()}")
     if draft.dated_by.strip():
         lines.append(f"    dated_by: {draft.dated_by.strip()}")
-    lines += [f"    title: {_q(draft.title)}", f"    summary: {_q(draft.summary)}"]
+    lines += [f"    title: {quoted(draft.title)}", f"    summary: {quoted(draft.summary)}"]
     if draft.quotes:
         lines.append("    quotes:")
-        lines += [f"      - {{text: {_q(q.text)}, speaker: {_q(q.speaker)}, "
+        lines += [f"      - {{text: {quoted(q.text)}, speaker: {quoted(q.speaker)}, "
                   f"source: {q.source}}}" for q in draft.quotes]
     for name in ("sections", "places", "actors"):
         values = getattr(draft, name)
@@ -123,12 +124,7 @@ def add_event(data: bytes, draft: EventDraft) -> bytes:
 
 def free_id(pack: Pack, base: str) -> str:
     """`base`, or `base-2`, `base-3`… whichever no event of `pack` has."""
-    taken = {e.id for e in pack.events}
-    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "event"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return free_id_in({e.id for e in pack.events}, base, "event")
 
 
 def check_edit(folder, files: dict[str, bytes], events_yaml: bytes, name: str = "events.yaml"
@@ -155,8 +151,8 @@ class PlaceDraft:
 
 def place_yaml(draft: PlaceDraft) -> str:
     """The place's line as `places.yaml` writes places (a flow mapping)."""
-    country = f", country: {_q(draft.country)}" if draft.country else ""
-    return (f"  - {{id: {draft.id}, name: {_q(draft.name)}, lat: {draft.lat:.4f}, "
+    country = f", country: {quoted(draft.country)}" if draft.country else ""
+    return (f"  - {{id: {draft.id}, name: {quoted(draft.name)}, lat: {draft.lat:.4f}, "
             f"lon: {draft.lon:.4f}, kind: {draft.kind}{country}}}\n")
 
 
@@ -173,9 +169,10 @@ def free_place_id(pack: Pack, base: str) -> str:
     return free_id_in(set(pack.places), base)
 
 
-def free_id_in(taken: set[str], base: str) -> str:
-    """`base` made an id (lower-case letters, digits, hyphens), not in `taken`."""
-    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or "item"
+def free_id_in(taken: set[str], base: str, fallback: str = "item") -> str:
+    """`base` made an id (lower-case letters, digits, hyphens), not in `taken`;
+    `fallback` when nothing of `base` is left."""
+    base = re.sub(r"[^a-z0-9-]+", "-", base.casefold()).strip("-")[:60] or fallback
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -220,7 +217,7 @@ def append_item(data: bytes, key: str, text: str, blank_line: bool = False) -> b
 
 def flow_yaml(fields: dict[str, str]) -> str:
     """A one-line list item, `  - {id: x, name: "…"}`, text double-quoted."""
-    parts = [f"id: {fields['id']}"] + [f"{k}: {_q(v)}" for k, v in fields.items()
+    parts = [f"id: {fields['id']}"] + [f"{k}: {quoted(v)}" for k, v in fields.items()
                                       if k != "id" and v != ""]
     return "  - {" + ", ".join(parts) + "}\n"
 
@@ -231,7 +228,7 @@ def block_yaml(fields: dict[str, str]) -> str:
     for key, value in fields.items():
         if key != "id" and value != "":
             plain = key == "date" or key == "accessed" or key == "via"
-            lines.append(f"    {key}: {value if plain else _q(value)}")
+            lines.append(f"    {key}: {value if plain else quoted(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -239,7 +236,7 @@ def add_key_point(data: bytes, section_id: str, text: str, sources: list[str]) -
     """sections.yaml with a key point added at the end of section `section_id`'s."""
     start, end = item_span(data, section_id)
     block = data[start:end]
-    point = (f"      - text: {_q(text)}\n        sources: [{', '.join(sources)}]\n"
+    point = (f"      - text: {quoted(text)}\n        sources: [{', '.join(sources)}]\n"
              ).encode()
     if re.search(rb"^    key_points:[ \t]*\[\][ \t]*$", block, re.M):
         block = re.sub(rb"^    key_points:[ \t]*\[\][ \t]*\n", b"    key_points:\n" + point,
@@ -278,7 +275,7 @@ def change_key_point(data: bytes, section_id: str, index: int, text: str,
     s, e = _key_point_span(data, section_id, index)
     point = data[s:e]
     point = re.sub(rb"^      - text:.*(?:\n {8}(?!sources:|quotes:)\S.*)*",
-                   b"      - text: " + _q(text).encode("utf-8").replace(b"\\", b"\\\\"),
+                   b"      - text: " + quoted(text).encode("utf-8").replace(b"\\", b"\\\\"),
                    point, count=1, flags=re.M)
     point = re.sub(rb"^        sources:.*$",
                    f"        sources: [{', '.join(sources)}]".encode(), point, count=1,
@@ -290,3 +287,33 @@ def delete_key_point(data: bytes, section_id: str, index: int) -> bytes:
     """sections.yaml without key point `index` of section `section_id`."""
     s, e = _key_point_span(data, section_id, index)
     return data[:s] + data[e:]
+
+
+def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, str]]) -> bytes:
+    """`events_yaml` with each block placed before the first existing event that
+    starts later (after the last otherwise), a blank line between items as the file
+    has them; every existing byte kept."""
+    starts = [m.start() for m in ITEM.finditer(events_yaml)]
+    if not starts and blocks:  # an empty list, written `events: []`: made a block list
+        events_yaml = re.sub(rb"^events:[ \t]*\[\][ \t]*$", b"events:", events_yaml,
+                             count=1, flags=re.M)
+    dated = []
+    for n, at in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(events_yaml)
+        found = DATE.search(events_yaml, at, end)
+        iso = found.group(1).decode() if found else ""
+        dated.append((PartialDate.parse(iso).first_day().isoformat() if iso else "", at))
+    out = bytearray(events_yaml)
+    groups: dict[int, list[bytes]] = {}
+    for iso, _, block in sorted(blocks):  # by date: one insertion point per later event
+        at = next((pos for day, pos in dated if day > iso), len(events_yaml))
+        groups.setdefault(at, []).append(block.encode("utf-8"))
+    for at in sorted(groups, reverse=True):  # from the end: earlier offsets stay valid
+        items = groups[at]
+        if at == len(events_yaml):
+            sep = b"" if out.endswith(b"\n\n") else (b"\n" if out.endswith(b"\n") else b"\n\n")
+            text = sep + b"\n".join(items)
+        else:
+            text = b"".join(item + b"\n" for item in items)
+        out[at:at] = text
+    return bytes(out)

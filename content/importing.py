@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content.dates import PartialDate
+from content.editing import EventDraft, event_yaml, free_id_in, insert_events
 from content.errors import ContentError, Problem
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
@@ -212,20 +213,6 @@ def _ids(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
 
 
-def _slug(title: str, iso: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:48].strip("-") or "event"
-    ident = f"{base}-{iso[:4]}" if iso else base
-    n, candidate = 2, ident
-    while candidate in taken:
-        candidate, n = f"{ident}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
-
-
 def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None = None,
                 source: str | None = None, skip_invalid: bool = False,
                 mapping: dict[str, str] | None = None) -> ImportResult:
@@ -311,23 +298,14 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
             result.problems += problems
             result.skipped += 1
             continue
-        ident = ident or _slug(title, date.iso(), taken)
+        if not ident:  # a slug of the title and its year; free_id_in adds -2, -3…
+            words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:48].strip("-")
+            ident = free_id_in(taken, f"{words or 'event'}-{date.iso()[:4]}")
         taken.add(ident)
-        lines = [f"  - id: {ident}", f"    date: {date.iso()}"]
-        if end_text == "open":
-            lines.append("    end: open")
-        elif end is not None:
-            lines.append(f"    end: {end.iso()}")
-        if approx:
-            lines.append("    approximate: true")
-        lines += [f"    title: {_q(title)}", f"    summary: {_q(summary)}",
-                  f"    sections: [{', '.join(chosen)}]"]
-        if places:
-            lines.append(f"    places: [{', '.join(places)}]")
-        if actors:
-            lines.append(f"    actors: [{', '.join(actors)}]")
-        lines.append(f"    sources: [{', '.join(cited)}]")
-        result.blocks.append((date.first_day().isoformat(), ident, "\n".join(lines) + "\n"))
+        draft = EventDraft(ident, date.iso(), title, summary, chosen, cited,
+                           "open" if end_text == "open" else end.iso() if end else "",
+                           approx, places=places, actors=actors)
+        result.blocks.append((date.first_day().isoformat(), ident, event_yaml(draft)))
     if result.problems and not skip_invalid:
         return result
     files = read_pack_files(folder)
@@ -338,37 +316,3 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         result.problems += list(exc.problems)
         result.events_yaml = b""
     return result
-
-
-ITEM = re.compile(rb"^  - id: ", re.M)
-DATE = re.compile(rb"^    date: ['\"]?(\d{4}(?:-\d{2}){0,2})", re.M)
-
-
-def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, str]]) -> bytes:
-    """`events_yaml` with each block placed before the first existing event that
-    starts later (after the last otherwise), a blank line between items as the file
-    has them; every existing byte kept."""
-    starts = [m.start() for m in ITEM.finditer(events_yaml)]
-    if not starts and blocks:  # an empty list, written `events: []`: made a block list
-        events_yaml = re.sub(rb"^events:[ \t]*\[\][ \t]*$", b"events:", events_yaml,
-                             count=1, flags=re.M)
-    dated = []
-    for n, at in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(events_yaml)
-        found = DATE.search(events_yaml, at, end)
-        iso = found.group(1).decode() if found else ""
-        dated.append((PartialDate.parse(iso).first_day().isoformat() if iso else "", at))
-    out = bytearray(events_yaml)
-    groups: dict[int, list[bytes]] = {}
-    for iso, _, block in sorted(blocks):  # by date: one insertion point per later event
-        at = next((pos for day, pos in dated if day > iso), len(events_yaml))
-        groups.setdefault(at, []).append(block.encode("utf-8"))
-    for at in sorted(groups, reverse=True):  # from the end: earlier offsets stay valid
-        items = groups[at]
-        if at == len(events_yaml):
-            sep = b"" if out.endswith(b"\n\n") else (b"\n" if out.endswith(b"\n") else b"\n\n")
-            text = sep + b"\n".join(items)
-        else:
-            text = b"".join(item + b"\n" for item in items)
-        out[at:at] = text
-    return bytes(out)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from content.editing import insert_events
 from content.errors import ContentError
-from content.importing import insert_events, plan_import
+from content.importing import plan_import
 from content.loader import load_pack
 from tests.childproc import run_cli
 
