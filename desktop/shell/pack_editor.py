@@ -127,11 +127,7 @@ class PackEditor(QObject, RecordEditing):
         lat, lon = at if at is not None else (40.0, 48.0)
         form = PlaceForm(PlaceDraft("", "", round(lat, 4), round(lon, 4),
                                     "site" if at else "city"), check, parent)
-        if self.form_opened is not None:
-            self.form_opened(form)
-            accepted = form.result() == QDialog.DialogCode.Accepted
-        else:
-            accepted = form.exec() == QDialog.DialogCode.Accepted
+        accepted = self._answered(form)
         if accepted:
             draft = form.draft
             draft.id = free_place_id(pack, draft.name)
@@ -145,10 +141,15 @@ class PackEditor(QObject, RecordEditing):
         data = (self.folder / "events.yaml").read_bytes()  # type: ignore[operator]
         form = EventForm(self.state.pack, draft,
                          lambda d: self.problem_of(build(data, d)), title, parent)
+        return form.draft if self._answered(form) else None
+
+    def _answered(self, dialog: QDialog) -> bool:
+        """Whether the dialog was accepted: shown modally, or handed to `form_opened`
+        (tests answer it there and leave it accepted or rejected)."""
         if self.form_opened is not None:
-            self.form_opened(form)
-            return form.draft if form.result() == QDialog.DialogCode.Accepted else None
-        return form.draft if form.exec() == QDialog.DialogCode.Accepted else None
+            self.form_opened(dialog)
+            return dialog.result() == QDialog.DialogCode.Accepted
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def editable(self) -> bool:
         """Whether edits can be made; says why not."""
@@ -218,11 +219,7 @@ class PackEditor(QObject, RecordEditing):
             self.state.pack, path,
             lambda section, source, skip, mapping: plan_import(
                 self.state.pack, folder, path, section, source, skip, mapping), parent)
-        if self.form_opened is not None:
-            self.form_opened(dialog)
-            accepted = dialog.result() == QDialog.DialogCode.Accepted
-        else:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = self._answered(dialog)
         result = dialog.result_
         if accepted and result is not None and result.events_yaml:
             self._apply(f"Import {result.count} event(s) from {path.name}",
@@ -245,11 +242,7 @@ class PackEditor(QObject, RecordEditing):
             return "Fill in the fields" if after is None else self.problem_of(after, name)
 
         form = RecordForm(title, parent=parent, check=check, **form_args)
-        if self.form_opened is not None:
-            self.form_opened(form)
-            accepted = form.result() == QDialog.DialogCode.Accepted
-        else:
-            accepted = form.exec() == QDialog.DialogCode.Accepted
+        accepted = self._answered(form)
         if accepted:
             after = make(data, form.values)
             if after is not None:
