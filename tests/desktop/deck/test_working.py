@@ -42,13 +42,7 @@ def visible_in(window: MainWindow, widget) -> bool:
             and not widget.visibleRegion().isEmpty())
 
 
-def test_export_stays_in_sight_with_a_long_marking_at_1280x720(qtbot, state) -> None:
-    window = MainWindow(state.pack, watch=False, remember_layout=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    window.finish_loading()
+def test_export_stays_in_sight_with_a_long_marking_at_1280x720(qtbot, window) -> None:
     window.deck_dock.raise_()
     pane = window.builder
     qtbot.waitUntil(lambda: pane.isVisible())
