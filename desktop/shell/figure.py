@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from content.fileio.atomic import write_atomic
+from slides.layout import marking_colour
 
 POINTS_PER_INCH = 72.0
 MAX_PIXELS = 120_000_000  # a 40 x 30 in poster at 600 dpi is 432 MP: refused, say why
@@ -42,13 +43,6 @@ class Figure:
         return QSize(round(self.width_in * self.dpi), round(self.height_in * self.dpi))
 
 
-def marking_colour(marking: str) -> QColor:
-    """The banner colour conventional for a marking (green when unclassified)."""
-    from slides.layout import marking_colour as slide_colour
-
-    return QColor(slide_colour(marking))
-
-
 def paint_figure(painter: QPainter, size: QSize, view: QWidget, figure: Figure) -> None:
     """Paint `figure` around `view` onto `painter`, `size` device units across (one
     unit a pixel at the figure's dpi)."""
@@ -56,7 +50,7 @@ def paint_figure(painter: QPainter, size: QSize, view: QWidget, figure: Figure) 
     w, h = size.width(), size.height()
     painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
     band = 16 * unit
-    colour = marking_colour(figure.marking)
+    colour = QColor(marking_colour(figure.marking))  # the slides' banner colour
     font = QFont("DejaVu Sans")
     for y in (0.0, h - band):
         painter.fillRect(QRectF(0, y, w, band), colour)
