@@ -12,7 +12,6 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
-from content.citations import citation_text
 from content.model import Citation, Event, Pack, Section
 from slides import layout as L
 from slides.citing import SourceIndex
@@ -43,16 +42,6 @@ MAX_KEY_POINTS = 40  # per section
 MAX_CHANGES = 20  # events on the "what changed" slides: the latest
 SUMMARY_SIZE = 20.0
 MAX_SOURCE_SLIDES = 8  # beyond them, the sources are in the notes of their slides
-
-
-def cite(pack: Pack, citation: Citation) -> str:
-    """A citation as a briefer writes it: `President.az, 14 December 2021 (B2), via …`."""
-    return citation_text(pack, citation)
-
-
-def cites(pack: Pack, citations: tuple[Citation, ...]) -> str:
-    """Several citations joined with semicolons."""
-    return "; ".join(cite(pack, c) for c in citations)
 
 
 def per_page(items: Sequence[T], pages: list[list[Paragraph]]) -> list[Sequence[T]]:
@@ -291,14 +280,15 @@ class _Builder(SectionSlides):
         pack, recipe, o = self.pack, self.recipe, self.recipe.options
         self.title_slide()
         self.bottom_line()
+        in_section = {sid: pack.events_in_section(sid) for sid in self.sections}
         if o.changed_since is not None:
-            selected = {e.id: e for sid in self.sections for e in pack.events_in_section(sid)}
+            selected = {e.id: e for events in in_section.values() for e in events}
             self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
         if o.agenda and len(self.sections) > 1:
             self.agenda()
         for sid in self.sections:
             section = pack.section(sid)
-            events = pack.events_in_section(sid)
+            events = in_section[sid]
             self.section_overview(section)
             if o.timeline_slides and events:
                 self.section_timeline(section, events)

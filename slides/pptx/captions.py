@@ -16,9 +16,10 @@ from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
 
 from slides.page import rgb
+from slides.pptx.drawingml import EMU_PER_PT
 from slides.pptx.theme import NS, ThemeColours
+from slides.text import line_height
 
-EMU_PER_PT = 12700
 DEFAULT_INSETS = (91440, 45720)  # left/right and top/bottom, as DrawingML defaults
 
 
@@ -79,7 +80,7 @@ def _caption(image: Image.Image, shape, body, xfrm, colours: ThemeColours,
         return
     draw = ImageDraw.Draw(image)
     pixels_per_pt = EMU_PER_PT * scale
-    heights = [size * 1.17 * pixels_per_pt for _, size, _, _, _ in lines]
+    heights = [line_height(size) * pixels_per_pt for _, size, _, _, _ in lines]
     left, right = (x + side) * scale, (x + w - side) * scale
     top_px, bottom_px = (y + top) * scale, (y + h - top) * scale
     cursor = {"ctr": (top_px + bottom_px - sum(heights)) / 2,

@@ -46,11 +46,6 @@ def xfrm(x: float, y: float, w: float, h: float, extra: str = "") -> str:
             f'<a:ext cx="{max(emu(w), 1)}" cy="{max(emu(h), 1)}"/></a:xfrm>')
 
 
-def colour_attr(hex_colour: str) -> str:
-    """`#1f4e9c` as DrawingML writes it: `1F4E9C`."""
-    return colour_hex(hex_colour)
-
-
 PLAIN_RUN = ' u="none" strike="noStrike" cap="none" spc="0" baseline="0"'
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
 from slides.pptx.backdrop import Composer, png_bytes, samples
+from slides.pptx.drawingml import EMU_PER_PT
 from slides.pptx.quiet import quiet_area
 from slides.pptx.template import open_template
 from slides.pptx.theme import NS, ThemeColours, theme_colours, with_override
@@ -24,7 +25,6 @@ from slides.text import text_width
 
 TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
 CHROME = {13, 15, 16}  # slide number, footer, date
-EMU_PER_PT = 12700
 NAME_HINTS = {"title": ("title slide", "cover"), "content": ("title and content", "content"),
               "title_only": ("title only",), "section": ("section",), "blank": ("blank",)}
 

@@ -22,7 +22,7 @@ from pptx.util import Emu
 from slides.layout import marking_colour, text_box
 from slides.output import check_output, save_output
 from slides.pptx import drawingml as dml
-from slides.pptx.drawingml import emu
+from slides.pptx.drawingml import EMU_PER_PT, emu
 from slides.pptx.look import choose_layouts
 from slides.pptx.template import open_template, resize_template
 from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox
@@ -170,7 +170,7 @@ def _notes_size(prs) -> tuple[float, float]:
     found = prs._element.find(qn("p:notesSz"))
     if found is None:
         return 540.0, 720.0
-    return int(found.get("cx")) / 12700, int(found.get("cy")) / 12700
+    return int(found.get("cx")) / EMU_PER_PT, int(found.get("cy")) / EMU_PER_PT
 
 
 def _set_properties(prs, deck: Deck) -> None:
@@ -238,7 +238,7 @@ def _group_view(slide, spec: Slide) -> None:
         box = element.xpath("./p:spPr/a:xfrm/a:off")
         if not names or not box or element.xpath("./*/p:nvPr/p:ph"):
             continue
-        x, y = int(box[0].get("x")) / 12700, int(box[0].get("y")) / 12700
+        x, y = int(box[0].get("x")) / EMU_PER_PT, int(box[0].get("y")) / EMU_PER_PT
         if live.x - 1 <= x <= live.x + live.w + 1 and live.y - 1 <= y <= live.y + live.h + 1:
             inside.append(element)
     if len(inside) < 2:
