@@ -79,10 +79,12 @@ class CheckedForm(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self, form: QFormLayout) -> None:
-        """Lay out `form` above the problem line and the buttons."""
+        """Lay out `form` with the problem line right under it and the buttons at the
+        bottom (spare height goes between them, not between the fields)."""
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
 
     def current(self) -> Any:

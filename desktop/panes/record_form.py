@@ -64,7 +64,7 @@ class RecordForm(CheckedForm):
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
         self.fill = fill
         self.finish(form)
-        self.resize(560, 200 + 36 * len(texts) + (160 if checks else 0))
+        self.resize(560, 120 + 36 * len(texts) + (160 if checks else 0))
         self._chosen()
 
     def _chosen(self) -> None:
