@@ -70,6 +70,19 @@ def choose_layouts(prs) -> dict[str, object]:
     return chosen
 
 
+def slide_layouts(found: dict[str, object], cover: bool) -> dict[str, object]:
+    """The layout each slide goes on, from `choose_layouts`: the rule the page is
+    measured by and the writer follows. Content slides: title and content, else title
+    only, else blank (the master's areas), else the first there is (never a section
+    header: its title sits low, under its text). Title and closing slides: the title
+    slide layout when `cover` (its title placeholder has a place), else title only
+    (our band drawn), else as content slides."""
+    first = next(iter(found.values()))
+    content = found.get("content") or found.get("title_only") or found.get("blank") or first
+    titled = found.get("title_only") or content
+    return {"cover": (found.get("title") if cover else None) or titled, "content": content}
+
+
 def _box(shape) -> Box | None:
     if None in (shape.left, shape.top, shape.width, shape.height):
         return None
@@ -145,8 +158,8 @@ def _clear_of(area: Box, pictures: list[Box], page_w: float, page_h: float) -> B
 
 @dataclass
 class Look:
-    """A template read: the page to lay out on, the layout for each slide kind, and
-    what the preflight check reports."""
+    """A template read: the page to lay out on, the layout for covers and for content
+    slides (`slide_layouts`), and what the preflight check reports."""
 
     page: Page
     layouts: dict[str, object]
@@ -156,11 +169,13 @@ class Look:
 def read_look(prs, name: str = "template") -> Look:
     """The look of an open (sanitised) python-pptx presentation."""
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
-    layouts = choose_layouts(prs)
+    found = choose_layouts(prs)
+    cover = found.get("title")
+    cover_title = _placeholder(cover, (CENTER_TITLE, TITLE)) if cover else None
+    layouts = slide_layouts(found, cover_title is not None)
+    content = layouts["content"]
     warnings: list[str] = []
-    content = layouts.get("content") or layouts.get("title_only") or layouts.get("section")
-    if content is None:
-        content = next(iter(layouts.values()))
+    if not any(kind in found for kind in ("content", "title_only")):
         warnings.append(f"{name}: no layout with a title and a body: slides use "
                         f"'{content.name}' and our own areas")
     master = content.slide_master
@@ -183,8 +198,8 @@ def read_look(prs, name: str = "template") -> Look:
     composer = Composer(prs.slide_width, prs.slide_height)
     colours = theme_colours(master)
     per_px = width / composer.size[0]
-    images = {"content": composer.compose(content, with_override(colours, content))}
-    body = quiet_area(images["content"], _clear_of(reserved, pictures, width, height),
+    images = {id(content): composer.compose(content, with_override(colours, content))}
+    body = quiet_area(images[id(content)], _clear_of(reserved, pictures, width, height),
                       per_px)
     if body != reserved:
         warnings.append(f"{name}: a picture sits in the body area of '{content.name}': "
@@ -196,19 +211,17 @@ def read_look(prs, name: str = "template") -> Look:
     number_box = Box(body.right - 120, footer_y, 120, 16)
     if number is not None and not any(number.intersects(p) for p in pictures):
         number_box = Box(number.x, footer_y, number.w, 16)
-    cover = layouts.get("title")
-    cover_title = _placeholder(cover, (CENTER_TITLE, TITLE)) if cover else None
     cover_sub = _placeholder(cover, (SUBTITLE, BODY)) if cover else None
     if cover_title is not None and cover_title.y < banner + 4:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
-             "title": (cover or content, [*([b for b in (cover_title, cover_sub) if b]
+             "title": (layouts["cover"], [*([b for b in (cover_title, cover_sub) if b]
                                             or [body]), footer, number_box])}
     chrome_behind: set[str] = set()
     for kind, (layout, areas) in kinds.items():
         seen = with_override(colours, layout)
-        image = images.get(kind) or composer.compose(layout, seen)
+        image = images.get(id(layout)) or composer.compose(layout, seen)
         chrome_behind.update(c for area in (footer, number_box)
                              for c in samples(image, area, per_px))
         behind = sorted({c for area in areas for c in samples(image, area, per_px)})
@@ -245,11 +258,8 @@ def preflight(look: Look, name: str) -> list[str]:
     page = look.page
     lines = [f"{name}: {page.width / 72:.2f} x {page.height / 72:.2f} in "
              f"({page.width:.0f} x {page.height:.0f} pt)"]
-    used = {"title and closing slides": "title" if page.cover_title else "title_only",
-            "content slides": "content"}
-    for what, kind in used.items():
-        layout = look.layouts.get(kind) or look.layouts.get("content")
-        lines.append(f"  {what}: layout '{layout.name if layout else '(none)'}'")
+    for what, kind in (("title and closing slides", "cover"), ("content slides", "content")):
+        lines.append(f"  {what}: layout '{look.layouts[kind].name}'")
     lines.append(f"  fonts: titles {page.title_font or '(ours)'}, "
                  f"body {page.body_font or '(ours)'} (lists and our shapes: DejaVu Sans)")
     for kind, palette in page.palettes.items():

@@ -23,7 +23,7 @@ from slides.layout import marking_colour, text_box
 from slides.output import check_output, save_output
 from slides.pptx import drawingml as dml
 from slides.pptx.drawingml import EMU_PER_PT, emu
-from slides.pptx.look import choose_layouts
+from slides.pptx.look import choose_layouts, slide_layouts
 from slides.pptx.template import open_template, resize_template
 from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox
 
@@ -101,18 +101,6 @@ def _remove_slides(prs) -> None:
         id_list.remove(sld_id)
 
 
-def _slide_layouts(prs, deck: Deck) -> dict[str, object]:
-    """The layout for each slide kind: the template's title slide layout for title and
-    closing slides (title only when it has none: our band is drawn), its title and
-    content layout for the rest."""
-    found = choose_layouts(prs)
-    fallback = next(iter(found.values()))
-    titled = found.get("title_only") or found.get("content") or fallback
-    content = found.get("content") or titled
-    cover = found.get("title") if deck.page.cover_title is not None else None
-    return {"cover": cover or titled, "content": content}
-
-
 def render_presentation(deck: Deck, template: Path | str | None = None,
                         progress: Progress | None = None):
     """The deck as a python-pptx Presentation (not yet saved)."""
@@ -124,7 +112,7 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
         del size.attrib["type"]  # a custom size: not "screen4x3" on a 16:9 deck
     _remove_slides(prs)
     _set_properties(prs, deck)
-    layouts = _slide_layouts(prs, deck)
+    layouts = slide_layouts(choose_layouts(prs), deck.page.cover_title is not None)
     font = "" if deck.page.templated else deck.font
     _chrome_on_masters(prs, deck)
     _mark_notes_master(prs, deck)

@@ -109,6 +109,34 @@ def test_layouts_are_recognised_by_structure_in_any_language(tmp_path: Path, pac
     assert "Errors: 0" in audit(out)
 
 
+@pytest.mark.parametrize(("removed", "cover", "content"), [
+    (("Title and Content", "Title Only", "Title and Vertical Text", "Vertical Title and Text"),
+     "Title Slide", "Blank"),
+    (("Title Slide",), "Title Only", "Title and Content"),
+])
+def test_slides_go_on_the_layouts_the_page_was_measured_on(
+        tmp_path: Path, pack: Pack, recipe: Recipe, removed: tuple[str, ...], cover: str,
+        content: str) -> None:
+    """A template short of the usual layouts: the title and content slides are put
+    on the layouts whose placeholders and backgrounds the page was read from, not on
+    another fallback (text placed for one layout, drawn on another, overlaps)."""
+    from slides.pptx.look import template_look
+
+    prs = Presentation(str(default_template()))
+    for layout in [lay for lay in prs.slide_layouts if lay.name in removed]:
+        prs.slide_layouts.remove(layout)
+    template = tmp_path / "short.pptx"
+    prs.save(str(template))
+    look = template_look(template)
+    assert (look.layouts["cover"].name, look.layouts["content"].name) == (cover, content)
+    out = tmp_path / "deck.pptx"
+    deck = build_deck(pack, recipe.with_(sections=("energy",)), look.page)
+    write_pptx(deck, out, template)
+    used = [s.slide_layout.name for s in Presentation(str(out)).slides]
+    assert used[0] == used[-1] == cover
+    assert set(used[1:-1]) == {content}
+
+
 @pytest.mark.parametrize(("content", "words"), [
     (b"just text", "not a PowerPoint template"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "legacy .ppt or an encrypted"),
