@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import export, loading, memory, scaling, startup
+from benchmarks import export, hostile, loading, memory, scaling, startup
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +84,12 @@ def main() -> int:
         w2, w1 = scaling.wrap_times()
         rows.append(Row("wrap a 40,000- vs a 20,000-character word", w2 * 1000, w1 * 1000,
                         2.2))
+
+        for (name, seconds, floor, count), against in zip(hostile.measure(),
+                                                           ("validate", "export"), strict=True):
+            rows.append(Row(f"hostile {name.split()[0]}, slowest of {count} "
+                            f"({name.split(maxsplit=1)[1]}) vs {against}", seconds * 1000,
+                            floor * 1000, 2.5))
 
         big, embedded = memory.measure(large)
         rows.append(Row("peak memory, 10,000 events vs embedded pack", big, embedded, 1.5,

@@ -2,9 +2,10 @@
 
 Each case sets up one hostile input in a temp folder and runs `briefdesk` on it in a
 child process. Each must end in its clear one-line message (exit 1) or in the right
-output (exit 0), within 2 s and 300 MB, never a traceback, a hang, or a write outside
-the chosen file. The cases are the findings of the red team (issue 11) and their
-neighbours; content files have their own corpus in tests/corpus/content/.
+output (exit 0), within 300 MB, never a traceback, a hang, or a write outside the
+chosen file. Their time is a budget in benchmarks/hostile.py, not a test. The cases
+are the findings of the red team (issue 11) and their neighbours; content files have
+their own corpus in tests/corpus/content/.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.childproc import run_cli
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "content" / "packs" / "azerbaijan-nato"
 TEMPLATE = ROOT / "resources" / "templates" / "default.pptx"
-MAX_SECONDS, MAX_MB = 2.0, 300
+MAX_MB = 300
 
 
 @dataclass
@@ -353,11 +354,11 @@ def test_hostile_input(tmp_path: Path, name: str) -> None:
     args = case.setup(tmp_path)
     env = dict(os.environ, BRIEFDESK_CACHE_DIR=str(tmp_path / "cache"),
                QT_QPA_PLATFORM="offscreen")
-    code, err, seconds, mb = run_cli(*args, env=env)
+    code, err, _, mb = run_cli(*args, env=env)
     assert "Traceback" not in err, err
     assert code == case.code, err
     if case.code:
         assert case.expect in err, err
         assert len(err.strip().splitlines()) <= 3, err  # a clear message, not a dump
     case.after(tmp_path)
-    assert seconds < MAX_SECONDS and mb < MAX_MB, (seconds, mb)
+    assert mb < MAX_MB, mb

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_alive
 
 from content.dates import day_label, shift_years
 from content.geo import unproject, view_box
@@ -107,6 +108,7 @@ class MapView(QGraphicsView):
         self._country_labels: list[QGraphicsSimpleTextItem] = []
         self._relayout = QTimer(self, singleShot=True, interval=30)
         self._relayout.timeout.connect(self.relayout)
+        self._glide: QVariantAnimation | None = None  # the glide under way, if any
         self._followed: str | None = None  # the event whose places the view last followed
         self._build_controls()  # first: setting the scene rect below scrolls, which moves them
         self._build_basemap()
@@ -251,10 +253,14 @@ class MapView(QGraphicsView):
             self._counts.start()
 
     def flush(self) -> None:
-        """Bring counts and clusters up to date now (before a snapshot, or in tests)."""
+        """Bring counts, clusters and labels up to date now (before a snapshot, or in
+        tests): nothing the view has put off is left to run later."""
         if self._counts.isActive():
             self._counts.stop()
             self._refresh_counts()
+        if self._relayout.isActive():
+            self._relayout.stop()
+            self.relayout()
 
     def _refresh_counts(self) -> None:
         self._counts.stop()
@@ -425,12 +431,20 @@ class MapView(QGraphicsView):
             self.centerOn(start_centre + (end_centre - start_centre) * t)
 
         step(0.0)
+        self._stop_glide()  # a new glide takes over from one still under way
         animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
         animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         animation.valueChanged.connect(step)
         animation.finished.connect(self.relayout)
         animation.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
+        self._glide = animation
         return animation
+
+    def _stop_glide(self) -> None:
+        """Stop a glide under way where it is (it deletes itself when stopped)."""
+        glide, self._glide = self._glide, None
+        if glide is not None and shiboken_alive(glide):
+            glide.stop()
 
     def fit_points(self, points: list[QPointF]) -> None:
         """Fit the view to a set of scene points."""
@@ -452,6 +466,7 @@ class MapView(QGraphicsView):
         elif self._before_play is not None:
             transform, centre = self._before_play
             self._before_play = None
+            self._stop_glide()  # a follow glide still under way would carry the view off
             self.setTransform(transform)
             self.centerOn(centre)
             self._relayout.start()

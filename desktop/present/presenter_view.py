@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QMouseEvent, QPixmap, QWheelEvent
@@ -154,7 +155,9 @@ class PresenterView(QWidget):
             "#presenterView QListWidget::item:selected { background: #3d6bb3; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.started = time.monotonic()
+        # The timer's clock: monotonic seconds; a test swaps in one it can step.
+        self.now: Callable[[], float] = time.monotonic
+        self.started = self.now()
         self.paused_at: float | None = None
         self.ticker = QTimer(self, interval=500)
         self.ticker.timeout.connect(self._tick)
@@ -180,23 +183,23 @@ class PresenterView(QWidget):
 
     def elapsed(self) -> float:
         """Seconds shown on the timer."""
-        end = self.paused_at if self.paused_at is not None else time.monotonic()
+        end = self.paused_at if self.paused_at is not None else self.now()
         return end - self.started
 
     def toggle_pause(self) -> None:
         """Pause or resume the elapsed timer."""
         if self.paused_at is None:
-            self.paused_at = time.monotonic()
+            self.paused_at = self.now()
             self.pause_button.setText("Resume")
         else:
-            self.started += time.monotonic() - self.paused_at
+            self.started += self.now() - self.paused_at
             self.paused_at = None
             self.pause_button.setText("Pause")
         self._tick()
 
     def reset_timer(self) -> None:
         """Start the elapsed timer from zero."""
-        self.started = time.monotonic()
+        self.started = self.now()
         if self.paused_at is not None:
             self.paused_at = self.started
         self._tick()

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import NO_QT
 
+HANG_GUARD_MS = 60_000  # the longest any test waits for what it expects
+
 if not NO_QT:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -32,6 +34,25 @@ if not NO_QT:
         qtbot.waitExposed(win)
         win.finish_loading()
         return win
+
+    @pytest.fixture(autouse=True)
+    def _generous_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every qtbot wait is a hang guard, never a deadline: a busy machine may take
+        many times longer than an idle one to deliver what a test waits for, so each
+        wait gets at least HANG_GUARD_MS whatever timeout the test names."""
+        from pytestqt.qtbot import QtBot
+
+        for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed",
+                     "waitActive", "waitCallback"):
+            original = getattr(QtBot, name)
+
+            def generous(self, *args, _original=original, **kwargs):
+                timeout = kwargs.get("timeout", 5000)
+                if timeout is not None and timeout > 0:  # 0: look once; -1: forever
+                    kwargs["timeout"] = max(timeout, HANG_GUARD_MS)
+                return _original(self, *args, **kwargs)
+
+            monkeypatch.setattr(QtBot, name, generous)
 
     @pytest.fixture(autouse=True)
     def _no_modal_hangs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:

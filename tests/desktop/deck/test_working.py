@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint
 from desktop.deck.pane import DeckBuilder
 from desktop.deck.working import load_working, working_path
 from desktop.shell.main_window import MainWindow
+from tests.desktop.clock import settle_layouts
 
 
 def test_the_working_deck_comes_back_at_the_next_start(qtbot, state, tmp_path) -> None:
@@ -49,7 +50,7 @@ def test_export_stays_in_sight_with_a_long_marking_at_1280x720(qtbot, window) ->
     width = window.deck_dock.width()
     pane.fields["marking"].setText("NATO UNCLASSIFIED // RELEASABLE TO PUBLIC " * 3)
     pane.template.setText("/a/very/long/path/to/the/organisation/templates/" * 4)
-    qtbot.wait(50)
+    settle_layouts()
     assert window.deck_dock.width() <= width + 2  # the pane did not grow
     assert visible_in(window, pane.export_button)
     assert pane.scroller.verticalScrollBar().maximum() > 0  # the recipe scrolls instead

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.desktop.clock import finish_animations
+
 
 def groups(results) -> dict[str, int]:
     out = {}
@@ -58,7 +60,7 @@ def test_fit_to_results_brings_kabul_into_the_map(window, qtbot) -> None:
     view.fit_default()  # the South Caucasus: Kabul is off the map
     qtbot.keyClicks(filters.search, "kabul")
     qtbot.mouseClick(filters.fit_results, Qt.MouseButton.LeftButton)
-    qtbot.wait(450)
+    assert finish_animations(window) >= 1  # the glide to the results, run to its end
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(view.marker("kabul-airport").pos())
     timeline = window.timeline.view

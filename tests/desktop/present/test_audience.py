@@ -15,6 +15,7 @@ from desktop.map.view import MapView
 from desktop.present.audience import SlideWindow
 from desktop.present.controller import Presentation
 from desktop.timeline.view import TimelineView
+from tests.desktop.clock import finish_animations, step_animations
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -64,9 +65,10 @@ def test_live_map_slide_can_be_driven_and_reset(qtbot, deck_and_pack) -> None:
     zoomed = live.scale_factor()
     qtbot.keyClick(live, Qt.Key.Key_R)  # R on the live view: keys go to the slide window
     assert window.live_state.selected_place is None
-    qtbot.wait(120)  # R glides back: part of the way after a moment...
+    assert step_animations(live, 120) == 1  # R glides back: part of the way at 120 ms...
     assert built < live.scale_factor() < zoomed
-    qtbot.waitUntil(lambda: abs(live.scale_factor() - built) < 1e-6, timeout=2000)
+    finish_animations(live)  # ...and all the way at its end
+    assert abs(live.scale_factor() - built) < 1e-6
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.live is None and not show.ended
 
@@ -155,15 +157,27 @@ pack = load_pack()
 deck = build_deck(pack, default_recipe(pack, ["operations"]))
 before_map = [s.kind for s in deck.slides].index("map") - 1
 show = ShowController(deck, pack, before_map, presenter_view=False)
+# No fixed waits: click once the window is on screen, report once both clicks have
+# been handled (or after a generous guard, so a lost click fails rather than hangs).
+def when(ready, then, tries=[0]):
+    tries[0] += 1
+    if ready() or tries[0] > 600:
+        then()
+    else:
+        QTimer.singleShot(50, lambda: when(ready, then))
+def exposed():
+    handle = show.window.windowHandle()
+    return handle is not None and handle.isExposed()
 def click():
     subprocess.run(["xdotool", "mousemove", "640", "360", "click", "--repeat", "2",
                     "--delay", "120", "1"], check=True)
-    QTimer.singleShot(800, report)
+    when(lambda: show.presentation.index >= before_map + 2,
+         lambda: QTimer.singleShot(0, report))
 def report():
     print("start", before_map, "index", show.presentation.index, "live", show.window.is_live)
     app.quit()
 show.start()
-QTimer.singleShot(1500, click)
+when(exposed, click)
 app.exec()
 """
 
@@ -270,7 +284,7 @@ def test_r_glides_the_live_timeline_back(qtbot, deck_and_pack) -> None:
     live.zoom(4.0)
     zoomed = live.view_end - live.view_start
     qtbot.keyClick(live, Qt.Key.Key_R)
-    qtbot.wait(120)
+    assert step_animations(live, 120) == 1
     assert zoomed < live.view_end - live.view_start < built[1] - built[0]
-    qtbot.waitUntil(lambda: abs(live.view_start - built[0]) < 1e-3
-                    and abs(live.view_end - built[1]) < 1e-3, timeout=2000)
+    finish_animations(live)
+    assert abs(live.view_start - built[0]) < 1e-3 and abs(live.view_end - built[1]) < 1e-3

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.present.controller import Presentation
 from desktop.present.presenter_view import PresenterView
+from tests.desktop.clock import settle_layouts
 
 
 def test_presenter_view_follows_the_show(qtbot, deck_and_pack) -> None:
@@ -21,10 +22,17 @@ def test_presenter_view_follows_the_show(qtbot, deck_and_pack) -> None:
     assert view.next_slide.slide is None and view.next_slide.blank == "black"
     qtbot.keyClick(view, Qt.Key.Key_Left)  # the presenter view takes keys too
     assert show.index == len(deck.slides) - 2
+    clock = [1000.0]  # a clock the test steps: no waiting for real seconds to pass
+    view.now = lambda: clock[0]
+    view.reset_timer()
+    clock[0] += 65
     view.toggle_pause()
-    frozen = view.elapsed()
-    qtbot.wait(50)
-    assert view.elapsed() == frozen
+    assert view.elapsed() == 65 and view.elapsed_label.text() == "0:01:05"
+    clock[0] += 600  # ten minutes paused count for nothing
+    assert view.elapsed() == 65
+    view.toggle_pause()
+    clock[0] += 5
+    assert view.elapsed() == 70
     view.reset_timer()
     assert view.elapsed() == 0
 
@@ -95,7 +103,9 @@ def test_laser_and_pen_show_on_the_audience_window_and_clear_on_slide_change(
     qtbot.addWidget(audience)
     audience.resize(1280, 720)
     audience.show()
-    qtbot.wait(50)  # the view's layout settles
+    qtbot.waitExposed(audience)
+    qtbot.waitExposed(view)
+    settle_layouts()  # both laid out at their sizes: the slide where it will stay
     centre = view.current.slide_rect().center().toPoint()
     per_point = 1280 / deck.width  # the audience's pixels per slide point
 

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from desktop.timeline.play import first_window, next_window, unit_bounds, unit_for_span
+from tests.desktop.clock import finish_animations, step_animations
 
 D = dt.date
 
@@ -85,13 +86,30 @@ def test_the_map_follows_the_window(window, qtbot) -> None:
     panel.play_button.setChecked(True)
     while state.filter.start < D(2021, 8, 1):  # August 2021: Kabul
         panel.step()
-    view.flush()
-    qtbot.wait(450)  # the glide
+    view.flush()  # the recount Play's steps put off: it starts the map's glide
+    assert finish_animations(view) >= 1  # the glide, run to its end
     kabul = view.marker("kabul-airport")
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(kabul.pos())
     panel.play_button.setChecked(False)
-    qtbot.wait(50)
     after = view.mapToScene(view.viewport().rect()).boundingRect()
     assert abs(after.center().x() - before.center().x()) < 0.5  # the map's view is back
+    assert abs(after.width() - before.width()) < 0.5
+
+
+def test_stopping_mid_glide_still_brings_the_map_back(window) -> None:
+    """Stop pressed while the map is still gliding to the window's events: the view
+    before Play comes back and stays, the glide does not carry it off again."""
+    panel, state, view = window.timeline, window.state, window.map
+    panel.view.set_view(D(2021, 1, 1).toordinal(), D(2022, 1, 1).toordinal())
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    panel.play_button.setChecked(True)
+    while state.filter.start < D(2021, 8, 1):
+        panel.step()
+    view.flush()
+    assert step_animations(view, 100) >= 1  # part of the way to Kabul
+    panel.play_button.setChecked(False)
+    assert finish_animations(view) == 0  # nothing left gliding
+    after = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert abs(after.center().x() - before.center().x()) < 0.5
     assert abs(after.width() - before.width()) < 0.5

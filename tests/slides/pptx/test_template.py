@@ -14,7 +14,7 @@ import pytest
 from slides.pptx.template import default_template
 from tests.childproc import run_cli
 
-MAX_SECONDS, MAX_MB = 2.0, 300
+MAX_MB = 300
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -119,9 +119,9 @@ def test_there_are_at_least_ten_hostile_templates() -> None:
 def test_hostile_template(tmp_path: Path, kind: str, expect: str | None) -> None:
     template = make(kind, tmp_path)
     out = tmp_path / "deck.pptx"
-    code, err, seconds, mb = export(template, out)
+    code, err, _, mb = export(template, out)
     assert "Traceback" not in err
-    assert seconds < MAX_SECONDS + 1.0 and mb < MAX_MB, (seconds, mb)  # +1 s: pptx import
+    assert mb < MAX_MB, mb  # the time is a budget in benchmarks/hostile.py
     if expect is None:
         assert code == 0, err
         assert zipfile.is_zipfile(out)

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def audit(path: Path) -> str:
     result = subprocess.run([sys.executable, "-m", "openxml_audit", "-f", "office2016",
-                             str(path)], capture_output=True, text=True, timeout=120)
+                             str(path)], capture_output=True, text=True, timeout=600)
     return result.stdout + result.stderr
 
 
