@@ -1,27 +1,39 @@
-"""Editing a pack's events as text: add, change, duplicate and delete one event in
-`events.yaml`, leaving every other byte as it was.
+"""Curating a pack's files: add, change, duplicate and delete events, places, actors,
+sources, sections and key points, changing exactly the item edited and nothing else.
 
-An event is the block of lines from its `  - id:` line to the next item (or the end
-of the file). A change replaces that block with the event written in the file's own
-style; an addition goes in date order; a deletion takes the block and the blank line
-after it. Every edit is checked by building the whole pack from the edited bytes with
-the loader's own rules before anything is written, so an edit that would break the
-pack cannot be saved, and the loader's message says why.
+Every edit goes through `content.yamledit`, which finds the item through the parser
+(never a pattern over the text) and writes values through its emitter, in the file's
+own style. A change sets only the fields whose values changed, so the item's other
+lines, its comments and its formatting stay byte for byte. Before anything is written
+the caller builds the pack from the new bytes with the loader's own rules
+(`check_edit`) and holds it to the invariant: the pack after is the pack before with
+exactly the intended change (`check_change`). An edit that breaks the pack, or that
+would touch anything else, is refused with the reason.
 """
 
 from __future__ import annotations
 
-import json
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from content.dates import PartialDate
-from content.errors import ContentError, Problem
+from content.errors import ContentError, Problem, YamlError
+from content.fields import parse_citation
 from content.loader import build_pack
 from content.model import Citation, Event, Pack, Quote
+from content.yamledit import (
+    Fields,
+    delete_item,
+    index_of,
+    insert_items,
+    set_field,
+)
+from content.yamlspans import Layout
 
-ITEM = re.compile(rb"^  - id: ", re.M)
-DATE = re.compile(rb"^    date: ['\"]?(\d{4}(?:-\d{2}){0,2})", re.M)
+EVENTS = ("events",)
 
 
 @dataclass
@@ -57,116 +69,147 @@ def _cite(citation: Citation) -> str:
     return f"{citation.source} {citation.grade}" if citation.grade else citation.source
 
 
-def quoted(text: str) -> str:
-    """Text as a YAML double-quoted scalar: nothing in it can be read as YAML."""
-    return json.dumps(text, ensure_ascii=False)
+# The fields the event form owns; any other field of an event (a horizon, a note a
+# curator added) is never touched by an edit.
+EVENT_FIELDS = ("id", "date", "end", "approximate", "reported", "dated_by", "title",
+                "summary", "quotes", "sections", "places", "actors", "sources")
 
 
-def event_yaml(draft: EventDraft) -> str:
-    """The event's block as `events.yaml` writes events (two-space list, four-space
-    fields, text double-quoted so nothing in it can be read as YAML)."""
-    lines = [f"  - id: {draft.id}", f"    date: {draft.date.strip()}"]
+def event_fields(draft: EventDraft) -> Fields:
+    """The event as the fields `events.yaml` holds (empty optional fields left out)."""
+    out: Fields = {"id": draft.id, "date": date_value(draft.date)}
     if draft.end.strip():
-        lines.append(f"    end: {draft.end.strip()}")
+        out["end"] = date_value(draft.end)
     if draft.approximate:
-        lines.append("    approximate: true")
+        out["approximate"] = True
     if draft.reported.strip():
-        lines.append(f"    reported: {draft.reported.strip()}")
+        out["reported"] = date_value(draft.reported)
     if draft.dated_by.strip():
-        lines.append(f"    dated_by: {draft.dated_by.strip()}")
-    lines += [f"    title: {quoted(draft.title)}", f"    summary: {quoted(draft.summary)}"]
+        out["dated_by"] = draft.dated_by.strip()
+    out["title"] = draft.title
+    out["summary"] = draft.summary
     if draft.quotes:
-        lines.append("    quotes:")
-        lines += [f"      - {{text: {quoted(q.text)}, speaker: {quoted(q.speaker)}, "
-                  f"source: {q.source}}}" for q in draft.quotes]
-    for name in ("sections", "places", "actors"):
-        values = getattr(draft, name)
-        if values or name == "sections":
-            lines.append(f"    {name}: [{', '.join(values)}]")
-    lines.append(f"    sources: [{', '.join(draft.sources)}]")
-    return "\n".join(lines) + "\n"
+        out["quotes"] = [{"text": q.text, "speaker": q.speaker, "source": q.source}
+                         for q in draft.quotes]
+    out["sections"] = list(draft.sections)
+    for name in ("places", "actors"):
+        if getattr(draft, name):
+            out[name] = list(getattr(draft, name))
+    out["sources"] = list(draft.sources)
+    return out
 
 
-def _span(data: bytes, event_id: str) -> tuple[int, int]:
-    """Where the event's block starts and ends (its trailing blank lines excluded)."""
-    match = re.search(rb"^  - id: " + re.escape(event_id.encode()) + rb"[ \t]*$", data, re.M)
-    if match is None:
-        raise KeyError(event_id)
-    following = ITEM.search(data, match.end())
-    end = following.start() if following else len(data)
-    while end > match.start() and data[end - 1:end] == b"\n" and data[end - 2:end] == b"\n\n":
-        end -= 1
-    return match.start(), end
+def date_value(text: str) -> str | int:
+    """A date as pack files write it: a year plain (`date: 1992`), anything else as
+    text (`2021-08`, which YAML 1.2 reads as text anyway)."""
+    text = text.strip()
+    return int(text) if text.isdigit() and str(int(text)) == text else text
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Whether a value as read equals a value as a form gives it, as the loader would
+    read both (1992 is "1992"; text is stripped)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list | tuple):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if old is None or isinstance(old, dict | list):
+        return False
+    return str(old).strip() == str(new).strip()  # the loader strips text
+
+
+def update_fields(data: bytes, name: str, path: tuple, changes: Fields,
+                  owned: tuple[str, ...] = ()) -> bytes:
+    """`data` with the mapping at `path` given `changes`: a field whose value differs
+    is set, a field in `owned` that `changes` leaves out is removed, every other byte
+    is kept (a field whose value is unchanged keeps its own formatting)."""
+    current = _value_at(Layout(data, name).value, path)
+    for key, value in changes.items():
+        if key not in current or not _same(current[key], value):
+            data = set_field(data, name, path, key, value)
+    for key in owned:
+        if key in current and key not in changes:
+            data = set_field(data, name, path, key, None)
+    return data
+
+
+def _value_at(value: Any, path: tuple) -> Any:
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _index(data: bytes, name: str, path: tuple, item_id: str) -> int:
+    return index_of(Layout(data, name), path, item_id)
+
+
+# -- events.yaml --------------------------------------------------------------------
 def replace_event(data: bytes, event_id: str, draft: EventDraft) -> bytes:
-    """`events.yaml` with the event `event_id` written as `draft` (in place)."""
-    start, end = _span(data, event_id)
-    return data[:start] + event_yaml(draft).encode("utf-8") + data[end:]
+    """`events.yaml` with the event `event_id` changed to `draft`: only the fields
+    whose values changed are written."""
+    path = (*EVENTS, _index(data, "events.yaml", EVENTS, event_id))
+    fields = event_fields(draft)
+    old = _value_at(Layout(data, "events.yaml").value, path).get("sources")
+    fields["sources"] = keep_citations(old, fields["sources"])
+    return update_fields(data, "events.yaml", path, fields, EVENT_FIELDS)
+
+
+def keep_citations(old: Any, cited: list[str]) -> list[Any]:
+    """`cited` ("id" or "id B2" each), each one the form left as it was given back as
+    the file wrote it: a citation written `{source: x, grade: B2, note: …}` keeps its
+    note, and an unchanged list is not rewritten at all."""
+    written: dict[str, Any] = {}
+    for item in old if isinstance(old, list) else ():
+        found = parse_citation(item, "", 0, 0, [])
+        if found is not None:
+            written.setdefault(_cite(found), item)
+    return [written.get(cite, cite) for cite in cited]
 
 
 def delete_event(data: bytes, event_id: str) -> bytes:
-    """`events.yaml` without the event `event_id` (and the blank line after it)."""
-    start, end = _span(data, event_id)
-    if data[end:end + 1] == b"\n":
-        end += 1
-    return data[:start] + data[end:]
+    """`events.yaml` without the event `event_id` (and the comments directly above it)."""
+    return delete_item(data, "events.yaml", EVENTS,
+                       _index(data, "events.yaml", EVENTS, event_id))
 
 
 def add_event(data: bytes, draft: EventDraft) -> bytes:
     """`events.yaml` with `draft` added in date order."""
+    return insert_events(data, [(_first_day(draft.date), draft.id, event_fields(draft))])
+
+
+def _first_day(text: Any) -> str:
     try:
-        day = PartialDate.parse(draft.date).first_day().isoformat()
+        return PartialDate.parse(str(text).strip()).first_day().isoformat()
     except ValueError:
-        day = "9999-12-31"  # an unreadable date goes last; the check will say why
-    return insert_events(data, [(day, draft.id, event_yaml(draft))])
+        return "9999-12-31"  # an unreadable date goes last; the check says why
+
+
+def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]]) -> bytes:
+    """`events_yaml` with each (first day, id, fields) placed before the first
+    existing event that starts later (after the last otherwise), in the file's style;
+    every existing byte kept. One parse and one pass, whatever the number."""
+    layout = Layout(events_yaml, "events.yaml")
+    days = [_first_day(item.get("date", "")) if isinstance(item, dict) else ""
+            for item in (layout.value or {}).get("events") or ()]
+    # prefix_latest[i]: the latest day among events 0..i. The first event that starts
+    # after `day` is the first i where that exceeds `day`, sorted file or not: a
+    # binary search, so an import placing 20,000 events stays linear.
+    prefix_latest, latest = [], ""
+    for day in days:
+        latest = max(latest, day)
+        prefix_latest.append(latest)
+    placed: list[tuple[int | None, Fields]] = []
+    for day, _, fields in sorted(blocks, key=lambda b: (b[0], b[1])):
+        at = bisect.bisect_right(prefix_latest, day)
+        placed.append((at if at < len(days) else None, fields))
+    return insert_items(events_yaml, "events.yaml", EVENTS, placed)
 
 
 def free_id(pack: Pack, base: str) -> str:
     """`base`, or `base-2`, `base-3`… whichever no event of `pack` has."""
     return free_id_in({e.id for e in pack.events}, base, "event")
-
-
-def check_edit(folder, files: dict[str, bytes], events_yaml: bytes, name: str = "events.yaml"
-               ) -> tuple[Pack | None, list[Problem]]:
-    """The pack as it would be with file `name` (events.yaml unless said) holding
-    `events_yaml`, or None and what is wrong."""
-    try:
-        return build_pack(folder, {**files, name: events_yaml}), []
-    except ContentError as exc:
-        return None, list(exc.problems)
-
-
-@dataclass
-class PlaceDraft:
-    """A place as the place form holds it."""
-
-    id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str
-    country: str = ""  # ISO 3166-1 numeric
-
-
-def place_yaml(draft: PlaceDraft) -> str:
-    """The place's line as `places.yaml` writes places (a flow mapping)."""
-    country = f", country: {quoted(draft.country)}" if draft.country else ""
-    return (f"  - {{id: {draft.id}, name: {quoted(draft.name)}, lat: {draft.lat:.4f}, "
-            f"lon: {draft.lon:.4f}, kind: {draft.kind}{country}}}\n")
-
-
-def add_place(data: bytes, draft: PlaceDraft) -> bytes:
-    """`places.yaml` with `draft` added at the end of the list."""
-    data = re.sub(rb"^places:[ \t]*\[\][ \t]*$", b"places:", data, count=1, flags=re.M)
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    return data + place_yaml(draft).encode("utf-8")
-
-
-def free_place_id(pack: Pack, base: str) -> str:
-    """An id for a new place: its name, made an id, not yet taken."""
-    return free_id_in(set(pack.places), base)
 
 
 def free_id_in(taken: set[str], base: str, fallback: str = "item") -> str:
@@ -179,141 +222,151 @@ def free_id_in(taken: set[str], base: str, fallback: str = "item") -> str:
     return candidate
 
 
-# -- other kinds: actors, sources, sections, key points ----------------------------
-ANY_ITEM = re.compile(rb"^  - ", re.M)
+# -- the other records: places, actors, sources, sections ------------------------------
+@dataclass
+class PlaceDraft:
+    """A place as the place form holds it."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str = ""  # ISO 3166-1 numeric
 
 
-def item_span(data: bytes, item_id: str) -> tuple[int, int]:
-    """Where the list item with `item_id` starts and ends, whether it is written as a
-    block (`  - id: x` and fields below) or on one line (`  - {id: x, …}`)."""
-    ident = re.escape(item_id.encode())
-    match = re.search(rb"^  - (?:\{\s*)?id: ['\"]?" + ident + rb"['\"]?(?=[,}\s])", data,
-                      re.M)
-    if match is None:
-        raise KeyError(item_id)
-    following = ANY_ITEM.search(data, match.end())
-    end = following.start() if following else len(data)
-    while end > match.start() and data[end - 2:end] == b"\n\n":
-        end -= 1
-    return match.start(), end
+def place_fields(draft: PlaceDraft) -> Fields:
+    out: Fields = {"id": draft.id, "name": draft.name, "lat": round(draft.lat, 4),
+                   "lon": round(draft.lon, 4), "kind": draft.kind}
+    if draft.country:
+        out["country"] = draft.country
+    return out
 
 
-def replace_item(data: bytes, item_id: str, text: str) -> bytes:
-    """`data` with the item `item_id` replaced by `text` (its lines, newline-ended)."""
-    start, end = item_span(data, item_id)
-    return data[:start] + text.encode("utf-8") + data[end:]
+def add_place(data: bytes, draft: PlaceDraft) -> bytes:
+    """`places.yaml` with `draft` added at the end of the list."""
+    return add_record(data, "places.yaml", "places", place_fields(draft))
 
 
-def append_item(data: bytes, key: str, text: str, blank_line: bool = False) -> bytes:
-    """`data` with `text` added at the end of the top-level list `key` (the file holds
-    that one list, as every pack file does)."""
-    data = re.sub(rb"^" + key.encode() + rb":[ \t]*\[\][ \t]*$", key.encode() + b":", data,
-                  count=1, flags=re.M)
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    gap = b"\n" if blank_line and ANY_ITEM.search(data) else b""
-    return data + gap + text.encode("utf-8")
+def free_place_id(pack: Pack, base: str) -> str:
+    """An id for a new place: its name, made an id, not yet taken."""
+    return free_id_in(set(pack.places), base)
 
 
-def flow_yaml(fields: dict[str, str]) -> str:
-    """A one-line list item, `  - {id: x, name: "…"}`, text double-quoted."""
-    parts = [f"id: {fields['id']}"] + [f"{k}: {quoted(v)}" for k, v in fields.items()
-                                      if k != "id" and v != ""]
-    return "  - {" + ", ".join(parts) + "}\n"
+def add_record(data: bytes, name: str, key: str, fields: Fields) -> bytes:
+    """File `name` with `fields` as a new item at the end of its list `key`."""
+    return insert_items(data, name, (key,), [(None, fields)])
 
 
-def block_yaml(fields: dict[str, str]) -> str:
-    """A block list item: `  - id: x` then one `    key: "value"` line per field."""
-    lines = [f"  - id: {fields['id']}"]
-    for key, value in fields.items():
-        if key != "id" and value != "":
-            plain = key == "date" or key == "accessed" or key == "via"
-            lines.append(f"    {key}: {value if plain else quoted(value)}")
-    return "\n".join(lines) + "\n"
+def change_record(data: bytes, name: str, key: str, item_id: str, changes: Fields,
+                  owned: tuple[str, ...] = ()) -> bytes:
+    """File `name` with the item `item_id` of its list `key` given `changes` (a field
+    in `owned` left out of them, or given as "", is removed)."""
+    path = (key, _index(data, name, (key,), item_id))
+    kept = {k: v for k, v in changes.items() if v != ""}
+    return update_fields(data, name, path, kept, owned)
+
+
+def delete_record(data: bytes, name: str, key: str, item_id: str) -> bytes:
+    """File `name` without the item `item_id` of its list `key`."""
+    return delete_item(data, name, (key,), _index(data, name, (key,), item_id))
+
+
+# -- key points (in sections.yaml) ---------------------------------------------------
+def _section_path(data: bytes, section_id: str) -> tuple:
+    return ("sections", _index(data, "sections.yaml", ("sections",), section_id))
 
 
 def add_key_point(data: bytes, section_id: str, text: str, sources: list[str]) -> bytes:
     """sections.yaml with a key point added at the end of section `section_id`'s."""
-    start, end = item_span(data, section_id)
-    block = data[start:end]
-    point = (f"      - text: {quoted(text)}\n        sources: [{', '.join(sources)}]\n"
-             ).encode()
-    if re.search(rb"^    key_points:[ \t]*\[\][ \t]*$", block, re.M):
-        block = re.sub(rb"^    key_points:[ \t]*\[\][ \t]*\n", b"    key_points:\n" + point,
-                       block, count=1, flags=re.M)
-    elif re.search(rb"^    key_points:[ \t]*$", block, re.M):
-        block = block + point if block.endswith(b"\n") else block + b"\n" + point
-    else:
-        block = block + b"    key_points:\n" + point
-    return data[:start] + block + data[end:]
-
-
-def delete_item(data: bytes, item_id: str) -> bytes:
-    """`data` without the list item `item_id` (and the blank line after a block)."""
-    start, end = item_span(data, item_id)
-    if data[end:end + 1] == b"\n" and data[start:end].count(b"\n") > 1:
-        end += 1
-    return data[:start] + data[end:]
-
-
-KEY_POINT = re.compile(rb"^      - text:", re.M)
-
-
-def _key_point_span(data: bytes, section_id: str, index: int) -> tuple[int, int]:
-    """Where key point `index` of section `section_id` is in sections.yaml."""
-    start, end = item_span(data, section_id)
-    starts = [m.start() for m in KEY_POINT.finditer(data, start, end)]
-    if not 0 <= index < len(starts):
-        raise KeyError(f"{section_id}#{index}")
-    stop = starts[index + 1] if index + 1 < len(starts) else end
-    return starts[index], stop
+    path = _section_path(data, section_id)
+    point = {"text": text, "sources": list(sources)}
+    layout = Layout(data, "sections.yaml")
+    if layout.nodes.get((*path, "key_points")) is None or not isinstance(
+            _value_at(layout.value, path).get("key_points"), list):
+        return set_field(data, "sections.yaml", path, "key_points", [point])
+    return insert_items(data, "sections.yaml", (*path, "key_points"), [(None, point)])
 
 
 def change_key_point(data: bytes, section_id: str, index: int, text: str,
                      sources: list[str]) -> bytes:
     """sections.yaml with a key point's words and sources changed (its quotes kept)."""
-    s, e = _key_point_span(data, section_id, index)
-    point = data[s:e]
-    point = re.sub(rb"^      - text:.*(?:\n {8}(?!sources:|quotes:)\S.*)*",
-                   b"      - text: " + quoted(text).encode("utf-8").replace(b"\\", b"\\\\"),
-                   point, count=1, flags=re.M)
-    point = re.sub(rb"^        sources:.*$",
-                   f"        sources: [{', '.join(sources)}]".encode(), point, count=1,
-                   flags=re.M)
-    return data[:s] + point + data[e:]
+    path = (*_section_path(data, section_id), "key_points", index)
+    _key_point(data, path)
+    old = _value_at(Layout(data, "sections.yaml").value, path).get("sources")
+    return update_fields(data, "sections.yaml", path,
+                         {"text": text, "sources": keep_citations(old, list(sources))})
 
 
 def delete_key_point(data: bytes, section_id: str, index: int) -> bytes:
     """sections.yaml without key point `index` of section `section_id`."""
-    s, e = _key_point_span(data, section_id, index)
-    return data[:s] + data[e:]
+    path = (*_section_path(data, section_id), "key_points")
+    _key_point(data, (*path, index))
+    return delete_item(data, "sections.yaml", path, index)
 
 
-def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, str]]) -> bytes:
-    """`events_yaml` with each block placed before the first existing event that
-    starts later (after the last otherwise), a blank line between items as the file
-    has them; every existing byte kept."""
-    starts = [m.start() for m in ITEM.finditer(events_yaml)]
-    if not starts and blocks:  # an empty list, written `events: []`: made a block list
-        events_yaml = re.sub(rb"^events:[ \t]*\[\][ \t]*$", b"events:", events_yaml,
-                             count=1, flags=re.M)
-    dated = []
-    for n, at in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(events_yaml)
-        found = DATE.search(events_yaml, at, end)
-        iso = found.group(1).decode() if found else ""
-        dated.append((PartialDate.parse(iso).first_day().isoformat() if iso else "", at))
-    out = bytearray(events_yaml)
-    groups: dict[int, list[bytes]] = {}
-    for iso, _, block in sorted(blocks):  # by date: one insertion point per later event
-        at = next((pos for day, pos in dated if day > iso), len(events_yaml))
-        groups.setdefault(at, []).append(block.encode("utf-8"))
-    for at in sorted(groups, reverse=True):  # from the end: earlier offsets stay valid
-        items = groups[at]
-        if at == len(events_yaml):
-            sep = b"" if out.endswith(b"\n\n") else (b"\n" if out.endswith(b"\n") else b"\n\n")
-            text = sep + b"\n".join(items)
-        else:
-            text = b"".join(item + b"\n" for item in items)
-        out[at:at] = text
-    return bytes(out)
+def _key_point(data: bytes, path: tuple) -> None:
+    if Layout(data, "sections.yaml").nodes.get(path) is None:
+        raise KeyError(f"{path[1]}#{path[-1]}")
+
+
+# -- checking ------------------------------------------------------------------------
+def check_edit(folder, files: dict[str, bytes], events_yaml: bytes, name: str = "events.yaml"
+               ) -> tuple[Pack | None, list[Problem]]:
+    """The pack as it would be with file `name` (events.yaml unless said) holding
+    `events_yaml`, or None and what is wrong."""
+    try:
+        return build_pack(folder, {**files, name: events_yaml}), []
+    except ContentError as exc:
+        return None, list(exc.problems)
+
+
+def edit_or_problem(make: Callable[[], bytes], name: str) -> tuple[bytes | None, str]:
+    """(the edited bytes, "") or (None, why the edit cannot be made): an item gone
+    from the file, or a file the reader refuses."""
+    try:
+        return make(), ""
+    except KeyError as exc:
+        return None, f"{name} no longer holds {exc.args[0]!r}: reload the pack (Ctrl+R)"
+    except YamlError as exc:
+        return None, str(exc.problems[0])
+    except ValueError as exc:
+        return None, f"{name}: {exc}"
+
+
+_COLLECTIONS: dict[str, Callable[[Pack], dict[str, Any]]] = {
+    "event": lambda p: {e.id: e for e in p.events},
+    "place": lambda p: dict(p.places),
+    "actor": lambda p: dict(p.actors),
+    "source": lambda p: dict(p.sources),
+    "section": lambda p: {s.id: s for s in p.sections},
+}
+
+
+def check_change(before: Pack, after: Pack, kind: str,
+                 item_ids: set[str] | str | dict[str, str], op: str) -> str:
+    """"" when `after` is `before` with exactly the intended change: `op` ("add",
+    "change" or "delete") of the `kind` items `item_ids`, every other item of every
+    kind equal. Otherwise what else the edit would change (and nothing is written)."""
+    ops = (dict(item_ids) if isinstance(item_ids, dict)
+           else dict.fromkeys([item_ids] if isinstance(item_ids, str) else item_ids, op))
+    ids = set(ops)
+    if before.info != after.info or before.members != after.members:
+        return "the edit would also change the pack's own settings or its members"
+    for other, collect in _COLLECTIONS.items():
+        old, new = collect(before), collect(after)
+        if other != kind:
+            if old != new:
+                return f"the edit would also change the pack's {other}s"
+            continue
+        changed = sorted(i for i in old.keys() | new.keys()
+                         if i not in ids and old.get(i) != new.get(i))
+        if changed:
+            return f"the edit would also change {other} {', '.join(changed[:5])}"
+        for ident, wanted in ops.items():
+            present = (ident in old, ident in new)
+            expected = {"add": (False, True), "change": (True, True),
+                        "delete": (True, False)}[wanted]
+            if present != expected:
+                return f"the {other} {ident!r} was not {wanted.rstrip('e')}ed as asked"
+    return ""

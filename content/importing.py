@@ -26,11 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content.dates import PartialDate
-from content.editing import EventDraft, event_yaml, free_id_in, insert_events
+from content.editing import EventDraft, event_fields, free_id_in, insert_events
 from content.errors import ContentError, Problem
+from content.fields import parse_citation
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
 from content.model import Pack
+from content.yamledit import Fields
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024
 MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx's parts, unzipped
@@ -49,10 +51,11 @@ class ImportResult:
     """What an import found: the events it would add (as YAML text blocks with their
     start dates), the rows it could not take, and the pack as it would be."""
 
-    blocks: list[tuple[str, str, str]] = field(default_factory=list)  # (iso, id, yaml)
+    blocks: list[tuple[str, str, Fields]] = field(default_factory=list)  # (iso, id, fields)
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
     events_yaml: bytes = b""
+    base: bytes = b""  # events.yaml as it was when the import was planned on it
 
     @property
     def count(self) -> int:
@@ -281,9 +284,13 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         cited = _ids(row.get("sources", "")) or ([source] if source else [])
         if not cited:
             bad("sources", "no source: every event cites one (a sources column or --source)")
-        for cite in cited:  # "id" or "id B2", as events.yaml writes them
-            if cite.split()[0] not in pack.sources:
-                bad("sources", f"unknown source {cite.split()[0]!r}")
+        for cite in cited:  # each whole: "id" or "id B2", as events.yaml writes them
+            found: list[Problem] = []
+            citation = parse_citation(cite, shown, number, 0, found)
+            for problem in found:
+                bad("sources", problem.message)
+            if citation is not None and citation.source not in pack.sources:
+                bad("sources", f"unknown source {citation.source!r}")
         places, actors = _ids(row.get("places", "")), _ids(row.get("actors", ""))
         for pid in places:
             if pid not in pack.places:
@@ -305,10 +312,11 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         draft = EventDraft(ident, date.iso(), title, summary, chosen, cited,
                            "open" if end_text == "open" else end.iso() if end else "",
                            approx, places=places, actors=actors)
-        result.blocks.append((date.first_day().isoformat(), ident, event_yaml(draft)))
+        result.blocks.append((date.first_day().isoformat(), ident, event_fields(draft)))
     if result.problems and not skip_invalid:
         return result
     files = read_pack_files(folder)
+    result.base = files["events.yaml"]
     result.events_yaml = insert_events(files["events.yaml"], result.blocks)
     try:
         build_pack(folder, {**files, "events.yaml": result.events_yaml})

@@ -5,24 +5,19 @@ the form that checks as the analyst types and writes one undoable edit).
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from content.editing import (
     PlaceDraft,
     add_key_point,
-    append_item,
-    block_yaml,
+    add_record,
     change_key_point,
-    delete_item,
+    change_record,
     delete_key_point,
-    flow_yaml,
+    delete_record,
     free_id_in,
-    item_span,
-    place_yaml,
-    replace_item,
+    place_fields,
 )
 
 if TYPE_CHECKING:
@@ -39,7 +34,7 @@ class RecordEditing:
     if TYPE_CHECKING:
         def _record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
                     form_args: dict, label: Callable[[dict], str],
-                    select: Callable[[dict], str | None] = ...,
+                    intent: Callable[[dict], tuple], select: Callable[[dict], str | None] = ...,
                     parent: QWidget | None = None) -> None: ...
 
     def new_actor(self, parent: QWidget | None = None) -> None:
@@ -49,14 +44,17 @@ class RecordEditing:
         def make(data: bytes, v: dict) -> bytes | None:
             if not v["name"]:
                 return None
-            ident = free_id_in(set(pack.actors), v["name"])
-            return append_item(data, "actors", flow_yaml({"id": ident, **v}))
+            return add_record(data, "actors.yaml", "actors", _filled({"id": ident(v), **v}))
+
+        def ident(v: dict) -> str:
+            return free_id_in(set(pack.actors), v["name"])
 
         self._record("actors.yaml", "New Actor", make, {"texts": [
             ("name", "Name", "as the source names them"),
             ("role", "Role", "their role at the time the source speaks of"),
             ("affiliation", "Affiliation", "country or organisation")]},
-            lambda v: f"Add actor “{v['name']}”", parent=parent)
+            lambda v: f"Add actor “{v['name']}”", lambda v: ("actor", ident(v), "add"),
+            parent=parent)
 
     def new_source(self, parent: QWidget | None = None) -> None:
         """Edit → New Source…"""
@@ -65,8 +63,10 @@ class RecordEditing:
         def make(data: bytes, v: dict) -> bytes | None:
             if not (v["outlet"] and v["title"]):
                 return None
-            ident = free_id_in(set(pack.sources), f"{v['outlet']}-{v['date']}")
-            return append_item(data, "sources", block_yaml({"id": ident, **v}), True)
+            return add_record(data, "sources.yaml", "sources", _filled({"id": ident(v), **v}))
+
+        def ident(v: dict) -> str:
+            return free_id_in(set(pack.sources), f"{v['outlet']}-{v['date']}")
 
         self._record("sources.yaml", "New Source", make, {"texts": [
             ("outlet", "Outlet", "e.g. Report (Report.az)"),
@@ -75,7 +75,8 @@ class RecordEditing:
             ("author", "Author", ""), ("url", "Link", "https://…"),
             ("via", "Read in (source id)", "the article it was read in, e.g. jamestown-2023"),
             ("accessed", "Accessed", "for a web page without a date: 2025-12-15")]},
-            lambda v: f"Add source “{v['outlet']}”", parent=parent)
+            lambda v: f"Add source “{v['outlet']}”", lambda v: ("source", ident(v), "add"),
+            parent=parent)
 
     def new_section(self, parent: QWidget | None = None) -> None:
         """Edit → New Section…"""
@@ -84,16 +85,19 @@ class RecordEditing:
         def make(data: bytes, v: dict) -> bytes | None:
             if not v["title"]:
                 return None
-            ident = free_id_in({s.id for s in pack.sections}, v["title"])
             order = max((s.order for s in pack.sections), default=0) + 1
-            text = block_yaml({"id": ident, "title": v["title"], "summary": v["summary"]})
-            return append_item(data, "sections",
-                               text + f"    order: {order}\n    key_points: []\n", True)
+            return add_record(data, "sections.yaml", "sections", {
+                "id": ident(v), "title": v["title"], "summary": v["summary"],
+                "order": order, "key_points": []})
+
+        def ident(v: dict) -> str:
+            return free_id_in({s.id for s in pack.sections}, v["title"])
 
         self._record("sections.yaml", "New Section", make, {"texts": [
             ("title", "Title", "the topic"),
             ("summary", "Summary", "its point, in one line")]},
-            lambda v: f"Add section “{v['title']}”", parent=parent)
+            lambda v: f"Add section “{v['title']}”", lambda v: ("section", ident(v), "add"),
+            parent=parent)
 
     def new_key_point(self, parent: QWidget | None = None) -> None:
         """Edit → New Key Point… (in a chosen section, citing chosen sources)."""
@@ -110,18 +114,20 @@ class RecordEditing:
             "texts": [("text", "Key point", "what the source says, in your words")],
             "choice": ("section", "Section", [(s.id, s.title) for s in pack.sections]),
             "checks": ("sources", "Sources", sources)},
-            lambda v: "Add a key point", parent=parent)
+            lambda v: "Add a key point", lambda v: ("section", v["section"], "change"),
+            parent=parent)
 
     def change_record(self, kind: str, delete: bool = False,
                       parent: QWidget | None = None) -> None:
         """Edit → Edit/Delete Place, Actor, Source or Section…: choose one, change its
         fields (or delete it: refused, with the loader's reason, while cited)."""
         pack = self.state.pack
-        name, fields, flow = {
-            "place": ("places.yaml", ("name", "lat", "lon", "kind", "country"), True),
-            "actor": ("actors.yaml", ("name", "role", "affiliation"), True),
-            "source": ("sources.yaml", ("outlet", "title", "date", "author", "url"), False),
-            "section": ("sections.yaml", ("title", "summary"), False)}[kind]
+        name, fields = {
+            "place": ("places.yaml", ("name", "lat", "lon", "kind", "country")),
+            "actor": ("actors.yaml", ("name", "role", "affiliation")),
+            "source": ("sources.yaml", ("outlet", "title", "date", "author", "url", "via",
+                                        "accessed")),
+            "section": ("sections.yaml", ("title", "summary"))}[kind]
         records = {"place": pack.places, "actor": pack.actors, "source": pack.sources,
                    "section": {s.id: s for s in pack.sections}}[kind]
         labels = sorted(((i, getattr(r, "name", "") or getattr(r, "title", "") or i)
@@ -138,32 +144,34 @@ class RecordEditing:
                     "" if value is None else str(value))
             return out
 
+        key = name.removesuffix(".yaml")
+        # Fields the form shows and may clear; a field it does not show (a section's
+        # order and key points, a source's note) is never touched.
+        optional = {"place": ("country",), "actor": ("affiliation",),
+                    "source": ("date", "author", "url", "via", "accessed"),
+                    "section": ()}[kind]
+
         def make(data: bytes, v: dict) -> bytes | None:
             ident = v["which"]
             if delete:
-                return delete_item(data, ident)
-            if kind == "section":  # title and summary lines, the key points untouched
-                block = data[slice(*item_span(data, ident))].decode("utf-8")
-                for f in ("title", "summary"):
-                    block = re.sub(rf"(?m)^    {f}:.*(\n      .*)*$", f"    {f}: "
-                                   f"{json.dumps(v[f], ensure_ascii=False)}", block, count=1)
-                return replace_item(data, ident, block)
-            record = {"id": ident, **{f: v[f] for f in fields}}
+                return delete_record(data, name, key, ident)
+            changes = {f: v[f] for f in fields}
             if kind == "place":
                 try:
                     draft = PlaceDraft(ident, v["name"], float(v["lat"]), float(v["lon"]),
                                        v["kind"] or "site", v["country"])
                 except ValueError:
                     return None
-                return replace_item(data, ident, place_yaml(draft))
-            return replace_item(data, ident, flow_yaml(record) if flow else block_yaml(record))
+                changes = {k: val for k, val in place_fields(draft).items() if k != "id"}
+            return change_record(data, name, key, ident, changes, optional)
 
         verb = "Delete" if delete else "Edit"
         self._record(name, f"{verb} {kind.title()}", make, {
             "texts": [] if delete else [(f, f.title(), "") for f in fields],
             "choice": ("which", kind.title(), labels),
             "fill": None if delete else values_of, "save_text": verb},
-            lambda v: f"{verb} {kind} “{v['which']}”", parent=parent)
+            lambda v: f"{verb} {kind} “{v['which']}”",
+            lambda v: (kind, v["which"], "delete" if delete else "change"), parent=parent)
 
     def change_key_point(self, delete: bool = False, parent: QWidget | None = None) -> None:
         """Edit → Change or Delete → Edit/Delete Key Point…: its words and sources
@@ -195,4 +203,10 @@ class RecordEditing:
             "choice": ("which", "Key point", labels),
             "checks": None if delete else ("sources", "Sources", sources),
             "fill": None if delete else fill, "save_text": verb},
-            lambda v: f"{verb} a key point", parent=parent)
+            lambda v: f"{verb} a key point",
+            lambda v: ("section", v["which"].split("#")[0], "change"), parent=parent)
+
+
+def _filled(fields: dict) -> dict:
+    """A new record's fields without the ones left empty."""
+    return {k: v for k, v in fields.items() if v != ""}

@@ -13,7 +13,6 @@ from content.editing import (
     add_event,
     check_edit,
     delete_event,
-    event_yaml,
     free_id,
     replace_event,
 )
@@ -76,12 +75,16 @@ def test_an_edit_the_loader_refuses_is_caught_with_its_message() -> None:
 
 def test_markup_and_quotes_are_written_as_text() -> None:
     draft = EventDraft("markup-event", "2023", 'Title with "quotes", {braces} & <b>tags',
-                       "key: value # not a comment", ["dialogue"], ["report-2025-12-15"])
-    pack, problems = check_edit(FOLDER, FILES, add_event(EVENTS, draft))
+                       "key: value # not a comment\nsecond line\u2028sep", ["dialogue"],
+                       ["report-2025-12-15"])
+    added = add_event(EVENTS, draft)
+    pack, problems = check_edit(FOLDER, FILES, added)
     assert problems == []
     event = pack.event("markup-event")
-    assert event.title == draft.title and event.summary == draft.summary
-    assert "\n" not in event_yaml(draft).rstrip("\n").split("title: ")[1].split("\n")[0]
+    assert event.title == draft.title and event.summary == " ".join(draft.summary.split()) \
+        or event.summary == draft.summary
+    new_lines = [line for line in added.splitlines() if line not in EVENTS.splitlines()]
+    assert all(b"\xe2\x80\xa8" not in line for line in new_lines)  # U+2028 escaped
 
 
 @settings(max_examples=25, deadline=None)
@@ -111,29 +114,21 @@ def test_random_edit_sequences_never_leave_a_pack_that_fails_to_load(steps) -> N
 
 
 def test_other_records_are_appended_replaced_and_deleted_as_text() -> None:
-    from content.editing import (
-        add_key_point,
-        append_item,
-        block_yaml,
-        delete_item,
-        flow_yaml,
-        replace_item,
-    )
+    from content.editing import add_key_point, add_record, change_record, delete_record
 
     actors = FILES["actors.yaml"]
-    added = append_item(actors, "actors", flow_yaml({"id": "new-actor", "name": "N. Ew",
-                                                     "role": "Envoy"}))
+    added = add_record(actors, "actors.yaml", "actors",
+                       {"id": "new-actor", "name": "N. Ew", "role": "Envoy"})
     pack, problems = check_edit(FOLDER, FILES, added, "actors.yaml")
     assert problems == [] and pack.actors["new-actor"].role == "Envoy"
-    assert delete_item(added, "new-actor") == actors
+    assert delete_record(added, "actors.yaml", "actors", "new-actor") == actors
     sources = FILES["sources.yaml"]
-    block = block_yaml({"id": "new-src", "outlet": "APA", "title": "T: colon", "date": "2026"})
-    with_source = append_item(sources, "sources", block, blank_line=True)
+    with_source = add_record(sources, "sources.yaml", "sources", {
+        "id": "new-src", "outlet": "APA", "title": "T: colon", "date": "2026"})
     assert check_edit(FOLDER, FILES, with_source, "sources.yaml")[1] == []
-    assert delete_item(with_source, "new-src").rstrip(b"\n") == sources.rstrip(b"\n")
-    renamed = replace_item(actors, "mark-rutte", flow_yaml({"id": "mark-rutte",
-                                                            "name": "Mark Rutte",
-                                                            "role": "Secretary General"}))
+    assert delete_record(with_source, "sources.yaml", "sources", "new-src") == sources
+    renamed = change_record(actors, "actors.yaml", "actors", "mark-rutte",
+                            {"role": "Secretary General"})
     assert check_edit(FOLDER, FILES, renamed, "actors.yaml")[0].actors[
         "mark-rutte"].role == "Secretary General"
     sections = FILES["sections.yaml"]

@@ -135,13 +135,14 @@ def test_hostile_files_end_in_a_located_message(pack_copy: Path, tmp_path: Path,
 def test_insertion_keeps_every_existing_byte() -> None:
     original = (b"# a comment kept\nevents:\n  - id: a\n    date: 2001\n    title: A\n\n"
                 b"  - id: c\n    date: 2003-05\n    title: C\n")
-    out = insert_events(original, [("2002-01-01", "b", "  - id: b\n    date: 2002\n"),
-                                   ("2010-01-01", "d", "  - id: d\n    date: 2010\n"),
-                                   ("2011-01-01", "e", "  - id: e\n    date: 2011\n")])
-    assert only_added(original, out) == (b"  - id: b\n    date: 2002\n\n\n"
-                                         b"  - id: d\n    date: 2010\n\n"
-                                         b"  - id: e\n    date: 2011\n")
-    assert out.index(b"id: b") < out.index(b"id: c") < out.index(b"id: d") < out.index(b"id: e")
+    out = insert_events(original, [("2002-01-01", "b", {"id": "b", "date": 2002}),
+                                   ("2010-01-01", "d", {"id": "d", "date": 2010}),
+                                   ("2011-01-01", "e", {"id": "e", "date": "2011-02"})])
+    assert out == (b"# a comment kept\nevents:\n  - id: a\n    date: 2001\n    title: A\n\n"
+                   b"  - id: b\n    date: 2002\n\n"
+                   b"  - id: c\n    date: 2003-05\n    title: C\n\n"
+                   b"  - id: d\n    date: 2010\n\n"
+                   b"  - id: e\n    date: 2011-02\n")
 
 
 def test_the_command_line_checks_writes_and_says(pack_copy: Path, tmp_path: Path) -> None:

@@ -1,0 +1,156 @@
+"""Where each node of a YAML file stands, in bytes, as the parser itself saw it.
+
+Curating edits one item of a pack file and must leave every other byte as it was.
+Finding the item with a pattern over the text breaks on YAML people write (keys in
+another order, one-line `{id: …}` items, comments, CRLF); this module asks the parser
+instead. It walks the same event stream the hardened reader builds values from
+(`content.yamlread`) and records, for every node, the byte span of its content, its
+style (block or flow) and, for a mapping's value, where its key ends. Edits then
+splice bytes at those offsets (`content.yamledit`).
+
+Offsets are into the file's own bytes: a byte-order mark, CRLF line endings and
+multi-byte characters are accounted for. A file the reader would refuse is refused
+here with the reader's own message (the edit is never attempted on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from content.errors import Problem, YamlError
+from content.yamlread import decode, read_yaml_text
+
+Path_ = tuple[str | int, ...]  # keys and item indices from the root to a node
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node's place in the file, in byte offsets."""
+
+    start: int  # its first byte (a flow collection's bracket, a scalar's quote)
+    end: int  # just after its last byte of content (trailing blanks and comments excluded)
+    kind: str  # "map", "seq" or "scalar"
+    flow: bool  # a flow collection ({…} or […]); False for block ones and scalars
+    key_end: int | None  # a mapping's value: just after its key (None otherwise)
+    key_start: int | None = None  # a mapping's value: where its key begins
+
+
+class Layout:
+    """A YAML file's bytes with the span of every node (see the module docstring)."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self.data = data
+        self.name = name
+        text = decode(data, name)  # the reader's own checks and its located messages
+        self.value: Any = read_yaml_text(text, name)  # refuses what the loader refuses
+        if _lone_cr(data):
+            raise YamlError(Problem(name, 1, 1, "line endings of a lone CR (old Mac style); "
+                                                "save the file with LF or CRLF endings to "
+                                                "edit it here"))
+        self.bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        self.newline = b"\r\n" if b"\r\n" in data else b"\n"
+        self._lines = text.split("\n")
+        self._line_starts = [self.bom]
+        for line in data[self.bom:].split(b"\n")[:-1]:
+            self._line_starts.append(self._line_starts[-1] + len(line) + 1)
+        self.nodes: dict[Path_, Node] = {}
+        self._walk(text)
+
+    # -- offsets ----------------------------------------------------------------
+    def offset(self, line: int, column: int) -> int:
+        """The byte offset of 0-based `line`, `column` (characters) of the text."""
+        if line >= len(self._line_starts):
+            return len(self.data)
+        return self._line_starts[line] + len(self._lines[line][:column].encode("utf-8"))
+
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding `offset` begins."""
+        return self.data.rfind(b"\n", 0, offset) + 1 if offset > self.bom else self.bom
+
+    def line_end(self, offset: int) -> int:
+        """The offset just after the newline ending the line holding `offset` (the
+        file's end when that line has none)."""
+        at = self.data.find(b"\n", offset)
+        return len(self.data) if at < 0 else at + 1
+
+    def column(self, offset: int) -> int:
+        """How many characters stand before `offset` on its line."""
+        return len(self.data[self.line_start(offset):offset].decode("utf-8"))
+
+    # -- items ------------------------------------------------------------------
+    def items(self, path: Path_) -> list[Node]:
+        """The item nodes of the sequence at `path`, in order."""
+        out = []
+        while (node := self.nodes.get((*path, len(out)))) is not None:
+            out.append(node)
+        return out
+
+    def _walk(self, text: str) -> None:
+        import yaml
+
+        from content.yamlread import _parser_class
+
+        parser = _parser_class()(text)
+        # Each open collection: [kind, path, flow, start, content end, next index,
+        # pending key (name, start, end) or None, the collection's own key span or None]
+        stack: list[list[Any]] = []
+
+        def child_path() -> tuple[Path_, tuple[int, int] | None]:
+            """The path of the node starting now, and its key's (start, end)."""
+            if not stack:
+                return (), None
+            top = stack[-1]
+            if top[0] == "seq":
+                top[5] += 1
+                return (*top[1], top[5] - 1), None
+            name, key_start, key_end = top[6]
+            top[6] = None
+            return (*top[1], name), (key_start, key_end)
+
+        def done(path: Path_, node: Node) -> None:
+            self.nodes[path] = node
+            if stack:
+                stack[-1][4] = max(stack[-1][4], node.end)
+
+        try:
+            while (event := parser.get_event()) is not None:
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    start = self.offset(event.start_mark.line, event.start_mark.column)
+                    end = self._content_end(start, self.offset(event.end_mark.line,
+                                                               event.end_mark.column))
+                    if stack and stack[-1][0] == "map" and stack[-1][6] is None:
+                        stack[-1][6] = (event.value, start, end)  # a key: its value follows
+                        continue
+                    path, key = child_path()
+                    done(path, Node(start, end, "scalar", False, *_key(key)))
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    path, key = child_path()
+                    start = self.offset(event.start_mark.line, event.start_mark.column)
+                    stack.append(["map" if kind is yaml.MappingStartEvent else "seq", path,
+                                  bool(event.flow_style), start, start, 0, None, key])
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    what, path, flow, start, content_end, _, _, key = stack.pop()
+                    if flow:
+                        content_end = self.offset(event.end_mark.line, event.end_mark.column)
+                    done(path, Node(start, content_end, what, flow, *_key(key)))
+        finally:
+            if hasattr(parser, "dispose"):
+                parser.dispose()
+
+    def _content_end(self, start: int, end: int) -> int:
+        """`end`, moved back over the blanks and line breaks a block scalar's mark
+        takes in (its chomped line breaks are not content the edit replaces)."""
+        while end > start and self.data[end - 1:end] in (b" ", b"\t", b"\r", b"\n"):
+            end -= 1
+        return end
+
+
+def _key(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """(key end, key start) for a Node, from a key's (start, end)."""
+    return (None, None) if span is None else (span[1], span[0])
+
+
+def _lone_cr(data: bytes) -> bool:
+    return data.count(b"\r") != data.count(b"\r\n")

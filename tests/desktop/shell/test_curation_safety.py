@@ -1,0 +1,124 @@
+"""Curating never overwrites what it did not write: undo and forms after a change on
+disk, read-only files and folders, symlinked pack files (issue 24, findings 3, 8, 9
+and 17)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from content.loader import load_pack
+from desktop.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, pack_copy: Path):
+    win = MainWindow(load_pack(pack_copy, use_cache=False), pack_copy, watch=False,
+                     remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def said(window) -> list[str]:
+    messages: list[str] = []
+    window.editor.said.connect(messages.append)
+    return messages
+
+
+def outside_edit(path: Path, old: bytes, new: bytes) -> bytes:
+    """Someone else's change to `path` (an editor, `git pull`)."""
+    data = path.read_bytes()
+    assert old in data
+    changed = data.replace(old, new, 1)
+    path.write_bytes(changed)
+    return changed
+
+
+def test_undo_after_a_change_on_disk_keeps_that_change(window) -> None:
+    """Finding 3: undo silently overwrote the outside change."""
+    events = Path(window.folder) / "events.yaml"
+    window.state.select_event("kabul-airlift")
+    window.edit("duplicate")
+    assert window.editor.stack.count() == 1
+    theirs = outside_edit(events, b"title: Kabul airlift\n", b"title: Kabul airlift (theirs)\n")
+    messages = said(window)
+    window.editor.stack.undo()
+    assert events.read_bytes() == theirs  # their change is still there
+    assert any("changed outside" in m for m in messages)
+    assert window.editor.stack.count() == 0  # the stale step left the stack
+    window.editor.stack.redo()
+    assert events.read_bytes() == theirs
+
+
+def test_a_form_saves_onto_the_file_as_it_is_when_saved(window) -> None:
+    """Finding 8: a record form saved from the bytes read when it opened, losing a
+    change made meanwhile."""
+    actors = Path(window.folder) / "actors.yaml"
+
+    def answer(form) -> None:
+        # While the form is open, someone edits the file.
+        outside_edit(actors, b"Secretary General", b"Secretary General of NATO")
+        form.edits["name"].setText("A. New Envoy")
+        form.edits["role"].setText("Envoy")
+        form.validate()
+        form.accept()
+
+    window.editor.form_opened = answer
+    window.edit("actor")
+    data = actors.read_bytes()
+    assert b"Secretary General of NATO" in data and b"A. New Envoy" in data
+
+
+def test_a_read_only_file_says_so_and_leaves_no_undo_step(window) -> None:
+    """Finding 9: a read-only events.yaml gave a traceback on stderr and an Undo entry
+    for an edit that never happened."""
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files")  # pragma: no cover - CI runs as root
+    events = Path(window.folder) / "events.yaml"
+    events.chmod(0o444)
+    before = events.read_bytes()
+    messages = said(window)
+    window.state.select_event("kabul-airlift")
+    window.edit("duplicate")
+    assert events.read_bytes() == before
+    assert window.editor.stack.count() == 0
+    assert any("Not saved" in m for m in messages)
+
+
+def test_a_folder_that_cannot_be_written_says_so_and_leaves_no_undo_step(
+        window, monkeypatch) -> None:
+    """The same for a folder that refuses the temp file (read-only, or as root a
+    full or read-only disk): the write fails, the window says why, nothing is undone."""
+    import desktop.shell.pack_editor as editor_module
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(editor_module, "write_atomic", refuse)
+    events = Path(window.folder) / "events.yaml"
+    before = events.read_bytes()
+    messages = said(window)
+    window.state.select_event("kabul-airlift")
+    window.edit("duplicate")
+    assert events.read_bytes() == before and window.editor.stack.count() == 0
+    assert any("Permission denied" in m for m in messages)
+    assert window.state.pack.has_event("kabul-airlift-2") is False
+
+
+def test_a_symlinked_pack_file_is_edited_at_its_target(window) -> None:
+    """Finding 17: the link was replaced by a plain file and its target went stale."""
+    folder = Path(window.folder)
+    real = folder / "events-real.yaml"
+    (folder / "events.yaml").rename(real)
+    (folder / "events.yaml").symlink_to(real.name)
+    window.state.select_event("kabul-airlift")
+    window.edit("duplicate")
+    assert (folder / "events.yaml").is_symlink()
+    assert b"kabul-airlift-2" in real.read_bytes()
+    window.editor.stack.undo()
+    assert b"kabul-airlift-2" not in real.read_bytes()
