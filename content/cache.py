@@ -68,9 +68,14 @@ def cache_folder() -> Path:
     return Path(base) / "briefing-desk" / "packs"
 
 
-def key_for(files: dict[str, bytes]) -> str:
-    """The cache key of a pack's files."""
+def key_for(files: dict[str, bytes], folder: Path | str | None = None) -> str:
+    """The cache key of a pack's files in `folder`. The folder is part of it: a pack
+    records where it was read from, and an identical copy elsewhere must not come back
+    as this one (the window would watch and edit the copy)."""
     digest = hashlib.sha256(FORMAT)
+    if folder is not None:
+        where = str(Path(folder).resolve()).encode("utf-8", "surrogateescape")
+        digest.update(b"folder\0" + where + b"\0")
     for name in sorted(files):
         data = files[name]
         digest.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0")

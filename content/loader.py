@@ -98,7 +98,7 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
     protect(folder / name for name in files)  # no export may write over the pack
-    key = cache.key_for(files)
+    key = cache.key_for(files, folder)
     if use_cache:
         cached = cache.get(key)
         if cached is not None:

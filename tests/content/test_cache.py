@@ -30,7 +30,7 @@ def test_cache_serves_an_unchanged_pack_and_misses_after_an_edit(pack_copy: Path
 def test_a_cached_pack_is_the_pack(pack_copy: Path) -> None:
     fresh = load_pack(pack_copy, use_cache=False)
     load_pack(pack_copy)
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     assert cache.get(key) == fresh
 
 
@@ -51,7 +51,7 @@ def test_a_planted_pickle_never_runs(pack_copy: Path, tmp_path: Path) -> None:
         def __reduce__(self):
             return (marker.write_text, ("pwned",))
 
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     folder = cache.cache_folder()
     folder.mkdir(parents=True)
     (folder / f"{key}.pickle").write_bytes(pickle.dumps(Payload()))
@@ -67,7 +67,7 @@ def test_a_foreign_entry_is_rejected_and_removed(pack_copy: Path) -> None:
 
     edited = load_pack(pack_copy, use_cache=False)
     forged = json.dumps(cache.encode(edited)).replace("Azerbaijan and NATO", "Forged")
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     folder = cache.cache_folder()
     load_pack(pack_copy)  # creates the secret and a genuine entry
     entry = folder / f"{key}{cache.SUFFIX}"
@@ -81,7 +81,7 @@ def test_a_foreign_entry_is_rejected_and_removed(pack_copy: Path) -> None:
 
 def test_a_secret_others_can_read_is_not_trusted(pack_copy: Path) -> None:
     load_pack(pack_copy)
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     (cache.cache_folder() / cache.SECRET_NAME).chmod(0o644)
     assert cache.get(key) is None
 
@@ -93,7 +93,7 @@ def test_the_cache_is_pruned(tmp_path: Path, pack_copy: Path) -> None:
                 else f"title: Edit {n - 1}", f"title: Edit {n}")
         load_pack(pack_copy)
     assert len(_entries()) == cache.MAX_ENTRIES
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     assert cache.get(key).info.title == "Edit 9"
 
 
@@ -102,9 +102,26 @@ def test_a_planted_fifo_never_blocks_a_load(pack_copy: Path) -> None:
     import os
 
     load_pack(pack_copy)  # creates the folder and the secret
-    key = cache.key_for(read_pack_files(pack_copy))
+    key = cache.key_for(read_pack_files(pack_copy), pack_copy)
     entry = cache.cache_folder() / f"{key}{cache.SUFFIX}"
     entry.unlink()
     os.mkfifo(entry)
     assert cache.get(key) is None
     assert load_pack(pack_copy).info.title == "Azerbaijan and NATO"
+
+
+def test_an_identical_copy_elsewhere_is_not_this_pack(tmp_path: Path) -> None:
+    """Issue 24, finding 2: the cache was keyed on bytes only, so after a copy of the
+    embedded pack had been opened once, the embedded pack came back as the copy (its
+    folder), and the window watched and edited the copy."""
+    import shutil
+
+    from content.loader import default_pack_folder
+
+    copy = tmp_path / "copy"
+    shutil.copytree(default_pack_folder(), copy)
+    assert load_pack(copy).folder == str(copy)
+    embedded = load_pack()
+    assert Path(embedded.folder).resolve() == default_pack_folder().resolve()
+    shutil.rmtree(copy)
+    assert Path(load_pack().folder).resolve() == default_pack_folder().resolve()
