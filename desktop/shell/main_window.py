@@ -33,7 +33,7 @@ from desktop.plaintext import PlainLabel, message_box, plain_tooltip
 from desktop.shell.layout import Placeholder, restore_layout, save_layout
 from desktop.shell.menus import Menus
 from desktop.shell.pack_session import PackSession
-from desktop.shell.problems import open_problem
+from desktop.shell.problems import EditorTemplateError, open_problem
 from desktop.shell.start_steps import StartSteps
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.problems.setAccessibleName("Problems")
         self.problems.setToolTip(plain_tooltip("Double-click a problem to open its file "
                                                "at its line"))
-        self.problems.itemActivated.connect(lambda item: open_problem(item.text()))
+        self.problems.itemActivated.connect(lambda item: self._open_problem(item.text()))
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.filter_dock = self._dock("Filters", left)
         self.events_dock = self._dock("Events", left)
@@ -641,6 +641,14 @@ class MainWindow(QMainWindow):
         """Put docks back where they start."""
         self.restoreState(self._default_state)
         self.problems_dock.setVisible(self.problems.count() > 0)
+
+    def _open_problem(self, text: str) -> None:
+        """A double-clicked problem, opened at its line; a template that cannot be
+        used is said in the status line, never a traceback."""
+        try:
+            open_problem(text)
+        except EditorTemplateError as exc:
+            self.statusBar().showMessage(str(exc), 12000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._start.stop()  # closed while starting: build nothing more

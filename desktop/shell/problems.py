@@ -4,7 +4,11 @@ Problems read `path:line:column: what is wrong`. Double-clicking one runs the
 command in `BRIEFDESK_EDITOR` (a template: `code -g {file}:{line}`,
 `gedit +{line} {file}`, `kate --line {line} {file}`), or else asks the desktop to
 open the file with its usual application (which cannot go to the line). The command
-is split like a shell would, but no shell runs it: a file name cannot inject one.
+is split like a shell would, but no shell runs it: a file name cannot inject one. A
+template that cannot be split (an unbalanced quote), or that hands the file name to
+a shell's script (`sh -c 'vim {file}'`, where a file named `$(…)` would run), is
+refused with a message saying so; the file name is always absolute, so it is never
+read as an option.
 """
 
 from __future__ import annotations
@@ -28,10 +32,31 @@ def problem_location(text: str) -> tuple[Path, int] | None:
     return (path, max(1, int(match["line"]))) if path.is_file() else None
 
 
+SHELLS = {"sh", "bash", "dash", "zsh", "ksh", "fish", "csh", "tcsh", "cmd", "cmd.exe",
+          "powershell", "powershell.exe", "pwsh", "pwsh.exe"}
+
+
+class EditorTemplateError(ValueError):
+    """BRIEFDESK_EDITOR holds a template that cannot be used; the message says why."""
+
+
 def editor_command(template: str, path: Path, line: int) -> list[str]:
-    """The argument list `template` gives for `path` at `line`."""
-    return [part.replace("{file}", str(path)).replace("{line}", str(line))
-            for part in shlex.split(template)]
+    """The argument list `template` gives for `path` at `line`; EditorTemplateError
+    for a template that cannot be split or that would give the file name to a shell."""
+    try:
+        parts = shlex.split(template)
+    except ValueError as exc:
+        raise EditorTemplateError(f"BRIEFDESK_EDITOR cannot be read ({exc}): "
+                                  f"{template!r}") from None
+    if not parts:
+        raise EditorTemplateError("BRIEFDESK_EDITOR is empty")
+    program = Path(parts[0]).name.casefold()
+    if program in SHELLS and any("{file}" in p for p in parts[1:]):
+        raise EditorTemplateError(
+            "BRIEFDESK_EDITOR gives the file name to a shell, which a file name could "
+            "turn into a command; name the editor itself, e.g. vim +{line} {file}")
+    where = str(path.resolve())
+    return [part.replace("{file}", where).replace("{line}", str(line)) for part in parts]
 
 
 def open_problem(text: str) -> list[str] | None:
@@ -43,7 +68,7 @@ def open_problem(text: str) -> list[str] | None:
     path, line = found
     template = os.environ.get("BRIEFDESK_EDITOR", "").strip()
     if template:
-        command = editor_command(template, path, line)
+        command = editor_command(template, path, line)  # EditorTemplateError: said
         _EDITORS[:] = [p for p in _EDITORS if p.poll() is None]
         try:
             _EDITORS.append(subprocess.Popen(command, stdin=subprocess.DEVNULL,

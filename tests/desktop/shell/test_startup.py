@@ -137,12 +137,9 @@ def test_a_problem_opens_its_file_at_its_line(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setenv("BRIEFDESK_EDITOR", f"{editor} --line {{line}} {{file}}")
     command = open_problem(f"{bad}:12:3: a mapping was expected")
     assert command == [str(editor), "--line", "12", str(bad)]
-    import time
+    from desktop.shell.problems import _EDITORS
 
-    for _ in range(50):
-        if record.exists():
-            break
-        time.sleep(0.05)
+    _EDITORS[-1].wait(timeout=60)  # the editor has run: no polling against a clock
     assert record.read_text().split() == ["--line", "12", str(bad)]
     assert open_problem("no location here") is None
     assert open_problem(f"{tmp_path / 'gone.yaml'}:1:1: missing") is None

@@ -1,0 +1,36 @@
+"""BRIEFDESK_EDITOR templates that cannot be used are messages, and no file name ever
+reaches a shell (issue 24, finding 16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.shell.problems import EditorTemplateError, editor_command
+
+
+@pytest.mark.parametrize(("template", "words"), [
+    ('code "x', "cannot be read"),
+    ("sh -c 'vim {file}'", "gives the file name to a shell"),
+    ("/bin/bash -c 'nano +{line} {file}'", "gives the file name to a shell"),
+    ("   ", "is empty"),
+])
+def test_an_unusable_template_is_a_message(template: str, words: str) -> None:
+    with pytest.raises(EditorTemplateError, match=words):
+        editor_command(template, Path("events.yaml"), 3)
+
+
+def test_a_hostile_file_name_is_one_argument_and_never_an_option(tmp_path: Path) -> None:
+    hostile = tmp_path / "-rf $(touch pwned); x.yaml"
+    command = editor_command("vim +{line} {file}", Path(hostile.name), 7)
+    assert command[0] == "vim" and command[1] == "+7" and len(command) == 3
+    assert Path(command[2]).is_absolute() and command[2].endswith(hostile.name)
+
+
+def test_the_window_says_so_instead_of_a_traceback(window, monkeypatch, tmp_path) -> None:
+    bad = tmp_path / "events.yaml"
+    bad.write_text("events: [\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFDESK_EDITOR", 'code "unbalanced')
+    window._open_problem(f"{bad}:1:1: broken")
+    assert "cannot be read" in window.statusBar().currentMessage()
