@@ -28,7 +28,8 @@ from pathlib import Path
 from content.dates import PartialDate
 from content.editing import EventDraft, event_fields, free_id_in, insert_events
 from content.errors import ContentError, Problem
-from content.fields import parse_citation
+from content.exporting import RISKY
+from content.fields import CONTROL, parse_citation
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
 from content.model import Pack
@@ -38,6 +39,7 @@ MAX_IMPORT_BYTES = 8 * 1024 * 1024
 MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx's parts, unzipped
 MAX_ROWS = 20_000
 MAX_CELL = 10_000
+MAX_MESSAGE = 160  # characters of a problem's text; a cell's value is cut to fit
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 TAG = re.compile(r"<[^>]{0,2000}>")
 OURS = {"id", "date", "end", "title", "summary", "sections", "places", "actors",
@@ -73,7 +75,10 @@ def column_keys(path: Path) -> list[tuple[str, str]]:
     TimelineJS JSON, whose fields are fixed): what the mapping step shows."""
     if path.suffix.lower() == ".json":
         return []
-    data = read_regular(path, MAX_IMPORT_BYTES, "import file")
+    try:
+        data = read_regular(path, MAX_IMPORT_BYTES, "import file")
+    except FileRefused as exc:
+        raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         header = (_xlsx_cells(path, data) or [[]])[0]
     else:
@@ -108,13 +113,18 @@ def read_rows(path: Path, strict: bool = True
                                       MAX_ROWS + 2))
     except csv.Error as exc:
         raise ContentError(Problem(str(path), 0, 0, f"not CSV: {exc}")) from None
-    return _table_rows(path, table, strict)
+    return _table_rows(path, [[_unquoted(c) for c in row] for row in table], strict)
+
+
+def _unquoted(cell: str) -> str:
+    """A CSV cell as it was before export guarded it: `'=x` was written for `=x` (so
+    that no spreadsheet runs it), and comes back as `=x`."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in RISKY else cell
 
 
 def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
     """The first sheet's cells as text. Formulas stay formulas (their text: nothing
     is evaluated); dates become ISO dates; the workbook is read in read-only mode."""
-    import datetime as dt
     import zipfile
 
     from openpyxl import load_workbook
@@ -129,28 +139,89 @@ def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
         raise ContentError(Problem(str(path), 0, 0, f"unpacks to {unpacked:,} bytes (at most "
                                    f"{MAX_UNPACKED:,}); refused"))
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ContentError(Problem(str(path), 0, 0, f"not an Excel workbook ({exc})")
-                           ) from None
+        parts = package_parts(data)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
+                                   f"({_first_line(exc)})")) from None
+    _refuse_dtds(path, parts)
     try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises what its parsers raise: all say "unreadable"
+        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
+                                   f"({_first_line(exc)})")) from None
+    try:
+        if not book.worksheets:
+            raise ContentError(Problem(str(path), 0, 0, "the workbook has no sheet"))
         sheet = book.worksheets[0]
+        book._date_formats = set()  # serials as numbers: 60 and negatives are ours to judge
         rows = []
-        for cells in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2):
-            row = []
-            for value in cells[:64]:
-                if isinstance(value, dt.datetime):
-                    value = value.date().isoformat() if value.time() == dt.time(0) \
-                        else value.isoformat()
-                elif isinstance(value, dt.date):
-                    value = value.isoformat()
-                elif isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                row.append("" if value is None else str(value))
-            rows.append(row)
+        for number, cells in enumerate(itertools.islice(sheet.iter_rows(), MAX_ROWS + 2), 1):
+            rows.append([_xlsx_text(path, number, column, cell, book.epoch)
+                         for column, cell in enumerate(cells[:64], 1)])
         return rows
+    except ContentError:
+        raise
+    except Exception as exc:  # malformed sheet XML, an undefined entity, …
+        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
+                                   f"({_first_line(exc)})")) from None
     finally:
         book.close()
+
+
+def package_parts(data: bytes) -> dict[str, bytes]:
+    """The XML parts of a workbook (bounded: the caller checked the unpacked size)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {info.filename: package.read(info) for info in package.infolist()
+                if info.filename.endswith((".xml", ".rels"))}
+
+
+def _refuse_dtds(path: Path, parts: dict[str, bytes]) -> None:
+    """A DTD in any part could declare entities that expand into events: refused,
+    in whichever encoding the part is written."""
+    for name, part in parts.items():
+        for marker in (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"),
+                       "<!DOCTYPE".encode("utf-16-be")):
+            if marker in part:
+                raise ContentError(Problem(str(path), 0, 0, f"the workbook part {name} "
+                                           "carries a DTD (<!DOCTYPE …>); refused"))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]
+
+
+def _xlsx_text(path: Path, row: int, column: int, cell: object, epoch: object) -> str:
+    """One cell as text: a date cell's serial as an ISO date (Excel's phantom
+    29 February 1900, serial 60, and serials before 1900 are problems, not dates)."""
+    import datetime as dt
+
+    from openpyxl.utils.datetime import from_excel
+
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and getattr(
+            cell, "is_date", False):
+        if value == 60 or value < 1:
+            what = ("29 February 1900, a day that never was (Excel's leap-year bug)"
+                    if value == 60 else "a date before 1900")
+            raise ContentError(Problem(str(path), row, column, f"the date serial {value:g} "
+                                       f"is {what}; type the date as text"))
+        try:
+            value = from_excel(value, epoch)
+        except (OverflowError, ValueError):
+            raise ContentError(Problem(str(path), row, column, f"the date serial {value:g} "
+                                       "is not a date")) from None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _table_rows(path: Path, table: list[list[str]], strict: bool = True
@@ -178,6 +249,9 @@ def _timelinejs_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
     except json.JSONDecodeError as exc:
         raise ContentError(Problem(str(path), exc.lineno, exc.colno, f"not JSON: {exc.msg}")
                            ) from None
+    except RecursionError:
+        raise ContentError(Problem(str(path), 1, 1, "JSON nested too deeply to be a "
+                                                    "TimelineJS file")) from None
     events = doc.get("events") if isinstance(doc, dict) else None
     if not isinstance(events, list):
         raise ContentError(Problem(str(path), 1, 1, "a TimelineJS file has an 'events' list"))
@@ -238,12 +312,19 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
 
         def bad(column: str, message: str, number: int = number,
                 problems: list[Problem] = problems) -> None:
+            if len(message) > MAX_MESSAGE:  # a 5,000-digit "year" is not repeated whole
+                message = message[:MAX_MESSAGE] + "…"
             problems.append(Problem(shown, number, positions.get(column, 0),
                                     f"{column}: {message}"))
 
         for column, value in row.items():
             if len(value) > MAX_CELL:
                 bad(column, f"a cell of {len(value):,} characters (at most {MAX_CELL:,})")
+            elif any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+                bad(column, "holds half of a character (a lone surrogate); retype it")
+            elif (control := CONTROL.search(value)) is not None:
+                bad(column, f"holds the control character U+{ord(control[0]):04X} at "
+                            f"position {control.start() + 1}; remove it")
         if problems:
             result.problems += problems
             result.skipped += 1

@@ -320,10 +320,15 @@ class PackEditor(QObject, RecordEditing):
             return
         folder = self.folder
         assert folder is not None
-        dialog = ImportDialog(
-            self.state.pack, path,
-            lambda section, source, skip, mapping: plan_import(
-                self.state.pack, folder, path, section, source, skip, mapping), parent)
+        try:
+            dialog = ImportDialog(
+                self.state.pack, path,
+                lambda section, source, skip, mapping: plan_import(
+                    self.state.pack, folder, path, section, source, skip, mapping), parent)
+        except ContentError as exc:  # the file cannot be read at all: said, located
+            self.said.emit(f"Not imported: {exc.problems[0]}" if exc.problems
+                           else f"Not imported: {path}")
+            return
         accepted = self._answered(dialog)
         result = dialog.result_
         if accepted and result is not None and result.events_yaml:

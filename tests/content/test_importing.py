@@ -208,3 +208,121 @@ def test_a_bad_xlsx_row_is_located_and_a_zip_bomb_refused(pack_copy: Path,
     not_zip.write_text("date,title\n")
     with pytest.raises(ContentError, match="not an Excel workbook"):
         plan_import(load_pack(pack_copy), pack_copy, not_zip)
+
+
+def _workbook(path: Path, rows: list[list[object]], date_cells: tuple[str, ...] = ()) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for cell in date_cells:
+        sheet[cell].number_format = "yyyy-mm-dd"
+    book.save(path)
+    return path
+
+
+def _rezipped(source: Path, target: Path, part: str, change) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(target, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return target
+
+
+HEADER = ["date", "title", "sections", "sources"]
+
+
+def _hostile_import(kind: str, folder: Path) -> Path:
+    """One hostile import file of issue 24 (findings 10, 15, 18)."""
+    good = [HEADER, [60, "Leap", "history", SOURCE]]
+    if kind == "deep-json":
+        return write(folder / "deep.json", '{"events":' + "[" * 100_000 + "]" * 100_000 + "}")
+    if kind == "huge-year":
+        return write(folder / "year.json", json.dumps({"events": [
+            {"start_date": {"year": "9" * 5000}, "text": {"headline": "x"}}]}))
+    if kind == "lone-surrogate":
+        return write(folder / "surrogate.json", '{"events": [{"start_date": {"year": "2020"},'
+                                                ' "text": {"headline": "\\ud800"}}]}')
+    if kind == "control-character":
+        return write(folder / "bell.csv", f"date,title,sections,sources\n2020,bad\x07title,"
+                                          f"history,{SOURCE}\n")
+    if kind == "serial-60":
+        return _workbook(folder / "book.xlsx", good, ("A2",))
+    book = _workbook(folder / "book.xlsx", [HEADER, ["2020", "Fine", "history", SOURCE]])
+    sheet = "xl/worksheets/sheet1.xml"
+    if kind == "malformed-sheet":
+        return _rezipped(book, folder / "bad.xlsx", sheet, lambda _: b"<worksheet><sheetData>")
+    if kind == "undefined-entity":
+        return _rezipped(book, folder / "ent.xlsx", sheet,
+                         lambda d: d.replace(b"</worksheet>", b"&nope;</worksheet>"))
+    if kind == "dtd":
+        return _rezipped(book, folder / "dtd.xlsx", sheet, lambda d: (
+            b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "an event">]>'
+            + d.split(b"?>", 1)[-1]))
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize(("kind", "words", "where"), [
+    ("deep-json", "nested too deeply", ":1:1:"),
+    ("huge-year", "…", ":1:0:"),
+    ("lone-surrogate", "lone surrogate", ":1:0:"),
+    ("control-character", "control character U+0007 at position 4", ":2:2:"),
+    ("serial-60", "29 February 1900", ":2:1:"),
+    ("malformed-sheet", "not a readable Excel workbook", ":0:0:"),
+    ("undefined-entity", "not a readable Excel workbook", ":0:0:"),
+    ("dtd", "carries a DTD", ":0:0:"),
+])
+def test_a_hostile_import_file_ends_in_one_located_line(
+        pack_copy: Path, tmp_path: Path, kind: str, words: str, where: str) -> None:
+    """Issue 24, findings 10, 15 and 18: each of these ended in a traceback, a silent
+    wrong date, or a problem located in events.yaml instead of the import file."""
+    path = _hostile_import(kind, tmp_path)
+    before = (pack_copy / "events.yaml").read_bytes()
+    code, err, _, _ = run_cli("import", str(path), "--pack", str(pack_copy), "--source",
+                              SOURCE, "--section", "history")
+    assert code == 1 and "Traceback" not in err, err
+    first = err.splitlines()[0]
+    assert first.startswith(f"{path}{where}") and words in first, err
+    assert len(first) < 400
+    assert (pack_copy / "events.yaml").read_bytes() == before
+
+
+def test_a_csv_export_imports_back_with_the_same_text(pack_copy: Path, tmp_path: Path) -> None:
+    """Finding 13: titles starting with - + = @ came back with a leading '."""
+    from content.exporting import to_csv
+
+    titles = ["-5 per cent", "+ more", "=SUM(A1)", "@ NATO"]
+    rows = "".join(f"2020-0{n + 1},\"{t}\",history,{SOURCE}\n" for n, t in enumerate(titles))
+    first = write(tmp_path / "in.csv", "date,title,sections,sources\n" + rows)
+    result = plan_import(load_pack(pack_copy), pack_copy, first)
+    assert result.problems == [] and result.events_yaml
+    (pack_copy / "events.yaml").write_bytes(result.events_yaml)
+    exported = tmp_path / "out.csv"
+    exported.write_text(to_csv(load_pack(pack_copy, use_cache=False)), encoding="utf-8")
+    assert "'=SUM(A1)" in exported.read_text(encoding="utf-8")  # guarded in the file
+    read_back = {title for _, title in read_rows_titles(exported)}
+    assert read_back >= set(titles)  # not "'=SUM(A1)"
+
+
+def read_rows_titles(path: Path) -> list[tuple[int, str]]:
+    from content.importing import read_rows
+
+    rows, _ = read_rows(path)
+    return [(n, row["title"]) for n, row in rows]
+
+
+def test_a_sources_cell_is_read_whole(pack_copy: Path, tmp_path: Path) -> None:
+    """Finding 4: only the first word of a sources cell was checked, and the rest went
+    into events.yaml as it was: a cell could plant a second event."""
+    planted = f"{SOURCE} B2]\n  - id: planted\n    date: 2020"
+    path = write(tmp_path / "plant.csv", "date,title,sections,sources\n"
+                                         f"2020,One,history,\"{planted}\"\n")
+    result = plan_import(load_pack(pack_copy), pack_copy, path)
+    assert result.problems and not result.events_yaml
+    assert "sources" in str(result.problems[0])

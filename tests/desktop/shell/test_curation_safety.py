@@ -122,3 +122,13 @@ def test_a_symlinked_pack_file_is_edited_at_its_target(window) -> None:
     assert b"kabul-airlift-2" in real.read_bytes()
     window.editor.stack.undo()
     assert b"kabul-airlift-2" not in real.read_bytes()
+
+
+def test_an_unreadable_import_file_is_said_in_the_window(window, tmp_path) -> None:
+    """Finding 10: in the window the import dialog never opened and nothing was said."""
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    messages = said(window)
+    window.editor.import_events(broken)
+    assert any(m.startswith("Not imported:") and "broken.xlsx" in m for m in messages)
+    assert window.editor.stack.count() == 0
