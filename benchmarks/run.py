@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import export, hostile, loading, memory, scaling, startup
+from benchmarks import export, hostile, importing, loading, memory, scaling, startup
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +90,10 @@ def main() -> int:
             rows.append(Row(f"hostile {name.split()[0]}, slowest of {count} "
                             f"({name.split(maxsplit=1)[1]}) vs {against}", seconds * 1000,
                             floor * 1000, 2.5))
+
+        took, cold = importing.measure()
+        rows.append(Row(f"import {importing.ROWS:,} rows into {importing.EVENTS:,} events vs "
+                        "a cold validate of the result", took * 1000, cold * 1000, 2.0))
 
         big, embedded = memory.measure(large)
         rows.append(Row("peak memory, 10,000 events vs embedded pack", big, embedded, 1.5,

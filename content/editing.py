@@ -191,8 +191,8 @@ def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]]) -> 
     existing event that starts later (after the last otherwise), in the file's style;
     every existing byte kept. One parse and one pass, whatever the number."""
     layout = Layout(events_yaml, "events.yaml")
-    days = [_first_day(item.get("date", "")) if isinstance(item, dict) else ""
-            for item in (layout.value or {}).get("events") or ()]
+    count = len(layout.items(EVENTS))
+    days = [_first_day(layout.scalars.get((*EVENTS, n, "date"), "")) for n in range(count)]
     # prefix_latest[i]: the latest day among events 0..i. The first event that starts
     # after `day` is the first i where that exceeds `day`, sorted file or not: a
     # binary search, so an import placing 20,000 events stays linear.
@@ -204,7 +204,7 @@ def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]]) -> 
     for day, _, fields in sorted(blocks, key=lambda b: (b[0], b[1])):
         at = bisect.bisect_right(prefix_latest, day)
         placed.append((at if at < len(days) else None, fields))
-    return insert_items(events_yaml, "events.yaml", EVENTS, placed)
+    return insert_items(events_yaml, "events.yaml", EVENTS, placed, layout)
 
 
 def free_id(pack: Pack, base: str) -> str:

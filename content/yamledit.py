@@ -179,14 +179,15 @@ def insert_item(data: bytes, name: str, path: Path_, index: int | None,
 
 
 def insert_items(data: bytes, name: str, path: Path_,
-                 placed: list[tuple[int | None, Fields]]) -> bytes:
+                 placed: list[tuple[int | None, Fields]], layout: Layout | None = None
+                 ) -> bytes:
     """`data` with each `(index, fields)` of `placed` as a new item of the list at
     `path`, before item `index` (at the end when None), in the style of its
     neighbours; items for the same place keep their order. One pass over the file
     whatever their number (an import adds thousands)."""
     if not placed:
         return data
-    layout = Layout(data, name)
+    layout = layout if layout is not None and layout.data is data else Layout(data, name)
     seq = _sequence(layout, path)
     items = layout.items(path)
     if not items and seq.flow and seq.key_end is not None and not _inside_flow(layout, path):

@@ -43,7 +43,9 @@ class Layout:
         self.data = data
         self.name = name
         text = decode(data, name)  # the reader's own checks and its located messages
-        self.value: Any = read_yaml_text(text, name)  # refuses what the loader refuses
+        self._text = text
+        self._value: Any = None
+        self._read = False
         if _lone_cr(data):
             raise YamlError(Problem(name, 1, 1, "line endings of a lone CR (old Mac style); "
                                                 "save the file with LF or CRLF endings to "
@@ -51,17 +53,33 @@ class Layout:
         self.bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         self.newline = b"\r\n" if b"\r\n" in data else b"\n"
         self._lines = text.split("\n")
+        self._ascii: dict[int, bool] = {}
+        self.scalars: dict[Path_, str] = {}  # each scalar value's text, as the parser read it
         self._line_starts = [self.bom]
         for line in data[self.bom:].split(b"\n")[:-1]:
             self._line_starts.append(self._line_starts[-1] + len(line) + 1)
         self.nodes: dict[Path_, Node] = {}
         self._walk(text)
 
+    @property
+    def value(self) -> Any:
+        """The file's values as the hardened reader builds them (read when first asked:
+        placing events needs only their dates, which the walk keeps in `scalars`)."""
+        if not self._read:
+            self._value = read_yaml_text(self._text, self.name)  # what the loader refuses
+            self._read = True
+        return self._value
+
     # -- offsets ----------------------------------------------------------------
     def offset(self, line: int, column: int) -> int:
         """The byte offset of 0-based `line`, `column` (characters) of the text."""
         if line >= len(self._line_starts):
             return len(self.data)
+        ascii_line = self._ascii.get(line)
+        if ascii_line is None:
+            ascii_line = self._ascii[line] = self._lines[line].isascii()
+        if ascii_line:
+            return self._line_starts[line] + column
         return self._line_starts[line] + len(self._lines[line][:column].encode("utf-8"))
 
     def line_start(self, offset: int) -> int:
@@ -124,6 +142,7 @@ class Layout:
                         stack[-1][6] = (event.value, start, end)  # a key: its value follows
                         continue
                     path, key = child_path()
+                    self.scalars[path] = event.value
                     done(path, Node(start, end, "scalar", False, *_key(key)))
                 elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                     path, key = child_path()
