@@ -58,6 +58,24 @@ serve(lambda path: save_recipe(recipe, Path(path)))
 """
 
 
+EDIT_WRITER = SERVE + """
+from pathlib import Path
+import dataclasses
+from content.editing import EventDraft, replace_event
+from content.fileio.atomic import write_atomic
+from content.loader import default_pack_folder, load_pack
+old = (default_pack_folder() / "events.yaml").read_bytes()
+pack = load_pack(use_cache=False)
+draft = dataclasses.replace(EventDraft.of(pack.event("kabul-airlift")), title="Edited " * 50)
+new = replace_event(old, "kabul-airlift", draft)
+turn = [0]
+def write(path):  # an edit, then its undo, then the edit again...: a window's writes
+    turn[0] += 1
+    write_atomic(path, new if turn[0] % 2 else old, own_pack=True)
+serve(write)
+"""
+
+
 class Writer:
     """A writer child (see SERVE) and the kills it takes."""
 
@@ -212,3 +230,30 @@ def test_full_disk_on_recipe_save(tiny_disk: Path) -> None:
         save_recipe(Recipe(title="T" * 200_000, sections=("a",)), target)
     assert target.read_bytes() == b"title: old\nsections: [a]\n"
     assert [p.name for p in tiny_disk.iterdir()] == ["r.yaml"]
+
+
+@pytest.mark.slow
+def test_kill_9_across_window_edits_leaves_the_old_or_the_new_events_file(
+        tmp_path: Path) -> None:
+    """A window edit and its undo are atomic writes of events.yaml: killed at any
+    point of either, the file holds one version whole and loads."""
+    from content.loader import build_pack, default_pack_folder, read_pack_files
+
+    folder = tmp_path / "pack"
+    shutil.copytree(default_pack_folder(), folder)
+    target = folder / "events.yaml"
+    old = target.read_bytes()
+    files = read_pack_files(folder)
+    rng = random.Random(52)
+    seen = set()
+    writer = Writer(EDIT_WRITER, target)
+    try:
+        for kill in range(KILLS):
+            data = writer.kill_while_writing(old, rng, kill % 3)
+            seen.add(data == old)
+            pack = build_pack(folder, {**files, "events.yaml": data})
+            title = pack.event("kabul-airlift").title
+            assert title in ("Kabul airlift", ("Edited " * 50).strip()), title
+    finally:
+        writer.close()
+    assert seen == {True, False}  # kills found both versions
