@@ -1,4 +1,4 @@
-"""Import is linear: 20,000 rows into a 100,000-event pack, against a cold `validate`
+"""Import is linear: thousands of rows into a large pack, against a cold `validate`
 of the pack that results, both as fresh `briefdesk` processes in the same run. The
 import runs as an analyst's does, on the pack they have open (its cache warm); the
 floor reads and checks the whole result from nothing.
@@ -25,7 +25,11 @@ from pathlib import Path
 from benchmarks.synthetic import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
-EVENTS, ROWS = 100_000, 20_000
+# The issue's case was 20,000 rows into 100,000 events; a synthetic 100,000-event
+# events.yaml is 71 MB, past the loader's 32 MB cap (raising it is issue 30's), so
+# the budget is held at the size the finding measured (7.4 s before): 8,000 rows
+# into 20,000 events.
+EVENTS, ROWS = 20_000, 8_000
 
 
 def _cli(*args: str, cache: Path) -> float:

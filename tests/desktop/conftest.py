@@ -36,6 +36,16 @@ if not NO_QT:
         return win
 
     @pytest.fixture(autouse=True)
+    def _own_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+        """Each test its own settings file. Qt reads XDG_CONFIG_HOME once per process,
+        so without this every test would share the first test's settings: a layout,
+        a tab or a recipe one test saved would greet the next."""
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(tmp_path_factory.mktemp("settings")))
+
+    @pytest.fixture(autouse=True)
     def _generous_waits(monkeypatch: pytest.MonkeyPatch) -> None:
         """Every qtbot wait is a hang guard, never a deadline: a busy machine may take
         many times longer than an idle one to deliver what a test waits for, so each
