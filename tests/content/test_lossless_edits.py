@@ -313,3 +313,65 @@ def test_random_edits_on_hand_written_packs_change_exactly_what_was_asked(
         assert (b"\r\n" in after) == newline_style or after.count(b"\n") == after.count(
             b"\r\n")
         data, pack = after, new
+
+
+@st.composite
+def hand_written_actors(draw) -> bytes:
+    """An actors.yaml in mixed styles: one-line and block items, keys in any order,
+    comments, CRLF or LF, quoted or plain names."""
+    lines = ["actors:"]
+    for n in range(draw(st.integers(1, 4))):
+        fields = {"id": f"actor-{n}", "name": draw(WORDS), "role": draw(WORDS)}
+        keys = draw(st.permutations(list(fields)))
+        if draw(st.booleans()):
+            lines.append(f"  # actor {n}")
+        shown = {k: _scalar(v, draw(st.sampled_from([0, 1, 3])), "") if k != "id" else v
+                 for k, v in fields.items()}
+        if draw(st.booleans()):
+            lines.append("  - {" + ", ".join(f"{k}: {shown[k]}" for k in keys) + "}")
+        else:
+            lines += [("  - " if i == 0 else "    ") + f"{k}: {shown[k]}"
+                      for i, k in enumerate(keys)]
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return (newline.join(lines) + newline).encode("utf-8")
+
+
+RECORD_STEPS = st.lists(st.tuples(st.sampled_from(["add", "edit", "delete"]),
+                                  st.integers(0, 100), WORDS), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hand_written_actors(), RECORD_STEPS)
+def test_random_record_edits_on_hand_written_files_change_exactly_what_was_asked(
+        actors: bytes, steps) -> None:
+    """Actors stand for every record file: the same engine edits them all. The
+    embedded events cite no actor of these, so any may be deleted."""
+    from content.editing import add_record
+
+    events = HAND_WRITTEN
+    def pack_with(data: bytes):
+        return build_pack(FOLDER, {**FILES, "events.yaml": events, "actors.yaml": data})
+
+    data, pack = actors, pack_with(actors)
+    for n, (kind, pick, text) in enumerate(steps):
+        ids = sorted(pack.actors)
+        if kind == "add" or not ids:
+            kind, ident = "add", f"added-{n}"
+            after = add_record(data, "actors.yaml", "actors",
+                               {"id": ident, "name": text, "role": "Envoy"})
+            intent = ("actor", ident, "add")
+        elif kind == "edit":
+            ident = ids[pick % len(ids)]
+            after = change_record(data, "actors.yaml", "actors", ident, {"role": text})
+            intent = ("actor", ident, "change")
+        else:
+            ident = ids[pick % len(ids)]
+            after = delete_record(data, "actors.yaml", "actors", ident)
+            intent = ("actor", ident, "delete")
+        new = pack_with(after)
+        assert check_change(pack, new, *intent) == "", after
+        if kind == "edit":
+            assert new.actors[ident].role == text.strip()
+            assert new.actors[ident].name == pack.actors[ident].name  # the rest kept
+        assert after.count(b"\n") == after.count(b"\r\n") or b"\r\n" not in actors
+        data, pack = after, new

@@ -132,3 +132,50 @@ def test_an_unreadable_import_file_is_said_in_the_window(window, tmp_path) -> No
     window.editor.import_events(broken)
     assert any(m.startswith("Not imported:") and "broken.xlsx" in m for m in messages)
     assert window.editor.stack.count() == 0
+
+
+def test_undo_all_then_redo_all_gives_back_each_file_byte_for_byte(window) -> None:
+    """A run of edits across files, undone to the start and redone to the end: every
+    file is exactly what it was at each end."""
+    from content.editing import add_record, change_record, delete_event
+
+    folder = Path(window.folder)
+    names = ("events.yaml", "actors.yaml", "sources.yaml")
+    start = {n: (folder / n).read_bytes() for n in names}
+    editor = window.editor
+    window.state.select_event("kabul-airlift")
+    window.edit("duplicate")
+    assert editor._apply("Add actor", lambda d: add_record(d, "actors.yaml", "actors", {
+        "id": "new-envoy", "name": "New Envoy", "role": "Envoy"}), None, "actors.yaml",
+        ("actor", "new-envoy", "add"))
+    source = next(iter(window.state.pack.sources))
+    assert editor._apply("Edit source", lambda d: change_record(
+        d, "sources.yaml", "sources", source, {"title": "Retitled"}), None, "sources.yaml",
+        ("source", source, "change"))
+    assert editor._apply("Delete", lambda d: delete_event(d, "kabul-airlift-2"), None,
+                         "events.yaml", ("event", "kabul-airlift-2", "delete"))
+    end = {n: (folder / n).read_bytes() for n in names}
+    assert end["events.yaml"] == start["events.yaml"]  # duplicated, then deleted
+    while editor.stack.canUndo():
+        editor.stack.undo()
+    assert {n: (folder / n).read_bytes() for n in names} == start
+    while editor.stack.canRedo():
+        editor.stack.redo()
+    assert {n: (folder / n).read_bytes() for n in names} == end
+    assert editor.stack.count() == 4
+
+
+def test_an_edit_that_would_touch_another_item_is_refused(window) -> None:
+    """The invariant, in the window: an edit whose bytes would change more than its
+    item writes nothing and says what else it would change."""
+    from content.editing import delete_event
+
+    events = Path(window.folder) / "events.yaml"
+    before = events.read_bytes()
+    messages = said(window)
+    two = window.state.pack.events[:2]
+    assert not window.editor._apply(
+        "Delete", lambda d: delete_event(delete_event(d, two[0].id), two[1].id), None,
+        "events.yaml", ("event", two[0].id, "delete"))
+    assert events.read_bytes() == before and window.editor.stack.count() == 0
+    assert any(two[1].id in m for m in messages)
