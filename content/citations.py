@@ -40,6 +40,8 @@ def resolve(pack: Pack, citation: Citation) -> ResolvedCitation:
         date = f"accessed {source.accessed.label()}"
     else:
         date = ""
+    if date and source.year_inferred:  # "(Report.az, May 2)": the year is the article's
+        date += " (year inferred)"
     return ResolvedCitation(source.outlet, date, source.title, citation.grade, via,
                             source.url, citation.note)
 

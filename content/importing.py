@@ -33,11 +33,10 @@ from content.fields import CONTROL, parse_citation
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
 from content.model import Pack
+from content.workbook import MAX_ROWS, workbook_cells
 from content.yamledit import Fields
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024
-MAX_UNPACKED = 64 * 1024 * 1024  # an .xlsx's parts, unzipped
-MAX_ROWS = 20_000
 MAX_CELL = 10_000
 MAX_MESSAGE = 160  # characters of a problem's text; a cell's value is cut to fit
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -80,7 +79,7 @@ def column_keys(path: Path) -> list[tuple[str, str]]:
     except FileRefused as exc:
         raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        header = (_xlsx_cells(path, data) or [[]])[0]
+        header = (workbook_cells(path, data) or [[]])[0]
     else:
         header = next(csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"))), [])
     return [(h, _key(h)) for h in header]
@@ -100,7 +99,7 @@ def read_rows(path: Path, strict: bool = True
     except FileRefused as exc:
         raise ContentError(Problem(str(path), 0, 0, str(exc).split(": ", 1)[-1])) from None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _table_rows(path, _xlsx_cells(path, data), strict)
+        return _table_rows(path, workbook_cells(path, data), strict)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -120,108 +119,6 @@ def _unquoted(cell: str) -> str:
     """A CSV cell as it was before export guarded it: `'=x` was written for `=x` (so
     that no spreadsheet runs it), and comes back as `=x`."""
     return cell[1:] if cell.startswith("'") and cell[1:2] in RISKY else cell
-
-
-def _xlsx_cells(path: Path, data: bytes) -> list[list[str]]:
-    """The first sheet's cells as text. Formulas stay formulas (their text: nothing
-    is evaluated); dates become ISO dates; the workbook is read in read-only mode."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            unpacked = sum(info.file_size for info in package.infolist())
-    except zipfile.BadZipFile:
-        raise ContentError(Problem(str(path), 0, 0, "not an Excel workbook (not a zip)")
-                           ) from None
-    if unpacked > MAX_UNPACKED:  # a zip bomb: refused before anything is unpacked
-        raise ContentError(Problem(str(path), 0, 0, f"unpacks to {unpacked:,} bytes (at most "
-                                   f"{MAX_UNPACKED:,}); refused"))
-    try:
-        parts = package_parts(data)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
-                                   f"({_first_line(exc)})")) from None
-    _refuse_dtds(path, parts)
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises what its parsers raise: all say "unreadable"
-        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
-                                   f"({_first_line(exc)})")) from None
-    try:
-        if not book.worksheets:
-            raise ContentError(Problem(str(path), 0, 0, "the workbook has no sheet"))
-        sheet = book.worksheets[0]
-        book._date_formats = set()  # serials as numbers: 60 and negatives are ours to judge
-        rows = []
-        for number, cells in enumerate(itertools.islice(sheet.iter_rows(), MAX_ROWS + 2), 1):
-            rows.append([_xlsx_text(path, number, column, cell, book.epoch)
-                         for column, cell in enumerate(cells[:64], 1)])
-        return rows
-    except ContentError:
-        raise
-    except Exception as exc:  # malformed sheet XML, an undefined entity, …
-        raise ContentError(Problem(str(path), 0, 0, f"not a readable Excel workbook "
-                                   f"({_first_line(exc)})")) from None
-    finally:
-        book.close()
-
-
-def package_parts(data: bytes) -> dict[str, bytes]:
-    """The XML parts of a workbook (bounded: the caller checked the unpacked size)."""
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return {info.filename: package.read(info) for info in package.infolist()
-                if info.filename.endswith((".xml", ".rels"))}
-
-
-def _refuse_dtds(path: Path, parts: dict[str, bytes]) -> None:
-    """A DTD in any part could declare entities that expand into events: refused,
-    in whichever encoding the part is written."""
-    for name, part in parts.items():
-        for marker in (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"),
-                       "<!DOCTYPE".encode("utf-16-be")):
-            if marker in part:
-                raise ContentError(Problem(str(path), 0, 0, f"the workbook part {name} "
-                                           "carries a DTD (<!DOCTYPE …>); refused"))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return (text[0] if text else type(exc).__name__)[:200]
-
-
-def _xlsx_text(path: Path, row: int, column: int, cell: object, epoch: object) -> str:
-    """One cell as text: a date cell's serial as an ISO date (Excel's phantom
-    29 February 1900, serial 60, and serials before 1900 are problems, not dates)."""
-    import datetime as dt
-
-    from openpyxl.utils.datetime import from_excel
-
-    value = getattr(cell, "value", None)
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and not isinstance(value, bool) and getattr(
-            cell, "is_date", False):
-        if value == 60 or value < 1:
-            what = ("29 February 1900, a day that never was (Excel's leap-year bug)"
-                    if value == 60 else "a date before 1900")
-            raise ContentError(Problem(str(path), row, column, f"the date serial {value:g} "
-                                       f"is {what}; type the date as text"))
-        try:
-            value = from_excel(value, epoch)
-        except (OverflowError, ValueError):
-            raise ContentError(Problem(str(path), row, column, f"the date serial {value:g} "
-                                       "is not a date")) from None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _table_rows(path: Path, table: list[list[str]], strict: bool = True

@@ -61,6 +61,11 @@ def event_warnings(pack: Pack, event: Event) -> list[str]:
                            "report dates it, add 'approximate: true' and 'reported'; if the "
                            "article gives the date, add 'dated_by: article'")
                 break
+    if event.dated_by == "report" and event.reported is not None \
+            and event.date.iso() != event.reported.iso():
+        out.append(f"event {event.id!r} is dated only by its report "
+                   f"({event.reported.iso()}) but drawn at {event.date.iso()}: give the "
+                   "report's date as 'date' too")
     if event.end is not None and _within(pack.info.as_of, event.end):
         out.append(f"event {event.id!r} ends on the pack's as-of date "
                    f"({pack.info.as_of.iso()}); a span still running is 'end: open'")

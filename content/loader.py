@@ -300,8 +300,10 @@ class _PackBuilder:
         out, ids, vias = {}, [], []
         for rec in self.records(name, "sources"):
             f = self.fields(rec, self.file(name),
-                       {"id", "title", "outlet", "date", "url", "via", "author", "accessed"},
-                       "a source")
+                       {"id", "title", "outlet", "date", "url", "via", "author", "accessed",
+                        "inferred"}, "a source")
+            if (inferred := f.text("inferred", required=False)) not in ("", "year"):
+                f.add("inferred", f"'inferred' may only be 'year', not {inferred!r}")
             url = f.text("url", required=False)
             if url and not url.lower().startswith(("http://", "https://")):
                 f.add("url", f"url {url!r} must start with http:// or https://")
@@ -310,7 +312,7 @@ class _PackBuilder:
             source = Source(f.ident(), f.text("title"), f.text("outlet"),
                             f.date("date", required=False), url, via,
                             f.text("author", required=False),
-                            f.date("accessed", required=False))
+                            f.date("accessed", required=False), inferred == "year")
             if via:
                 vias.append((via, rec))
             ids.append((source.id, rec))
@@ -347,8 +349,11 @@ class _PackBuilder:
                 f.add("reported", "an event dated by the report that cites it is approximate:"
                                   " add 'approximate: true'")
             dated_by = f.text("dated_by", required=False)
-            if dated_by and dated_by != "article":
-                f.add("dated_by", f"'dated_by' may only be 'article', not {dated_by!r}")
+            if dated_by not in ("", "article", "report"):
+                f.add("dated_by", f"'dated_by' is 'article' or 'report', not {dated_by!r}")
+            elif dated_by == "report" and (reported is None or end is not None):
+                f.add("dated_by", "'dated_by: report' (known only by its report) needs "
+                                  "'reported', that report's date, and no 'end'")
             sections = f.id_list("sections", required=True)
             places, actors = f.id_list("places"), f.id_list("actors")
             citations = f.citations()

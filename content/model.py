@@ -96,6 +96,7 @@ class Source:
     via: str = ""
     author: str = ""
     accessed: PartialDate | None = None
+    year_inferred: bool = False  # the article cites it without a year: the year is ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,9 @@ class Event:
     (the pack's as-of date) with an open end. `reported` is the date of the report an
     article cites when that is all that dates the event (the event's own date is then
     approximate). `dated_by` says "article" when the article itself gives the date
-    (for the pack lint). `quotes` holds the words quoted exactly.
+    (for the pack lint), and "report" when nothing dates the event but the report that
+    tells of it: it happened by then (`date` and `reported` are that day, shown as "by
+    …"). `quotes` holds the words quoted exactly.
     """
 
     id: str
@@ -141,7 +144,11 @@ class Event:
 
     def date_label(self, reported: bool = True) -> str:
         """When, as a briefing writes it: `1994 – 2021`, `since 1994`,
-        `c. May 2023 (reported 12 May 2023)` (without the report when not `reported`)."""
+        `c. May 2023 (reported 12 May 2023)` (without the report when not `reported`),
+        `by 15 December 2025 (as reported)` for an event only its report dates."""
+        if self.dated_by == "report" and self.reported is not None:
+            # Undated: known only to have happened by the report that tells of it.
+            return f"by {self.reported.label()}" + (" (as reported)" if reported else "")
         if self.ongoing:
             text = f"since {self.date.label()}"
         elif self.end is not None:

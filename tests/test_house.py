@@ -30,8 +30,6 @@ TESTED_ELSEWHERE = {
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
     "desktop/shell/focus.py": "F6 / Shift+F6 driven by keys in "
                               "tests/desktop/shell/test_keyboard.py",
-    "desktop/shell/problems.py": "opening a problem at its line, with a recording editor, in "
-                                 "tests/desktop/shell/test_startup.py",
     "desktop/panes/checked_form.py": "the forms' shared checking, driven through every form "
                                      "in tests/desktop/shell/test_pack_editor.py",
     "desktop/panes/event_form.py": "typed into, checked and refused through the editor in "
@@ -102,6 +100,10 @@ LONG_BECAUSE = {
     "desktop/map/view.py": "the map's one QGraphicsView: basemap, markers, labels, links "
                            "and layers share its scene and transform; clustering, pair "
                            "counting and geometry already live beside it",
+    "content/loader.py": "one validating builder for all the pack's files, so that every "
+                         "reference between them is checked in one pass; field parsing "
+                         "and the YAML reader already live beside it (fields.py, "
+                         "yamlread.py)",
 }
 
 

@@ -229,6 +229,7 @@ class MapView(QGraphicsView):
         self.legend.hide()  # the slide has its own key
         for marker in self._markers.values():
             marker.label_px = max(12, round(12 * px_per_point))
+            marker.restyle(self.theme)  # now, not at the next recount: labels at slide size
         font = QFont()
         font.setPixelSize(max(12, round(13 * px_per_point)))
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)

@@ -52,7 +52,7 @@ def test_reported_dates(pack_copy: Path) -> None:
     ("    reported: 2023-05-12\n", "    reported: 2023-04-01\n", "reported (2023-04-01) before"),
     ("    approximate: true\n    reported: 2023-05-12\n", "    reported: 2023-05-12\n",
      "add 'approximate: true'"),
-    ("    dated_by: article\n", "    dated_by: hearsay\n", "may only be 'article'"),
+    ("    dated_by: article\n", "    dated_by: hearsay\n", "is 'article' or 'report'"),
     ("source: president-az-2021-12-14}", "source: nowhere}", "unknown source 'nowhere'"),
     ("{text: \"a valued partner\", speaker: Jens Stoltenberg, ",
      "{text: \"a valued partner\", ", "missing required field 'speaker'"),

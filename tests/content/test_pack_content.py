@@ -55,7 +55,7 @@ def test_names_keep_their_diacritics(pack) -> None:
     ("stoltenberg-baku-2024", "2024-03"),
     ("washington-meeting", "2025-08-08"),
     ("contact-point-interview", "2025-12-15"),
-    ("exercises-2026", "2025"),
+    ("exercises-2026", "2025-12-15"),
 ])
 def test_the_dated_facts_a_briefer_needs_are_events(pack, event_id: str, date: str) -> None:
     assert pack.event(event_id).date.iso() == date
@@ -75,10 +75,54 @@ def test_partnership_for_peace_runs_on(pack) -> None:
     assert pfp.date_label() == "since 1994"
 
 
-def test_a_request_made_by_december_2025_is_not_dated_2026(pack) -> None:
-    exercises = pack.event("exercises-2026")
-    assert exercises.date.approximate and exercises.reported.iso() == "2025-12-15"
-    assert exercises.date_label() == "c. 2025 (reported 15 December 2025)"
+def test_what_only_its_report_dates_is_shown_as_by_that_report(pack) -> None:
+    """Issue 25: the interview says the request was made and the delegation "recently
+    visited", no more; the 2023 article gives two citation dates for the Lachin road
+    concern, not a span. Each is drawn at its report's date and labelled "by" it."""
+    for event_id, label in (("exercises-2026", "by 15 December 2025"),
+                            ("permanent-representatives-visit", "by 15 December 2025"),
+                            ("lachin-road-concerns", "by 2 May 2023")):
+        event = pack.event(event_id)
+        assert event.dated_by == "report" and event.end is None, event_id
+        assert event.date_label(reported=False) == label, event_id
+        assert event.date_label() == f"{label} (as reported)"
+
+
+def test_a_citation_date_is_not_an_event(pack) -> None:
+    """Issue 25: "Kosovo, August 2021" was an event made of a citation date."""
+    assert not any("kosovo" in e.id for e in pack.events)
+    assert "kosovo" not in pack.places
+    assert any("Kosovo" in k.text for k in pack.section("operations").key_points)
+
+
+def test_years_the_article_leaves_out_are_marked_inferred(pack) -> None:
+    from content.citations import resolve
+    from content.model import Citation
+
+    inferred = {i for i, s in pack.sources.items() if s.year_inferred}
+    assert inferred == {"report-az-2023-05-02", "report-az-2023-05-26",
+                        "mfa-gov-az-2023-01-19", "trend-2023-03-09", "mod-gov-az-2023-06-24",
+                        "ordu-az-2023-05-12", "edm-2023-05-30", "nato-int-2023-01-20",
+                        "apa-2023-05-02", "reytinq-2023-05-13"}
+    assert resolve(pack, Citation("trend-2023-03-09")).date == "9 March 2023 (year inferred)"
+
+
+def test_no_two_key_points_alike(pack) -> None:
+    texts = [k.text.casefold() for s in pack.sections for k in s.key_points]
+    assert len(texts) == len(set(texts))
+
+
+def test_judgements_resting_only_on_the_2023_article_carry_their_date(pack) -> None:
+    """Issue 25: a deck dated December 2025 must not state the 2023 article's own
+    judgements as current: a key point citing only that article says 2023."""
+    undated = [k.text for s in pack.sections for k in s.key_points
+               if {c.source for c in k.citations} == {"jamestown-2023"} and "2023" not in k.text]
+    assert undated == []
+    for section in pack.sections:  # summaries of 2023 matters say so too
+        sources = {c.source for k in section.key_points for c in k.citations}
+        vias = {pack.sources[i].via or i for i in sources}
+        if vias == {"jamestown-2023"}:
+            assert "2023" in section.summary, section.id
 
 
 def test_events_dated_by_a_report_say_so(pack) -> None:
@@ -100,7 +144,8 @@ def test_statements_sit_with_who_said_them_and_when(pack) -> None:
 
 def test_places_are_only_where_the_articles_put_them(pack) -> None:
     assert not {"shape", "ankara", "paris", "yerevan"} & set(pack.places)
-    assert any("kosovo" in e.places for e in pack.events)
+    assert "brussels" in pack.event("hajiyev-brussels-2023").places  # "in Brussels"
+    assert pack.event("stoltenberg-thanks-kabul").places == ()  # the article gives none
     assert "364" not in pack.info.focus_countries  # Iran: in neither article
 
 

@@ -11,7 +11,7 @@ PACK = load_pack()
 def test_a_name_finds_events_key_points_sources_and_the_actor() -> None:
     found = search_pack(PACK, "stoltenberg")
     counts = found.counts()
-    assert counts["events"] == 3 and counts["key_points"] == 3
+    assert counts["events"] == 3 and counts["key_points"] == 4  # and the 2024 visit, in dialogue
     assert counts["actors"] == 1 and found.actors[0].name.startswith("Jens")
     assert all("Stoltenberg" in k.text or any("Stoltenberg" in q.speaker for q in k.quotes)
                for _, k in found.key_points)

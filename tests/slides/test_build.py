@@ -62,7 +62,7 @@ def test_content_slides_carry_notes_with_citations(pack: Pack, recipe: Recipe) -
             assert slide.notes, slide.title
     timeline = next(s for s in deck.slides if s.kind == "timeline" and s.section == "operations")
     assert "Caspian Post, 16 August 2021 *" in timeline.notes
-    assert timeline.notes.count("The Jamestown Foundation, Eurasia Daily Monitor") == 2
+    assert timeline.notes.count("The Jamestown Foundation (republished by Oilprice.com)") == 2
     assert timeline.notes.count("as reported in") == 1  # the via chain said once
 
 

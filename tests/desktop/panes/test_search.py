@@ -21,8 +21,8 @@ def test_results_are_grouped_by_kind_with_counts(window, qtbot) -> None:
     assert not filters.results.isVisible()
     qtbot.keyClicks(filters.search, "stoltenberg")
     qtbot.waitUntil(lambda: filters.results.isVisible())
-    qtbot.waitUntil(lambda: groups(filters.results).get("Key points") == 3)
-    assert groups(filters.results) == {"Events": 3, "Key points": 3, "Sources": 1,
+    qtbot.waitUntil(lambda: groups(filters.results).get("Key points") == 4)
+    assert groups(filters.results) == {"Events": 3, "Key points": 4, "Sources": 1,
                                        "Actors": 1, "Places": 0}
 
 

@@ -329,7 +329,7 @@ def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) 
     before = sections.read_bytes()
 
     def change(form) -> None:
-        form.choice[1].setCurrentIndex(form.choice[1].findData("history#3"))
+        form.choice[1].setCurrentIndex(form.choice[1].findData("history#4"))
         assert form.edits["text"].text().startswith("At NATO Headquarters")
         form.edits["text"].setText(form.edits["text"].text().replace(
             "At NATO Headquarters", "At NATO HQ"))
@@ -337,7 +337,7 @@ def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) 
 
     window.editor.form_opened = change
     window.edit("change key point")
-    point = window.state.pack.section("history").key_points[3]
+    point = window.state.pack.section("history").key_points[4]
     assert point.text.startswith("At NATO HQ") and len(point.quotes) == 2
     changed = [line for line in sections.read_bytes().splitlines()
                if line not in before.splitlines()]
