@@ -118,12 +118,41 @@ def replace_item(data: bytes, name: str, path: Path_, index: int, fields: Fields
     return data[:node.start] + text + data[node.end:]
 
 
+def _dash(layout: Layout, node: Node) -> int:
+    """Where the `-` of block item `node` stands: back from the node over blanks, line
+    breaks and comments (`- # note` then the item on the next line)."""
+    data, at = layout.data, node.start
+    while True:
+        at -= 1
+        while at >= layout.bom and data[at:at + 1] in (b" ", b"\t", b"\r", b"\n"):
+            at -= 1
+        line = layout.line_start(at)
+        segment = data[line:at + 1]
+        comment = next((i for i in range(len(segment)) if segment[i:i + 1] == b"#"
+                        and (i == 0 or segment[i - 1:i] in (b" ", b"\t"))), None)
+        if comment is not None:
+            at = line + comment
+            continue
+        if data[at:at + 1] == b"-":
+            return at
+        raise YamlError(Problem(layout.name, 1, 1, "an item's '-' could not be found"))
+
+
+def _item_prefix(layout: Layout, like: Node) -> bytes:
+    """What stands before a block item's first key, for a new item written like it:
+    `  - ` or `  -   ` on its line, or `  -` and the key indented on the next."""
+    dash = _dash(layout, like)
+    line = layout.line_start(dash)
+    if line == layout.line_start(like.start):
+        return layout.data[line:like.start]
+    return layout.data[line:dash + 1] + layout.newline + b" " * layout.column(like.start)
+
+
 def _attached_start(layout: Layout, node: Node) -> int:
     """Where a block item begins: its `-` line, with the comment lines directly above
     it (no blank line between), which belong to it."""
     data = layout.data
-    dash = data.rfind(b"-", 0, node.start)
-    start = layout.line_start(dash)
+    start = layout.line_start(_dash(layout, node))
     while start > layout.bom:
         above = layout.line_start(start - 1)
         if not data[above:start].strip().startswith(b"#"):
@@ -144,10 +173,17 @@ def delete_item(data: bytes, name: str, path: Path_, index: int) -> bytes:
     items = layout.items(path)
     node = items[index]
     if len(items) == 1:  # the list becomes empty: written `[]`
-        if seq.flow:
-            return data[:node.start] + data[node.end:]
+        if seq.flow:  # the item and a trailing comma after it: `[x, ]` becomes `[]`
+            end = node.end
+            rest = data[end:seq.end - 1]
+            if rest.lstrip().startswith(b","):
+                end += len(rest) - len(rest.lstrip()) + 1
+                end += len(data[end:seq.end - 1]) - len(data[end:seq.end - 1].lstrip())
+            return data[:node.start] + data[end:]
         assert seq.key_end is not None
-        return data[:seq.key_end] + b": []" + data[node.end:]
+        start, end = _attached_start(layout, node), layout.line_end(node.end)
+        colon = data.index(b":", seq.key_end) + 1  # the key's own line keeps its comment
+        return data[:colon] + b" []" + data[colon:start] + data[end:]
     if seq.flow:
         if index + 1 < len(items):
             return data[:node.start] + data[items[index + 1].start:]
@@ -231,7 +267,7 @@ def _block_insertion(layout: Layout, items: list[Node], spot: int, texts: list[b
     data, nl = layout.data, layout.newline
     gap = nl if _separated_by_blank_lines(layout, items) else b""
     like = items[min(spot, len(items) - 1)]
-    dash = b" " * layout.column(data.rfind(b"-", 0, like.start)) + b"- "
+    dash = _item_prefix(layout, like)
     if spot < len(items):
         return _attached_start(layout, items[spot]), b"".join(
             dash + text + nl + gap for text in texts)
@@ -270,12 +306,17 @@ def set_field(data: bytes, name: str, path: Path_, key: str, value: Any) -> byte
             pad = " " * (column + 2)
             lines = "".join(f"{nl}{pad}- {block(v, column + 4, nl)}" for v in value)
             return data[:node.key_end] + (":" + lines).encode("utf-8") + data[node.end:]
+        explicit = _explicit_key_start(layout, node)
+        if explicit is not None:  # `? key` / `: value`: written again as `key: value`
+            return (data[:explicit] + f"{scalar(key)}: {flow(value)}".encode()
+                    + data[node.end:])
         return data[:node.key_end] + f": {flow(value)}".encode() + data[node.end:]
     if value is None:
         return data
     if mapping.flow:
         close = mapping.end - 1
-        sep = ", " if _value_at(layout.value, path) else ""
+        before = data[mapping.start + 1:close].rstrip()
+        sep = "" if not before or before.endswith(b",") else ", "  # `{a: 1,}` has its comma
         return data[:close] + f"{sep}{scalar(key)}: {flow(value)}".encode() + data[close:]
     column = layout.column(mapping.start)
     line = block({key: value}, column, nl)
@@ -283,6 +324,15 @@ def set_field(data: bytes, name: str, path: Path_, key: str, value: Any) -> byte
     lead = "" if data[:end].endswith(b"\n") else nl
     tail = nl if data[:end].endswith(b"\n") else ""
     return data[:end] + f"{lead}{' ' * column}{line}{tail}".encode() + data[end:]
+
+
+def _explicit_key_start(layout: Layout, node: Node) -> int | None:
+    """Where the `?` of an explicit key stands (`? title` then `: value`), if it is one."""
+    assert node.key_start is not None
+    at = node.key_start - 1
+    while at >= 0 and layout.data[at:at + 1] in (b" ", b"\t"):
+        at -= 1
+    return at if layout.data[at:at + 1] == b"?" else None
 
 
 def _key_start(layout: Layout, path: Path_, key: str) -> int:

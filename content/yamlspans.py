@@ -15,6 +15,7 @@ here with the reader's own message (the edit is never attempted on it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,12 +53,9 @@ class Layout:
                                                 "edit it here"))
         self.bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         self.newline = b"\r\n" if b"\r\n" in data else b"\n"
-        self._lines = text.split("\n")
+        self._lines, self._line_starts = _lines(text, data, self.bom)
         self._ascii: dict[int, bool] = {}
         self.scalars: dict[Path_, str] = {}  # each scalar value's text, as the parser read it
-        self._line_starts = [self.bom]
-        for line in data[self.bom:].split(b"\n")[:-1]:
-            self._line_starts.append(self._line_starts[-1] + len(line) + 1)
         self.nodes: dict[Path_, Node] = {}
         self._walk(text)
 
@@ -109,7 +107,18 @@ class Layout:
 
         from content.yamlread import _parser_class
 
-        parser = _parser_class()(text)
+        try:
+            self._events(_parser_class()(text), yaml)
+        except yaml.MarkedYAMLError as exc:  # what the reader would say of it, located
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            raise YamlError(Problem(self.name, line, col, "YAML syntax error: "
+                                    f"{exc.problem or exc.context or 'invalid YAML'}")) from None
+        except yaml.YAMLError as exc:
+            raise YamlError(Problem(self.name, 0, 0, f"YAML error: {exc}")) from None
+
+    def _events(self, parser: Any, yaml: Any) -> None:
+        """Record every node's span from the parser's events."""
         # Each open collection: [kind, path, flow, start, content end, next index,
         # pending key (name, start, end) or None, the collection's own key span or None]
         stack: list[list[Any]] = []
@@ -164,6 +173,39 @@ class Layout:
         while end > start and self.data[end - 1:end] in (b" ", b"\t", b"\r", b"\n"):
             end -= 1
         return end
+
+
+# What the parser counts as a line break (YAML 1.1, as libyaml reads it): its marks
+# count lines by these, so offsets must too (a U+2028 inside a quoted title is one).
+_BREAK = re.compile("\n|\x85|\u2028|\u2029")
+
+
+def _lines(text: str, data: bytes, bom: int) -> tuple[list[str], list[int]]:
+    """The parser's lines of `text` and the byte offset in `data` where each starts
+    (`text` is `data` decoded, CRLF made LF: the k-th LF of `text` is the k-th of
+    `data`, two bytes there when it was a CRLF)."""
+    crlf = [data[i - 1:i] == b"\r" for i in _positions(data, b"\n")]
+    lines, starts = [], [bom]
+    at, newline = 0, 0
+    for found in _BREAK.finditer(text):
+        segment = text[at:found.start()]
+        lines.append(segment)
+        width = len(found.group().encode("utf-8"))
+        if found.group() == "\n":
+            width += 1 if crlf[newline] else 0
+            newline += 1
+        starts.append(starts[-1] + len(segment.encode("utf-8")) + width)
+        at = found.end()
+    lines.append(text[at:])
+    return lines, starts
+
+
+def _positions(data: bytes, needle: bytes) -> list[int]:
+    out, at = [], data.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = data.find(needle, at + 1)
+    return out
 
 
 def _key(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
