@@ -254,8 +254,9 @@ CASES: dict[str, Case] = {
     "bel-in-title": Case(content_edit("events.yaml", "title: Partnership for Peace",
                                       'title: "Partnership\\a for Peace"'), 1, "U+0007"),
     "esc-in-summary": Case(content_edit("sections.yaml",
-                                       "summary: Three decades", 'summary: "\\e[31mThree"\n'
-                                       "    x-ignored: Three decades"), 1, "U+001B"),
+                                       "summary: More than 30 years",
+                                       'summary: "\\e[31mMore"\n'
+                                       "    x-ignored: More than 30 years"), 1, "U+001B"),
     "nul-in-key-point": Case(content_edit("sections.yaml", "- text: Relations date from 1992;",
                                           '- text: "Relations\\0 date from 1992;"\n'
                                           "        x: "), 1, "U+0000"),
