@@ -30,6 +30,7 @@ from content.yamledit import (
     index_of,
     insert_items,
     set_field,
+    value_at,
 )
 from content.yamlspans import Layout
 
@@ -121,11 +122,12 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def update_fields(data: bytes, name: str, path: tuple, changes: Fields,
-                  owned: tuple[str, ...] = ()) -> bytes:
+                  owned: tuple[str, ...] = (), layout: Layout | None = None) -> bytes:
     """`data` with the mapping at `path` given `changes`: a field whose value differs
     is set, a field in `owned` that `changes` leaves out is removed, every other byte
-    is kept (a field whose value is unchanged keeps its own formatting)."""
-    current = _value_at(Layout(data, name).value, path)
+    is kept (a field whose value is unchanged keeps its own formatting). `layout` is
+    `data` already parsed, when the caller has it."""
+    current = value_at((layout or Layout(data, name)).value, path)
     for key, value in changes.items():
         if key not in current or not _same(current[key], value):
             data = set_field(data, name, path, key, value)
@@ -135,25 +137,16 @@ def update_fields(data: bytes, name: str, path: tuple, changes: Fields,
     return data
 
 
-def _value_at(value: Any, path: tuple) -> Any:
-    for part in path:
-        value = value[part]
-    return value
-
-
-def _index(data: bytes, name: str, path: tuple, item_id: str) -> int:
-    return index_of(Layout(data, name), path, item_id)
-
-
 # -- events.yaml --------------------------------------------------------------------
 def replace_event(data: bytes, event_id: str, draft: EventDraft) -> bytes:
     """`events.yaml` with the event `event_id` changed to `draft`: only the fields
     whose values changed are written."""
-    path = (*EVENTS, _index(data, "events.yaml", EVENTS, event_id))
+    layout = Layout(data, "events.yaml")
+    path = (*EVENTS, index_of(layout, EVENTS, event_id))
     fields = event_fields(draft)
-    old = _value_at(Layout(data, "events.yaml").value, path).get("sources")
-    fields["sources"] = keep_citations(old, fields["sources"])
-    return update_fields(data, "events.yaml", path, fields, EVENT_FIELDS)
+    fields["sources"] = keep_citations(value_at(layout.value, (*path, "sources")),
+                                       fields["sources"])
+    return update_fields(data, "events.yaml", path, fields, EVENT_FIELDS, layout)
 
 
 def keep_citations(old: Any, cited: list[str]) -> list[Any]:
@@ -170,8 +163,9 @@ def keep_citations(old: Any, cited: list[str]) -> list[Any]:
 
 def delete_event(data: bytes, event_id: str) -> bytes:
     """`events.yaml` without the event `event_id` (and the comments directly above it)."""
-    return delete_item(data, "events.yaml", EVENTS,
-                       _index(data, "events.yaml", EVENTS, event_id))
+    layout = Layout(data, "events.yaml")
+    return delete_item(data, "events.yaml", EVENTS, index_of(layout, EVENTS, event_id),
+                       layout)
 
 
 def add_event(data: bytes, draft: EventDraft) -> bytes:
@@ -262,52 +256,59 @@ def change_record(data: bytes, name: str, key: str, item_id: str, changes: Field
                   owned: tuple[str, ...] = ()) -> bytes:
     """File `name` with the item `item_id` of its list `key` given `changes` (a field
     in `owned` left out of them, or given as "", is removed)."""
-    path = (key, _index(data, name, (key,), item_id))
+    layout = Layout(data, name)
+    path = (key, index_of(layout, (key,), item_id))
     kept = {k: v for k, v in changes.items() if v != ""}
-    return update_fields(data, name, path, kept, owned)
+    return update_fields(data, name, path, kept, owned, layout)
 
 
 def delete_record(data: bytes, name: str, key: str, item_id: str) -> bytes:
     """File `name` without the item `item_id` of its list `key`."""
-    return delete_item(data, name, (key,), _index(data, name, (key,), item_id))
+    layout = Layout(data, name)
+    return delete_item(data, name, (key,), index_of(layout, (key,), item_id), layout)
 
 
 # -- key points (in sections.yaml) ---------------------------------------------------
-def _section_path(data: bytes, section_id: str) -> tuple:
-    return ("sections", _index(data, "sections.yaml", ("sections",), section_id))
+def _sections(data: bytes, section_id: str) -> tuple[Layout, tuple]:
+    """sections.yaml parsed, and the path of section `section_id` in it."""
+    layout = Layout(data, "sections.yaml")
+    return layout, ("sections", index_of(layout, ("sections",), section_id))
+
+
+def _key_point(layout: Layout, section: tuple, index: int) -> tuple:
+    """The path of key point `index` of the section at `section` (KeyError: none)."""
+    path = (*section, "key_points", index)
+    if layout.nodes.get(path) is None:
+        raise KeyError(f"{section[1]}#{index}")
+    return path
 
 
 def add_key_point(data: bytes, section_id: str, text: str, sources: list[str]) -> bytes:
     """sections.yaml with a key point added at the end of section `section_id`'s."""
-    path = _section_path(data, section_id)
+    layout, path = _sections(data, section_id)
     point = {"text": text, "sources": list(sources)}
-    layout = Layout(data, "sections.yaml")
-    if layout.nodes.get((*path, "key_points")) is None or not isinstance(
-            _value_at(layout.value, path).get("key_points"), list):
+    if not isinstance(value_at(layout.value, (*path, "key_points")), list):
         return set_field(data, "sections.yaml", path, "key_points", [point])
-    return insert_items(data, "sections.yaml", (*path, "key_points"), [(None, point)])
+    return insert_items(data, "sections.yaml", (*path, "key_points"), [(None, point)],
+                        layout)
 
 
 def change_key_point(data: bytes, section_id: str, index: int, text: str,
                      sources: list[str]) -> bytes:
     """sections.yaml with a key point's words and sources changed (its quotes kept)."""
-    path = (*_section_path(data, section_id), "key_points", index)
-    _key_point(data, path)
-    old = _value_at(Layout(data, "sections.yaml").value, path).get("sources")
+    layout, section = _sections(data, section_id)
+    path = _key_point(layout, section, index)
+    old = value_at(layout.value, (*path, "sources"))
     return update_fields(data, "sections.yaml", path,
-                         {"text": text, "sources": keep_citations(old, list(sources))})
+                         {"text": text, "sources": keep_citations(old, list(sources))},
+                         layout=layout)
 
 
 def delete_key_point(data: bytes, section_id: str, index: int) -> bytes:
     """sections.yaml without key point `index` of section `section_id`."""
-    path = (*_section_path(data, section_id), "key_points")
-    _key_point(data, (*path, index))
-    return delete_item(data, "sections.yaml", path, index)
-
-
-def _key_point(data: bytes, path: tuple) -> None:
-    if Layout(data, "sections.yaml").nodes.get(path) is None:
-        raise KeyError(f"{path[1]}#{path[-1]}")
+    layout, section = _sections(data, section_id)
+    _key_point(layout, section, index)
+    return delete_item(data, "sections.yaml", (*section, "key_points"), index, layout)
 
 
 # -- checking ------------------------------------------------------------------------

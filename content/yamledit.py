@@ -74,6 +74,13 @@ def _nl(layout: Layout) -> str:
     return layout.newline.decode()
 
 
+def block_list(items: list[Fields], column: int, newline: str) -> str:
+    """Mappings as a block list below a key standing at `column`: each item's lines
+    start with a newline, its dash two spaces in, its fields four."""
+    return "".join(f"{newline}{' ' * (column + 2)}- {block(f, column + 4, newline)}"
+                   for f in items)
+
+
 def _sequence(layout: Layout, path: Path_) -> Node:
     node = layout.nodes.get(path)
     if node is None or node.kind != "seq":
@@ -93,14 +100,15 @@ def item_text(layout: Layout, seq: Node, like: Node | None, fields: Fields) -> s
 
 def index_of(layout: Layout, path: Path_, item_id: str) -> int:
     """The index of the item whose `id` is `item_id` in the list at `path`."""
-    items = _value_at(layout.value, path)
+    items = value_at(layout.value, path)
     for n, item in enumerate(items or ()):
         if isinstance(item, dict) and str(item.get("id")) == item_id:
             return n
     raise KeyError(item_id)
 
 
-def _value_at(value: Any, path: Path_) -> Any:
+def value_at(value: Any, path: Path_) -> Any:
+    """The value at `path` in values as the reader builds them (None where absent)."""
     for part in path:
         value = value[part] if isinstance(value, list) else (value or {}).get(part)
     return value
@@ -111,7 +119,7 @@ def replace_item(data: bytes, name: str, path: Path_, index: int, fields: Fields
     what stands before and after the item (comments, blank lines) kept."""
     layout = Layout(data, name)
     seq, node = _sequence(layout, path), layout.nodes[(*path, index)]
-    old = _value_at(layout.value, (*path, index))
+    old = value_at(layout.value, (*path, index))
     if isinstance(old, dict):  # the item's own key order first, new fields after
         fields = {**{k: fields[k] for k in old if k in fields}, **fields}
     text = item_text(layout, seq, node, fields).encode("utf-8")
@@ -165,10 +173,11 @@ def _is_blank(data: bytes, start: int, end: int) -> bool:
     return start < end and not data[start:end].strip()
 
 
-def delete_item(data: bytes, name: str, path: Path_, index: int) -> bytes:
+def delete_item(data: bytes, name: str, path: Path_, index: int,
+                layout: Layout | None = None) -> bytes:
     """`data` without item `index` of the list at `path` (with the comments above it,
-    and one blank line where it stood between two)."""
-    layout = Layout(data, name)
+    and one blank line where it stood between two); `layout`: `data` already parsed."""
+    layout = layout if layout is not None and layout.data is data else Layout(data, name)
     seq = _sequence(layout, path)
     items = layout.items(path)
     node = items[index]
@@ -207,13 +216,6 @@ def _separated_by_blank_lines(layout: Layout, items: list[Node]) -> bool:
     return False
 
 
-def insert_item(data: bytes, name: str, path: Path_, index: int | None,
-                fields: Fields) -> bytes:
-    """`data` with `fields` as a new item of the list at `path`, before item `index`
-    (at the end when None), in the style of its neighbours."""
-    return insert_items(data, name, path, [(index, fields)])
-
-
 def insert_items(data: bytes, name: str, path: Path_,
                  placed: list[tuple[int | None, Fields]], layout: Layout | None = None
                  ) -> bytes:
@@ -228,10 +230,8 @@ def insert_items(data: bytes, name: str, path: Path_,
     items = layout.items(path)
     if not items and seq.flow and seq.key_end is not None and not _inside_flow(layout, path):
         # `key: []`, the list a new pack starts with: made a block list
-        column = layout.column(_key_start_of(layout, path))
-        nl = _nl(layout)
-        lines = "".join(f"{nl}{' ' * (column + 2)}- {block(f, column + 4, nl)}"
-                        for _, f in placed).encode()
+        column = layout.column(_key_start(layout, path))
+        lines = block_list([f for _, f in placed], column, _nl(layout)).encode()
         end = layout.line_end(seq.end)
         rest = data[seq.end:end].rstrip(b"\r\n")  # a comment after `[]` stays on its line
         ended = end > seq.end + len(rest)
@@ -277,12 +277,6 @@ def _block_insertion(layout: Layout, items: list[Node], spot: int, texts: list[b
     return end, (b"" if ended else nl) + gap + body + (nl if ended else b"")
 
 
-def _key_start_of(layout: Layout, path: Path_) -> int:
-    start = layout.nodes[path].key_start
-    assert start is not None
-    return start
-
-
 def _inside_flow(layout: Layout, path: Path_) -> bool:
     return any(layout.nodes[path[:n]].flow for n in range(len(path)))
 
@@ -302,9 +296,8 @@ def set_field(data: bytes, name: str, path: Path_, key: str, value: Any) -> byte
             return _drop_field(layout, mapping, path, key, node)
         if (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
                 and not mapping.flow):
-            column = layout.column(_key_start(layout, path, key))
-            pad = " " * (column + 2)
-            lines = "".join(f"{nl}{pad}- {block(v, column + 4, nl)}" for v in value)
+            column = layout.column(_key_start(layout, (*path, key)))
+            lines = block_list(value, column, nl)
             return data[:node.key_end] + (":" + lines).encode("utf-8") + data[node.end:]
         explicit = _explicit_key_start(layout, node)
         if explicit is not None:  # `? key` / `: value`: written again as `key: value`
@@ -335,21 +328,21 @@ def _explicit_key_start(layout: Layout, node: Node) -> int | None:
     return at if layout.data[at:at + 1] == b"?" else None
 
 
-def _key_start(layout: Layout, path: Path_, key: str) -> int:
-    """Where the key `key` of the mapping at `path` begins."""
-    start = layout.nodes[(*path, key)].key_start
+def _key_start(layout: Layout, path: Path_) -> int:
+    """Where the key of the mapping value at `path` begins."""
+    start = layout.nodes[path].key_start
     assert start is not None
     return start
 
 
 def _drop_field(layout: Layout, mapping: Node, path: Path_, key: str, node: Node) -> bytes:
     data = layout.data
-    keys = list(_value_at(layout.value, path))
-    start = _key_start(layout, path, key)
+    keys = list(value_at(layout.value, path))
+    start = _key_start(layout, (*path, key))
     if mapping.flow:
         n = keys.index(key)
         if n + 1 < len(keys):
-            return data[:start] + data[_key_start(layout, path, keys[n + 1]):]
+            return data[:start] + data[_key_start(layout, (*path, keys[n + 1])):]
         if n == 0:
             return data[:start] + data[node.end:]
         return data[:layout.nodes[(*path, keys[n - 1])].end] + data[node.end:]

@@ -40,6 +40,7 @@ from content.editing import (
 from content.errors import ContentError
 from content.fileio.atomic import write_atomic
 from content.loader import build_pack, default_pack_folder, read_pack_files
+from content.model import Pack
 from desktop.shell.record_editing import RecordEditing
 from desktop.state import BriefingState
 
@@ -59,14 +60,18 @@ class _Edit(QUndoCommand):
     from the bytes it expects; otherwise it writes nothing and leaves the stack."""
 
     def __init__(self, editor: PackEditor, label: str, before: bytes, after: bytes,
-                 select: str | None, name: str = "events.yaml") -> None:
+                 select: str | None, name: str = "events.yaml",
+                 checked: Pack | None = None) -> None:
         super().__init__(label)
         self.editor, self.before, self.after, self.select = editor, before, after, select
         self.name = name
+        self.checked = checked  # the pack `after` makes, built just now: the first redo's
         self.done = False  # whether the last redo wrote
 
     def redo(self) -> None:
-        self.done = self.editor.write(self.after, self.select, self.name, self.before)
+        checked, self.checked = self.checked, None  # later redos check afresh
+        self.done = self.editor.write(self.after, self.select, self.name, self.before,
+                                      checked)
         if not self.done:
             self.setObsolete(True)
 
@@ -131,9 +136,10 @@ class PackEditor(QObject, RecordEditing):
         return str(problems[0]).split(": ", 1)[-1] if problems else ""
 
     def write(self, data: bytes, select: str | None, name: str = "events.yaml",
-              expect: bytes | None = None) -> bool:
-        """Write file `name` and show the pack it makes (checked before writing) when
-        the file still holds `expect`; False, and said why, when nothing was written."""
+              expect: bytes | None = None, checked: Pack | None = None) -> bool:
+        """Write file `name` and show the pack it makes (checked before writing, unless
+        `checked` is that pack, just built from these bytes) when the file still holds
+        `expect`; False, and said why, when nothing was written."""
         folder = self.folder
         if folder is None:
             self.said.emit(READ_ONLY)
@@ -148,15 +154,17 @@ class PackEditor(QObject, RecordEditing):
                                "the window last read it; reload the pack (Ctrl+R) to see "
                                "that change, then make yours again")
                 return False
-        try:
-            files = self._files()
-        except ContentError as exc:
-            self.said.emit(f"Not saved: {exc.problems[0] if exc.problems else exc}")
-            return False
-        pack, problems = check_edit(folder, files, data, name)
-        if pack is None:  # the files changed under us: refuse rather than break them
-            self.said.emit(f"Not saved: {problems[0]}")
-            return False
+        pack = checked
+        if pack is None:
+            try:
+                files = self._files()
+            except ContentError as exc:
+                self.said.emit(f"Not saved: {exc.problems[0] if exc.problems else exc}")
+                return False
+            pack, problems = check_edit(folder, files, data, name)
+            if pack is None:  # the files changed under us: refuse rather than break them
+                self.said.emit(f"Not saved: {problems[0]}")
+                return False
         self.wrote.emit(path, data)  # before the write: the watcher knows it
         try:
             write_atomic(path, data, own_pack=True)
@@ -202,7 +210,7 @@ class PackEditor(QObject, RecordEditing):
         if wrong:
             self.said.emit(f"Not saved: {wrong}; the file is left as it was")
             return False
-        command = _Edit(self, label, before, after, select, name)
+        command = _Edit(self, label, before, after, select, name, new_pack)
         self.stack.push(command)
         if command.done:
             self.said.emit(f"{label} — saved to {self.path_of(name)} (Ctrl+Z undoes)")
