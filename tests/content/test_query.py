@@ -60,3 +60,16 @@ def test_fold_matches_its_definition_across_scripts() -> None:
     for text in samples:
         assert fold(text) == _fold_slowly(text), text
     assert fold("OĞUZ") == fold("oguz") == "oguz"
+
+
+def test_the_window_keeps_events_touching_its_first_and_last_day() -> None:
+    """An event that ends on the window's first day, or starts on its last, is in the
+    window: dragging the brush's edge onto an event's last day must not drop it."""
+    idx = index()
+    for event in idx.events:
+        on_first = idx.matches(EventFilter(start=event.end_day, end=event.end_day.replace(
+            year=event.end_day.year + 1)))
+        on_last = idx.matches(EventFilter(start=event.start_day.replace(
+            year=event.start_day.year - 1), end=event.start_day))
+        assert event in on_first, f"{event.id} ends on the window's first day"
+        assert event in on_last, f"{event.id} starts on the window's last day"

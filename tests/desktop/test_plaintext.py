@@ -218,3 +218,32 @@ def test_no_other_way_in() -> None:
                                         and _name(arg.func) == "plain_tooltip"):
                     offences.append(f"{where}: setToolTip without plain_tooltip")
     assert offences == []
+
+
+def _as_shown(menu_text: str) -> str:
+    """What a menu item shows for `menu_text`: Qt draws `&&` as `&` and hides a lone `&`
+    (it marks the next letter as the item's Alt shortcut)."""
+    return menu_text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def test_an_ampersand_in_a_title_is_shown_in_menus_not_made_a_shortcut(qtbot, state) -> None:
+    """A cluster's menu on the timeline lists "Oil & Gas talks" as written, and Alt+G
+    does not pick it."""
+    import dataclasses
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QKeySequence
+
+    from desktop.timeline.view import TimelineView
+
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    first, second = state.pack.events[:2]
+    events = [dataclasses.replace(first, title="Oil & Gas talks"),
+              dataclasses.replace(second, title="R&D")]
+    menu = view.open_cluster(events, QPoint(0, 0))
+    texts = [action.text() for action in menu.actions()]
+    assert any(_as_shown(t).endswith("\u2014 Oil & Gas talks") for t in texts), texts
+    assert any(_as_shown(t).endswith("\u2014 R&D") for t in texts), texts
+    assert all(QKeySequence.mnemonic(t).isEmpty() for t in texts)
+    menu.close()

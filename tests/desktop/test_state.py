@@ -81,3 +81,39 @@ def test_a_brush_drag_never_rebuilds_the_timeline_lanes(qtbot, state: BriefingSt
     assert view.lanes is lanes
     state.set_text("kabul")
     assert view.lanes is not lanes
+
+
+def _lane_events(view) -> set[str]:
+    """The ids of every event the timeline draws, as points or bars."""
+    ids = {e.id for lane in view.lanes for e in lane.points}
+    return ids | {t[2].id for lane in view.lanes for row in lane.span_rows for t in row}
+
+
+def test_the_timeline_follows_an_actor_filter(qtbot, state: BriefingState) -> None:
+    """Picking an actor in Filters leaves only that actor's events on the timeline
+    (and picking "Anyone" brings the rest back)."""
+    from desktop.timeline.view import TimelineView
+
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    everyone = _lane_events(view)
+    state.set_actor_filter("javier-colomina")
+    theirs = {e.id for e in state.pack.events if "javier-colomina" in e.actors}
+    assert _lane_events(view) == theirs != everyone
+    state.set_place_filter("washington")
+    assert _lane_events(view) == theirs & {e.id for e in state.pack.events
+                                           if "washington" in e.places}
+    state.reset_filter()
+    assert _lane_events(view) == everyone
+
+
+def test_a_reload_keeps_the_sections_the_analyst_chose(state: BriefingState) -> None:
+    """Saving a file in the pack reloads it: the two sections the analyst was looking
+    at stay the only ones shown."""
+    from content.loader import load_pack
+
+    state.set_sections(frozenset({"history", "operations"}))
+    shown = {e.id for e in state.visible_events}
+    state.set_pack(load_pack(use_cache=False))
+    assert state.filter.sections == {"history", "operations"}
+    assert {e.id for e in state.visible_events} == shown

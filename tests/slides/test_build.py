@@ -316,3 +316,25 @@ def test_assertion_titles_put_the_point_in_the_title(pack: Pack, recipe: Recipe)
         title = next(t for t in slide.texts() if t.name == "Title")
         assert title.plain_text().replace("\n", " ") == section.summary  # whole
         assert not [t for t in slide.texts() if t.name == "Summary"]  # not said twice
+
+
+def test_what_changed_lists_the_latest_events_and_says_how_many_earlier(
+        pack: Pack, recipe: Recipe) -> None:
+    """Thirty new events since the date: the slide shows the newest twenty (the reason
+    for the slide) and says ten earlier ones are left out."""
+    from slides.build import MAX_CHANGES
+
+    base = pack.events_in_section("operations")[0]
+    since = PartialDate(2030, 1)
+    new = tuple(dataclasses.replace(base, id=f"new-{n:02d}", title=f"Newer event {n:02d}",
+                                    date=PartialDate(2030, 3, n + 1))
+                for n in range(MAX_CHANGES + 10))
+    bigger = dataclasses.replace(pack, events=pack.events + new, _section_index={},
+                                 _event_index={})
+    deck = build_deck(bigger, recipe.with_(sections=("operations",),
+                                           options=Options(changed_since=since)))
+    text = "\n".join(box.plain_text() for s in deck.slides if s.kind == "changes"
+                     for box in s.texts())
+    assert f"Newer event {MAX_CHANGES + 9:02d}" in text  # the newest
+    assert "Newer event 00" not in text  # the oldest is the one left out
+    assert "10 more earlier events not shown" in text

@@ -146,3 +146,16 @@ def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) ->
 
     qtbot.waitUntil(in_sight, timeout=3000)  # once laid out, never cut off
     assert not scroller.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("option", ["event_slides", "timeline_slides", "map_slides",
+                                    "sources_slide", "agenda", "assertion_titles"])
+def test_each_deck_checkbox_turns_on_its_own_option(builder: DeckBuilder, option: str) -> None:
+    """Unticking "Sources slide" drops the sources slide, not the agenda: each box in
+    the Deck pane reaches the option it is labelled with, and only that one."""
+    for box in builder.options.values():
+        box.setChecked(False)
+    builder.options[option].setChecked(True)
+    options = builder.recipe().options
+    on = {name for name in builder.options if getattr(options, name)}
+    assert on == {option}

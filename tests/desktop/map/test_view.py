@@ -77,3 +77,27 @@ def test_a_new_pack_is_counted_once(qtbot, state) -> None:
     state.set_pack(state.pack)
     assert recounts == [1]  # at once, on the new pack...
     assert not view._counts.isActive()  # ...and nothing put off to count it again
+
+
+def _view_rect(view: MapView):
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_selecting_an_event_on_screen_leaves_the_map_where_the_analyst_put_it(
+        state: BriefingState, qtbot) -> None:
+    """Stepping through events in Baku must not make the map jump at every step; only
+    an event whose places are all off screen brings them into view."""
+    view = shown_map(state, qtbot, 1000, 700)
+    here = _view_rect(view)
+    on_screen = [e for e in state.pack.events if e.places and all(
+        here.contains(view._markers[p].pos()) for p in e.places if p in view._markers)]
+    assert len(on_screen) >= 3
+    for event in on_screen[:5]:
+        state.select_event(event.id)
+        assert _view_rect(view) == here, event.id
+    far = next(e for e in state.pack.events if e.places and not any(
+        here.contains(view._markers[p].pos()) for p in e.places if p in view._markers))
+    state.select_event(far.id)
+    moved = _view_rect(view)
+    assert moved != here
+    assert any(moved.contains(view._markers[p].pos()) for p in far.places)
