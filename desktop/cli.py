@@ -8,6 +8,7 @@ and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -15,11 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from content.dates import PartialDate
 from content.errors import ContentError
+from content.exporting import FORMATS
 from content.fileio.atomic import check_target
 from content.fileio.reading import FileRefused
 from desktop.errors import error_text
 from slides.errors import DeckError
+from slides.recipe import OPTIONS
 
 if TYPE_CHECKING:
     from content.model import Pack
@@ -56,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="default: from the --out file's extension")
     export.add_argument("--notes", action="store_true", help="PDF: notes pages (A4)")
     export.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    _deck_options(export)
     present = commands.add_parser("present", help="present a deck full-screen")
     present.add_argument("--recipe", type=Path, metavar="R.yaml")
     present.add_argument("--sections", metavar="a,b,...")
@@ -63,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     present.add_argument("--presenter-view", action="store_true",
                          help="open the presenter view even with one screen")
     present.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
+    _deck_options(present)
     imp = commands.add_parser("import", help="add events from a CSV or TimelineJS JSON file "
                               "to a pack's events.yaml")
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -75,8 +81,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="add the valid rows and skip the others (each is still listed)")
     data = commands.add_parser("data", help="write the pack's data as CSV, GeoJSON, "
                                "TimelineJS JSON or iCalendar")
-    data.add_argument("--format", required=True,
-                      choices=("csv", "geojson", "timelinejs", "ics"))
+    data.add_argument("--format", required=True, choices=FORMATS)
     data.add_argument("--out", type=Path, required=True, metavar="FILE")
     data.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     snap = commands.add_parser("snapshot", help="render a view to PNG without a screen")
@@ -85,6 +90,25 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH")
     snap.add_argument("--content", type=Path, metavar="DIR", default=argparse.SUPPRESS)
     return parser
+
+
+def _deck_options(command: argparse.ArgumentParser) -> None:
+    """A flag for each deck option (`slides.recipe.OPTIONS`), over the recipe's value."""
+    group = command.add_argument_group("deck options (default: the recipe's)")
+    for spec in OPTIONS:
+        if spec.kind == "date":
+            group.add_argument(spec.flag, dest=spec.name, type=_date, metavar="DATE",
+                               default=None, help=spec.help)
+        else:
+            group.add_argument(spec.flag, dest=spec.name, action=argparse.BooleanOptionalAction,
+                               default=None, help=spec.help)
+
+
+def _date(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -264,6 +288,10 @@ def _recipe(args: argparse.Namespace, pack: Pack) -> Recipe:
         recipe = recipe.with_(title=args.title)
     if getattr(args, "marking", None):
         recipe = recipe.with_(marking=args.marking)
+    chosen = {spec.name: value for spec in OPTIONS
+              if (value := getattr(args, spec.name, None)) is not None}
+    if chosen:
+        recipe = recipe.with_(options=dataclasses.replace(recipe.options, **chosen))
     return recipe
 
 

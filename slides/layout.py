@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from slides.page import ACCENT, DEFAULT_PAGE, HEIGHT, MUTED, TEXT, Box, Page, Palette
-from slides.spec import Paragraph, Rect, Run, Shape, TextBox
+from slides.spec import Paragraph, Rect, Run, Shape, TextBox, TextRole
 from slides.text import clamp_lines, line_height, text_width, wrap
 
 TITLE_SIZE = 28.0
@@ -75,7 +75,7 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
     shapes.append(text_box(f.x, f.y, f.w, f.h, footer, footer_size, colour=MUTED,
                            name="Footer"))
     shapes.append(text_box(n.x, n.y, n.w, n.h, str(number), 11, colour=MUTED,
-                           align="right", name="Slide number"))
+                           align="right", name="Slide number", role=TextRole.SLIDE_NUMBER))
     return shapes
 
 
@@ -98,7 +98,7 @@ def themed(shapes: list[Shape], palette: Palette) -> list[Shape]:
     out: list[Shape] = []
     for shape in shapes:
         if isinstance(shape, TextBox):
-            own = {**swap, TEXT: palette.title} if shape.role == "title" else swap
+            own = {**swap, TEXT: palette.title} if shape.role is TextRole.TITLE else swap
             paragraphs = tuple(dataclasses.replace(p, lines=tuple(
                 tuple(dataclasses.replace(r, colour=own.get(r.colour, r.colour)) for r in line)
                 for line in p.lines)) for p in shape.paragraphs)
@@ -111,7 +111,7 @@ def themed(shapes: list[Shape], palette: Palette) -> list[Shape]:
 
 def text_box(x: float, y: float, w: float, h: float, text: str, size: float,
              bold: bool = False, colour: str = TEXT, align: str = "left",
-             max_lines: int | None = None, name: str = "", role: str = "body",
+             max_lines: int | None = None, name: str = "", role: TextRole = TextRole.BODY,
              anchor: str = "top") -> TextBox:
     """A box of one paragraph, wrapped to `w` and cut to fit `h` (or `max_lines`)."""
     lines = wrap(text, w * WRAP_SLACK, size, bold)
@@ -141,7 +141,7 @@ def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
     while size > 16 and len(wrap(title, wrap_w, size, True)) * line_height(size) > box.h:
         size -= 1
     lines = max(1, int(box.h // line_height(size)))
-    shapes.append(text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role="title",
+    shapes.append(text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role=TextRole.TITLE,
                            anchor="middle", name="Title", max_lines=lines))
     return shapes
 
@@ -149,7 +149,7 @@ def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
 KICKER_SIZE = 12.0
 
 
-def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: str = "body",
+def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: TextRole = TextRole.BODY,
                name: str = "", anchor: str = "top", colour: str = TEXT,
                align: str = "left", min_size: float = 24.0) -> TextBox:
     """`text` in `box`, shrunk from `size` (not below `min_size`) until it fits whole;
@@ -162,7 +162,7 @@ def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: str =
 
 
 def stacked_box(box: Box, lines: list[tuple[str, float, str]], name: str,
-                role: str = "body", align: str = "left") -> TextBox:
+                role: TextRole = TextRole.BODY, align: str = "left") -> TextBox:
     """Paragraphs of (text, size, colour) in one box, each shrunk by the same steps
     (to no less than 14 pt) until all fit; the last ones are cut if they still do not."""
     for shrink in (0, 2, 4, 6):
@@ -194,9 +194,9 @@ def cover(page: Page, title: str, lines: list[tuple[str, float, str]]) -> list[S
         t = page.cover_title
         sub = page.cover_subtitle or Box(t.x, t.bottom + 8, t.w,
                                          max(page.height * 0.85 - t.bottom, 40))
-        return [fitted_box(t, title, 40.0, bold=True, role="title", name="Title",
+        return [fitted_box(t, title, 40.0, bold=True, role=TextRole.TITLE, name="Title",
                            anchor="bottom", align=page.cover_align),
-                stacked_box(sub, lines, name="Subtitle", role="subtitle",
+                stacked_box(sub, lines, name="Subtitle", role=TextRole.SUBTITLE,
                             align=page.cover_align)]
     fy = page.height / HEIGHT
     left, width = page.body.x, page.body.w
@@ -205,7 +205,7 @@ def cover(page: Page, title: str, lines: list[tuple[str, float, str]]) -> list[S
     shapes: list[Shape] = [
         Rect(band.x, band.y, band.w, band.h, ACCENT, name="Title band"),
         fitted_box(Box(left, band.y + 18 * fy, width, 100 * fy), title, 40.0, bold=True,
-                   role="title", name="Title", anchor="bottom", colour=on)]
+                   role=TextRole.TITLE, name="Title", anchor="bottom", colour=on)]
     if lines:
         text, size, _ = lines.pop(0)
         shapes.append(text_box(left, band.y + 124 * fy, width, 64 * fy, text, size,

@@ -107,10 +107,9 @@ class Page:
     templated: bool = False  # titles inherit the template's font and colour
     chrome_plate: str | None = None  # footer and number need a plate on some layout
 
-    def palette(self, kind: str) -> Palette:
-        """The palette of a slide kind ("title" for title and closing slides)."""
-        key = "title" if kind in ("title", "closing") else "content"
-        return self.palettes.get(key) or Palette()
+    def palette(self, look: str) -> Palette:
+        """The palette of a look: "title" (title and closing slides) or "content"."""
+        return self.palettes.get(look) or Palette()
 
 
 DEFAULT_PAGE = Page()

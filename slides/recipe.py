@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -23,13 +24,11 @@ from slides.errors import RecipeError
 
 FIELDS = {"title", "subtitle", "presenter", "date", "audience", "marking", "sections",
           "options", "template", "format"}
-OPTION_FIELDS = {"event_slides", "timeline_slides", "map_slides", "changed_since",
-                 "sources_slide", "agenda", "assertion_titles"}
 
 
 @dataclass(frozen=True)
 class Options:
-    """Switches for what the deck contains."""
+    """Switches for what the deck contains (each described once in `OPTIONS`)."""
 
     event_slides: bool = False
     timeline_slides: bool = True
@@ -38,6 +37,45 @@ class Options:
     agenda: bool = True
     changed_since: PartialDate | None = None
     assertion_titles: bool = False  # a section's point as its slides' title, topic above
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One deck option, as every way in shows it: the recipe's YAML key and the field
+    of `Options` (`name`), the CLI flag, the Deck pane's control and their help."""
+
+    name: str
+    label: str  # the Deck pane's checkbox
+    help: str  # the CLI's help and the checkbox's tooltip
+    kind: Literal["switch", "date"] = "switch"  # on/off, or a date that turns it on
+
+    @property
+    def flag(self) -> str:
+        """The CLI flag: `--timeline-slides` (and `--no-timeline-slides` for a switch)."""
+        return "--" + self.name.replace("_", "-")
+
+    @property
+    def default(self) -> bool | PartialDate | None:
+        """What a recipe that does not mention the option gets."""
+        value: bool | PartialDate | None = getattr(Options(), self.name)
+        return value
+
+
+# The deck's options in the order the Deck pane lists them; adding one is a field of
+# `Options`, a line here, and the builder reading it.
+OPTIONS = (
+    OptionSpec("agenda", "Agenda", "an agenda slide after the bottom line"),
+    OptionSpec("timeline_slides", "Timeline per section", "a timeline of each section"),
+    OptionSpec("map_slides", "Map per section", "a map of each section's places"),
+    OptionSpec("event_slides", "One slide per event", "a slide for each event, its latest"),
+    OptionSpec("sources_slide", "Sources", "the numbered sources at the end"),
+    OptionSpec("assertion_titles", "Titles say the point (topic above)",
+               "a section's point as its slides' titles, the topic above"),
+    OptionSpec("changed_since", "What changed since",
+               "a slide of the events after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
+               kind="date"),
+)
+OPTION_FIELDS = {spec.name for spec in OPTIONS}
 
 
 @dataclass(frozen=True)
@@ -98,14 +136,10 @@ def load_recipe(path: Path) -> Recipe:
     raw = doc.get("options")
     if isinstance(raw, YMap):
         o = Fields(raw, str(path), problems, OPTION_FIELDS, "options")
-        options = Options(
-            event_slides=o.flag("event_slides"),
-            timeline_slides=not o.has("timeline_slides") or o.flag("timeline_slides"),
-            map_slides=not o.has("map_slides") or o.flag("map_slides"),
-            sources_slide=not o.has("sources_slide") or o.flag("sources_slide"),
-            agenda=not o.has("agenda") or o.flag("agenda"),
-            changed_since=o.date("changed_since", required=False),
-            assertion_titles=o.flag("assertion_titles"))
+        options = Options(**{
+            spec.name: (o.date(spec.name, required=False) if spec.kind == "date"
+                        else o.flag(spec.name) if o.has(spec.name) else spec.default)
+            for spec in OPTIONS})
     elif raw is not None:
         f.add("options", "options must be a mapping")
     recipe = Recipe(title=f.text("title"), sections=sections,
@@ -134,13 +168,14 @@ def recipe_to_yaml(recipe: Recipe) -> str:
         "presenter": recipe.presenter, "date": recipe.date, "audience": recipe.audience,
         "marking": recipe.marking, "template": recipe.template,
         "sections": list(recipe.sections),
-        "options": {"agenda": o.agenda, "timeline_slides": o.timeline_slides,
-                    "map_slides": o.map_slides, "event_slides": o.event_slides,
-                    "sources_slide": o.sources_slide, "assertion_titles": o.assertion_titles,
-                    "changed_since": o.changed_since.iso() if o.changed_since else None},
+        "options": {spec.name: _option_yaml(getattr(o, spec.name)) for spec in OPTIONS},
     }
     return yaml.dump(data, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True,
                      width=1_000_000)
+
+
+def _option_yaml(value: bool | PartialDate | None) -> bool | str | None:
+    return value.iso() if isinstance(value, PartialDate) else value
 
 
 class _QuotingDumper(yaml.SafeDumper):

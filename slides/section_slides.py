@@ -1,7 +1,7 @@
 """The slides each selected section gets: its timeline, its map and one per event.
 
-A mixin of the deck builder (`slides.build`): the methods use its page geometry,
-its numbered sources and its `add`. Timelines show at most `MAX_TIMELINE_SLIDES`
+The deck builder (`slides.build`) hands it the deck's canvas (`slides.canvas`): its
+page geometry, its numbered sources and its `add`. Timelines show at most `MAX_TIMELINE_SLIDES`
 slides, maps their busiest places, and event slides are capped per section and per
 deck, each event once: a briefing, however large the pack.
 """
@@ -13,9 +13,10 @@ import dataclasses
 from content.geo import load_basemap
 from content.model import Citation, Event, Section
 from slides import layout as L
+from slides.canvas import DeckCanvas
 from slides.layout import Bullet, paginate, text_box
 from slides.map_layout import key_height, legend, map_key, map_shapes
-from slides.spec import LiveView, Paragraph, Run, Shape, TextBox
+from slides.spec import LiveView, Paragraph, Run, Shape, SlideKind, TextBox
 from slides.text import line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
 from slides.wording import left_out
@@ -27,9 +28,13 @@ MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
 
 
 class SectionSlides:
-    """Timeline, map and event slides of a section (mixed into the deck builder)."""
+    """Timeline, map and event slides of a section, added to the deck's canvas."""
 
-    def section_timeline(self, section: Section, events: list[Event]) -> None:
+    def __init__(self, canvas: DeckCanvas) -> None:
+        self.canvas = canvas
+
+    def timeline(self, section: Section, events: list[Event]) -> None:
+        c = self.canvas
         total = len(events)
         limit = EVENTS_PER_SLIDE * MAX_TIMELINE_SLIDES
         if total > limit:  # a briefing shows the latest; the list is in the app
@@ -37,45 +42,47 @@ class SectionSlides:
         chunks = [events[i:i + EVENTS_PER_SLIDE] for i in range(0, len(events),
                                                                  EVENTS_PER_SLIDE)]
         for event in events:
-            self.note_citations(event.citations)
+            c.note_citations(event.citations)
         for n, chunk in enumerate(chunks):
             title = f"{section.title}: timeline"
             if total > limit:
                 title += f" (latest {limit} of {total:,})"
             if len(chunks) > 1:
                 title += f" ({n + 1} of {len(chunks)})"
-            area = (self.left + 10, self.top + 4, self.width - 20, self.height - 8)
-            body = timeline_shapes(chunk, *area, self.readable(section.colour),
-                                   today=self.pack.info.as_of.last_day())
-            notes = self.notes()
+            area = (c.left + 10, c.top + 4, c.width - 20, c.height - 8)
+            body = timeline_shapes(chunk, *area, c.readable(section.colour),
+                                   today=c.pack.info.as_of.last_day())
+            notes = c.notes()
             for event in chunk:
                 notes.add_event(event)
             live = LiveView("timeline", *area, sections=(section.id,),
                             events=tuple(e.id for e in chunk))
-            self.add("timeline", title, body, notes.text(), section.id, live)
+            c.add(SlideKind.TIMELINE, title, body, notes.text(), section.id, live)
 
-    def section_map(self, section: Section, events: list[Event]) -> None:
+    def map(self, section: Section, events: list[Event]) -> None:
+        c = self.canvas
         counts: dict[str, int] = {}
         for event in events:
             for place in event.places:
                 counts[place] = counts.get(place, 0) + 1
         if not counts:
             return
-        places = [(self.pack.places[p], c) for p, c in counts.items()]
-        map_w = round(self.width * 0.69)  # the legend takes the rest
-        shapes, numbered = map_shapes(self.pack, places, self.left, self.top, map_w, self.height,
-                                      self.pack.info.as_of.first_day())
-        right = self.left + map_w + 20
-        key_w = self.left + self.width - right
-        focus = self.pack.info.focus_countries[:1]
-        focus_name = next((c.name for c in load_basemap().countries if c.id in focus), "")
+        places = [(c.pack.places[p], n) for p, n in counts.items()]
+        map_w = round(c.width * 0.69)  # the legend takes the rest
+        shapes, numbered = map_shapes(c.pack, places, c.left, c.top, map_w, c.height,
+                                      c.pack.info.as_of.first_day())
+        right = c.left + map_w + 20
+        key_w = c.left + c.width - right
+        focus = c.pack.info.focus_countries[:1]
+        focus_name = next((country.name for country in load_basemap().countries
+                           if country.id in focus), "")
         focus_name = focus_name or "Focus country"
-        key_h = key_height(key_w, focus_name, self.pack.info.as_of.label())
-        shapes += legend(numbered, right, self.top, key_w, self.bottom - key_h - 8,
+        key_h = key_height(key_w, focus_name, c.pack.info.as_of.label())
+        shapes += legend(numbered, right, c.top, key_w, c.bottom - key_h - 8,
                          len(places))
-        shapes += map_key(right, self.bottom - key_h, key_w, focus_name,
-                          self.pack.info.as_of.label())
-        notes = self.notes()
+        shapes += map_key(right, c.bottom - key_h, key_w, focus_name,
+                          c.pack.info.as_of.label())
+        notes = c.notes()
         notes.add(f"Places in {section.title}:")
         if len(places) > len(numbered):
             notes.add(left_out(len(places) - len(numbered), "places",
@@ -85,81 +92,85 @@ class SectionSlides:
             more = f"; and {count - len(titles):,} more" if count > len(titles) else ""
             notes.add(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
         notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
-                  f"{self.pack.info.as_of.label()}.", self._member_citations())
-        live = LiveView("map", self.left, self.top, map_w, self.height, sections=(section.id,),
+                  f"{c.pack.info.as_of.label()}.", self._member_citations())
+        live = LiveView("map", c.left, c.top, map_w, c.height, sections=(section.id,),
                         places=tuple(place.id for _, place, _ in numbered))
-        self.add("map", f"{section.title}: places", shapes, notes.text(), section.id, live)
+        c.add(SlideKind.MAP, f"{section.title}: places", shapes, notes.text(),
+                        section.id, live)
 
     def _member_citations(self) -> tuple[Citation, ...]:
-        citations = tuple({c.source: c for m in self.pack.members for c in m.citations}.values())
-        self.note_citations(citations)
+        c = self.canvas
+        citations = tuple({c.source: c for m in c.pack.members for c in m.citations}.values())
+        c.note_citations(citations)
         return citations
 
     def event_slide(self, section: Section, event: Event, note: str = "") -> None:
+        c = self.canvas
         date = event.date_label()
-        body: list[Shape] = [text_box(self.left, self.top, self.width, 30, date, 20, bold=True,
-                                      colour=self.readable(section.colour), name="Date")]
-        top = self.top + 40
-        marker = self.index.marker(event.citations)
+        body: list[Shape] = [text_box(c.left, c.top, c.width, 30, date, 20, bold=True,
+                                      colour=c.readable(section.colour), name="Date")]
+        top = c.top + 40
+        marker = c.index.marker(event.citations)
         # The sources line says in full what the marker stands for: as many lines as
         # it needs (at 14 pt, or 12 if that keeps it to three), never cut.
-        cited = "; ".join(self.index.short(c)
-                          for c in dict.fromkeys(c.source for c in event.citations))
+        cited = "; ".join(c.index.short(source) for source in
+                          dict.fromkeys(citation.source for citation in event.citations))
         source, size = f"Sources: {cited}", 14.0
-        lines = wrap(source, self.width * L.WRAP_SLACK, size)
+        lines = wrap(source, c.width * L.WRAP_SLACK, size)
         if len(lines) > 3:
-            size, lines = 12.0, wrap(source, self.width * L.WRAP_SLACK, 12.0)
+            size, lines = 12.0, wrap(source, c.width * L.WRAP_SLACK, 12.0)
         source_h = len(lines) * line_height(size) + 4
         facts = [Bullet(event.summary, "", 20, sources=marker)]
-        places = ", ".join(self.pack.places[p].name for p in event.places)
-        actors = ", ".join(self.pack.actors[a].name for a in event.actors)
+        places = ", ".join(c.pack.places[p].name for p in event.places)
+        actors = ", ".join(c.pack.actors[a].name for a in event.actors)
         if places:
             facts.append(Bullet(places, "", 18, bold_prefix="Where:"))
         if actors:
             facts.append(Bullet(actors, "", 18, bold_prefix="Who:"))
         facts += [Bullet(f"\u201c{q.text}\u201d \u2014 {q.speaker}", "", 18, colour=L.ACCENT)
                   for q in event.quotes]
-        room = self.bottom - top - source_h - 6
+        room = c.bottom - top - source_h - 6
         for fact_size in (0.0, 2.0, 4.0):  # smaller before anything is cut
             sized = [dataclasses.replace(f, size=f.size - fact_size) for f in facts]
-            pages = paginate(sized, self.width, room, indent=0)
+            pages = paginate(sized, c.width, room, indent=0)
             if len(pages) == 1:
                 break
         kept = [p for page in pages for p in page]
-        body.append(TextBox(self.left, top, self.width, room, tuple(pages[0]), name="Event"))
+        body.append(TextBox(c.left, top, c.width, room, tuple(pages[0]), name="Event"))
         if len(kept) > len(pages[0]):  # what did not fit is in the notes, and says so
             note = (note + " " if note else "") + "Quotes and details not on the slide are " \
                 "in these notes."
-        body.append(TextBox(self.left, self.bottom - source_h, self.width, source_h,
+        body.append(TextBox(c.left, c.bottom - source_h, c.width, source_h,
                             (Paragraph(tuple((Run(line, size, False, L.MUTED),)
                                              for line in lines), "left"),), name="Sources"))
-        notes = self.notes()
+        notes = c.notes()
         notes.add_event(event)
         for quote in event.quotes:
             notes.add(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}")
         if note:
             notes.add(note)
-        self.add("event", event.title, body, notes.text(), section.id)
+        c.add(SlideKind.EVENT, event.title, body, notes.text(), section.id)
 
-    def section_events(self, section: Section, events: list[Event]) -> None:
+    def events(self, section: Section, events: list[Event]) -> None:
         """A slide per event, its latest (at most `MAX_EVENT_SLIDES`, fewer when many
         sections share `MAX_EVENT_SLIDES_IN_DECK`); an event already given a
         slide under an earlier section is named in the notes, not repeated."""
-        fresh = [e for e in events if e.id not in self.event_slides]
-        again = [e for e in events if e.id in self.event_slides]
-        cap = min(MAX_EVENT_SLIDES, max(2, MAX_EVENT_SLIDES_IN_DECK // len(self.sections)))
+        c = self.canvas
+        fresh = [e for e in events if e.id not in c.event_slides]
+        again = [e for e in events if e.id in c.event_slides]
+        cap = min(MAX_EVENT_SLIDES, max(2, MAX_EVENT_SLIDES_IN_DECK // len(c.sections)))
         skipped = max(0, len(fresh) - cap)
-        note = left_out(skipped, "events", f"with {len(self.sections)} sections a section "
+        note = left_out(skipped, "events", f"with {len(c.sections)} sections a section "
                         f"has at most {cap} event slides, its latest; pick fewer sections "
                         "for more") if skipped else ""
         if again:
             note += (" " if note else "") + "Also in this section, on earlier slides: " + \
-                "; ".join(f"{e.title} (under {self.pack.section(self.event_slides[e.id]).title})"
+                "; ".join(f"{e.title} (under {c.pack.section(c.event_slides[e.id]).title})"
                           for e in again[:MAP_NOTE_TITLES])
             if len(again) > MAP_NOTE_TITLES:
                 note += f"; and {len(again) - MAP_NOTE_TITLES:,} more"
             note += "."
         for n, event in enumerate(fresh[skipped:]):
-            self.event_slides[event.id] = section.id
+            c.event_slides[event.id] = section.id
             self.event_slide(section, event, note if n == 0 else "")
 

@@ -9,9 +9,49 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 from slides.page import DEFAULT_PAGE, Page
+
+
+class SlideKind(StrEnum):
+    """What a slide is for. A new kind is a member here and a method of the deck
+    builder that adds it; every renderer asks the kind, never a list of names."""
+
+    TITLE = "title"
+    BOTTOM_LINE = "bluf"
+    AGENDA = "agenda"
+    SECTION = "section"
+    TIMELINE = "timeline"
+    MAP = "map"
+    EVENT = "event"
+    CHANGES = "changes"
+    SOURCES = "sources"
+    CLOSING = "closing"
+
+    @property
+    def is_cover(self) -> bool:
+        """Title and closing slides: the template's cover layout and palette, no chrome
+        of a content slide."""
+        return self in (SlideKind.TITLE, SlideKind.CLOSING)
+
+    @property
+    def look(self) -> str:
+        """The template's look the slide takes ("title" or "content"): the key of its
+        palette and its backdrop on the page."""
+        return "title" if self.is_cover else "content"
+
+
+class TextRole(StrEnum):
+    """What a text box is to a renderer: PowerPoint puts titles, subtitles and lists
+    in the layout's placeholders and the slide number in a number field."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+    LIST = "list"  # bullets that belong in the layout's body placeholder
+    SLIDE_NUMBER = "slide number"  # the renderer writes the slide's own number
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +83,14 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class TextBox:
-    """Text in a rectangle; `role` "title" becomes the slide's title placeholder."""
+    """Text in a rectangle; its `role` says which placeholder (if any) it fills."""
 
     x: float
     y: float
     w: float
     h: float
     paragraphs: tuple[Paragraph, ...]
-    role: str = "body"
+    role: TextRole = TextRole.BODY
     anchor: str = "top"  # top, middle, bottom
     name: str = ""
 
@@ -137,7 +177,7 @@ class LiveView:
 class Slide:
     """One slide: what kind it is, its title, its shapes (back to front) and notes."""
 
-    kind: str  # title, agenda, section, timeline, map, event, changes, sources, closing
+    kind: SlideKind
     title: str
     shapes: tuple[Shape, ...]
     notes: str = ""

@@ -38,13 +38,13 @@ from desktop.deck.thumbnails import ThumbnailModel
 from desktop.deck.working import load_working, save_working
 from desktop.errors import error_message
 from desktop.housekeeping import remember_write_folder
-from desktop.plaintext import PlainLabel, message_box
+from desktop.plaintext import PlainLabel, message_box, plain_tooltip
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.build import build_deck
 from slides.errors import DeckError
 from slides.pptx.look import template_page
-from slides.recipe import Options, Recipe, default_recipe, load_recipe, save_recipe
+from slides.recipe import OPTIONS, Options, Recipe, default_recipe, load_recipe, save_recipe
 from slides.spec import Deck
 
 THUMB = QSize(192, 108)
@@ -75,14 +75,17 @@ class DeckBuilder(QWidget):
         self.template.setPlaceholderText("Briefing Desk default (16:9)")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse_template)
-        self.options = {name: QCheckBox(label) for name, label in (
-            ("agenda", "Agenda"), ("timeline_slides", "Timeline per section"),
-            ("map_slides", "Map per section"), ("event_slides", "One slide per event"),
-            ("sources_slide", "Sources"),
-            ("assertion_titles", "Titles say the point (topic above)"))}
-        self.changes_on = QCheckBox("What changed since")
-        self.changes_date = DateField()
-        self.changes_date.setAccessibleName("What changed since")
+        # A checkbox per switch, a checkbox and a date per dated option: from the one
+        # description of the deck's options that the recipe file and the CLI read too.
+        self.options = {spec.name: QCheckBox(spec.label) for spec in OPTIONS
+                        if spec.kind == "switch"}
+        self.dated = {spec.name: (QCheckBox(spec.label), DateField()) for spec in OPTIONS
+                      if spec.kind == "date"}
+        for spec in OPTIONS:
+            box = self.options.get(spec.name) or self.dated[spec.name][0]
+            box.setToolTip(plain_tooltip(spec.help[:1].upper() + spec.help[1:]))
+        for box, date in self.dated.values():
+            date.setAccessibleName(box.text())
         self.thumbnail_model = ThumbnailModel(THUMB, self)
         self.thumbnails = QListView()
         self.thumbnails.setModel(self.thumbnail_model)
@@ -114,10 +117,11 @@ class DeckBuilder(QWidget):
         options = QVBoxLayout()
         for box in self.options.values():
             options.addWidget(box)
-        changes = QHBoxLayout()
-        changes.addWidget(self.changes_on)
-        changes.addWidget(self.changes_date, 1)
-        options.addLayout(changes)
+        for box, date in self.dated.values():
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(date, 1)
+            options.addLayout(row)
         # Two short rows, not one long one: the pane opens 300 px wide, and a row of
         # three buttons pushed Export Deck… out of sight behind a scroll bar.
         recipes = QHBoxLayout()
@@ -163,9 +167,10 @@ class DeckBuilder(QWidget):
         self.sections.model().rowsMoved.connect(self._changed)
         for edit in (*self.fields.values(), self.template):
             edit.textChanged.connect(self._changed)
-        for box in (*self.options.values(), self.changes_on):
+        for box in (*self.options.values(), *(on for on, _ in self.dated.values())):
             box.toggled.connect(self._changed)
-        self.changes_date.dateChanged.connect(self._changed)
+        for _, date in self.dated.values():
+            date.dateChanged.connect(self._changed)
         state.packChanged.connect(self._pack_changed)
         # The working deck of the last session, if there was one; else the pack's.
         self.keeper = QTimer(self, singleShot=True, interval=KEEP_MS)
@@ -199,9 +204,11 @@ class DeckBuilder(QWidget):
         o = recipe.options
         for name, box in self.options.items():
             box.setChecked(getattr(o, name))
-        self.changes_on.setChecked(o.changed_since is not None)
-        since = (o.changed_since or self.state.pack.info.as_of).first_day()
-        self.changes_date.setDate(QDate(since.year, since.month, since.day))
+        for name, (box, date) in self.dated.items():
+            value = getattr(o, name)
+            box.setChecked(value is not None)
+            day = (value or self.state.pack.info.as_of).first_day()
+            date.setDate(QDate(day.year, day.month, day.day))
         self._stale = True
         self._refresh_if_seen()
 
@@ -210,19 +217,15 @@ class DeckBuilder(QWidget):
         sections = tuple(self.sections.item(r).data(SECTION_ROLE)
                          for r in range(self.sections.count())
                          if self.sections.item(r).checkState() == Qt.CheckState.Checked)
-        since = None
-        if self.changes_on.isChecked():
-            d = self.changes_date.date()
-            since = PartialDate(d.year(), d.month(), d.day())
-        options = Options(self.options["event_slides"].isChecked(),
-                          self.options["timeline_slides"].isChecked(),
-                          self.options["map_slides"].isChecked(),
-                          self.options["sources_slide"].isChecked(),
-                          self.options["agenda"].isChecked(), since,
-                          self.options["assertion_titles"].isChecked())
-        values = {name: edit.text().strip() for name, edit in self.fields.items()}
+        values: dict[str, bool | PartialDate | None] = {
+            name: box.isChecked() for name, box in self.options.items()}
+        for name, (box, date) in self.dated.items():
+            d = date.date()
+            values[name] = PartialDate(d.year(), d.month(), d.day()) if box.isChecked() else None
+        options = Options(**values)  # type: ignore[arg-type]
+        texts = {name: edit.text().strip() for name, edit in self.fields.items()}
         return Recipe(sections=sections, template=self.template.text().strip(),
-                      options=options, **values)
+                      options=options, **texts)
 
     def _changed(self, *_args: object) -> None:
         self._stale = True

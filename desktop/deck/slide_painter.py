@@ -51,7 +51,7 @@ class SlidePainter:
 
     def backdrop(self, slide: Slide) -> QImage | None:
         """What the template paints behind `slide` (None: plain white)."""
-        key = "title" if slide.kind in ("title", "closing") else "content"
+        key = slide.kind.look
         if key not in self._backdrops:
             found = self.deck.page.backdrops.get(key)
             image = QImage.fromData(found.png, "PNG") if found and found.png else QImage()

@@ -15,6 +15,8 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pptx.enum.shapes import PP_PLACEHOLDER
+
 from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
 from slides.pptx.backdrop import Composer, png_bytes, samples
 from slides.pptx.drawingml import EMU_PER_PT
@@ -23,8 +25,12 @@ from slides.pptx.template import open_template
 from slides.pptx.theme import NS, ThemeColours, theme_colours, with_override
 from slides.text import text_width
 
-TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = 1, 2, 3, 4, 7
-CHROME = {13, 15, 16}  # slide number, footer, date
+# Placeholder types, as the OOXML `type` attribute numbers them (python-pptx's enum).
+TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = (int(PP_PLACEHOLDER.TITLE), int(PP_PLACEHOLDER.BODY),
+                                               int(PP_PLACEHOLDER.CENTER_TITLE),
+                                               int(PP_PLACEHOLDER.SUBTITLE),
+                                               int(PP_PLACEHOLDER.OBJECT))
+CHROME = {int(PP_PLACEHOLDER.SLIDE_NUMBER), int(PP_PLACEHOLDER.FOOTER), int(PP_PLACEHOLDER.DATE)}
 NAME_HINTS = {"title": ("title slide", "cover"), "content": ("title and content", "content"),
               "title_only": ("title only",), "section": ("section",), "blank": ("blank",)}
 

@@ -23,12 +23,21 @@ from slides.layout import marking_colour, text_box
 from slides.output import check_output, save_output
 from slides.pptx import drawingml as dml
 from slides.pptx.drawingml import EMU_PER_PT, emu
-from slides.pptx.look import choose_layouts, slide_layouts
+from slides.pptx.look import (
+    BODY,
+    CENTER_TITLE,
+    OBJECT,
+    SUBTITLE,
+    TITLE,
+    choose_layouts,
+    slide_layouts,
+)
 from slides.pptx.template import open_template, resize_template
-from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox
+from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox, TextRole
 
-LIST_BOXES = ("Key points", "Agenda", "Changes", "Sources")  # go in a body placeholder
-TITLE_TYPES, SUBTITLE_TYPES, BODY_TYPES = (1, 3), (4, 2), (2, 7)
+# The layout's placeholders a box of each role goes into, the best fit first.
+PLACEHOLDER_TYPES = {TextRole.TITLE: (TITLE, CENTER_TITLE), TextRole.SUBTITLE: (SUBTITLE, BODY),
+                     TextRole.LIST: (BODY, OBJECT)}
 Progress = Callable[[int, int], None]
 
 
@@ -51,7 +60,7 @@ class _SlideWriter:
 
     def shape(self, shape: Shape) -> None:
         if isinstance(shape, TextBox):
-            if shape.name == "Slide number":
+            if shape.role is TextRole.SLIDE_NUMBER:
                 self.add(dml.slide_number_xml(shape, self._id(), self.font))
             else:
                 self.add(dml.text_box_xml(shape, self._id(), self.font))
@@ -118,8 +127,8 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
     _mark_notes_master(prs, deck)
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
-        cover = spec.kind in ("title", "closing")
-        _add_slide(prs, spec, layouts["cover" if cover else "content"], deck.font, font)
+        _add_slide(prs, spec, layouts["cover" if spec.kind.is_cover else "content"],
+                   deck.font, font)
         if progress:
             progress(n, total)
     return prs
@@ -130,7 +139,7 @@ def _chrome_on_masters(prs, deck: Deck) -> None:
     hide the master's shapes), so slides the briefer adds later carry them too."""
     if not deck.slides:
         return
-    chrome = next((s.chrome for s in deck.slides if s.kind not in ("title", "closing")),
+    chrome = next((s.chrome for s in deck.slides if not s.kind.is_cover),
                   deck.slides[0].chrome)
     owners = []
     for master in prs.slide_masters:
@@ -187,9 +196,7 @@ def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> No
     for index, shape in enumerate(spec.shapes):
         if not isinstance(shape, TextBox):
             continue
-        wanted = (TITLE_TYPES if shape.role == "title" else
-                  SUBTITLE_TYPES if shape.role == "subtitle" else
-                  BODY_TYPES if shape.name in LIST_BOXES else ())
+        wanted = PLACEHOLDER_TYPES.get(shape.role, ())
         for placeholder in free:
             if int(placeholder.placeholder_format.type) in wanted:
                 free.remove(placeholder)
@@ -201,7 +208,7 @@ def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> No
     for index, shape in enumerate(spec.shapes):
         if index in claimed:
             placeholder, box = claimed[index]
-            _fill_placeholder(placeholder, box, placeholder_font if box.role == "title"
+            _fill_placeholder(placeholder, box, placeholder_font if box.role is TextRole.TITLE
                               else font)
             tree = placeholder._element.getparent()
             tree.remove(placeholder._element)  # keep the drawing order of the spec

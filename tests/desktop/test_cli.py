@@ -74,3 +74,21 @@ def test_without_a_display_the_app_says_so_in_one_line() -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "briefdesk export" in result.stderr and "briefdesk snapshot" in result.stderr
+
+
+def test_deck_option_flags_reach_the_exported_deck(tmp_path: Path, capsys) -> None:
+    """`--no-agenda --no-sources-slide --changed-since 2024` exports a deck without an
+    agenda and sources slide and with a "what changed" slide."""
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    assert main(["export", "--out", str(out), "--sections", "history,dialogue",
+                 "--no-agenda", "--no-sources-slide", "--changed-since", "2024"]) == 0
+    titles = [s.shapes.title.text_frame.text if s.shapes.title else ""
+              for s in Presentation(str(out)).slides]
+    assert not any(t.startswith(("Agenda", "Sources")) for t in titles), titles
+    assert any(t.startswith("What changed since 2024") for t in titles), titles
+    with pytest.raises(SystemExit) as usage:
+        main(["export", "--out", str(out), "--changed-since", "2024-13"])
+    assert usage.value.code == 2
+    assert "month 13 does not exist" in capsys.readouterr().err

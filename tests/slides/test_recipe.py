@@ -8,7 +8,7 @@ import pytest
 
 from content.dates import PartialDate
 from slides.errors import RecipeError
-from slides.recipe import Options, Recipe, load_recipe, save_recipe
+from slides.recipe import OPTIONS, Options, Recipe, load_recipe, save_recipe
 
 
 def test_round_trip(tmp_path: Path, recipe: Recipe) -> None:
@@ -83,3 +83,21 @@ def test_titles_that_look_like_other_things(tmp_path: Path, recipe: Recipe,
     path = tmp_path / "r.yaml"
     save_recipe(recipe.with_(title=title), path)
     assert load_recipe(path).title == title
+
+
+@pytest.mark.parametrize("spec", OPTIONS,
+                         ids=lambda spec: spec.name)
+def test_every_deck_option_is_read_from_a_hand_written_recipe(tmp_path: Path, spec) -> None:
+    """Each option the Deck pane and the CLI offer can be set in a recipe file by hand,
+    in its name, and is read back as set (the others keep their defaults)."""
+    value = PartialDate(2024, 3) if spec.kind == "date" else not spec.default
+    written = "2024-03" if spec.kind == "date" else str(value).lower()
+    path = tmp_path / "r.yaml"
+    path.write_text(f"title: T\nsections: [history]\noptions:\n  {spec.name}: {written}\n",
+                    encoding="utf-8")
+    options = load_recipe(path).options
+    assert getattr(options, spec.name) == value
+    assert all(getattr(options, other.name) == other.default
+               for other in OPTIONS if other is not spec)
+    save_recipe(load_recipe(path), tmp_path / "again.yaml")
+    assert getattr(load_recipe(tmp_path / "again.yaml").options, spec.name) == value

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 
+from content.dates import PartialDate
 from desktop.deck.pane import DeckBuilder
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
+from slides.recipe import OPTIONS
 
 
 @pytest.fixture
@@ -148,14 +150,26 @@ def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) ->
     assert not scroller.horizontalScrollBar().isVisible()
 
 
-@pytest.mark.parametrize("option", ["event_slides", "timeline_slides", "map_slides",
-                                    "sources_slide", "agenda", "assertion_titles"])
+@pytest.mark.parametrize("option", [s.name for s in OPTIONS if s.kind == "switch"])
 def test_each_deck_checkbox_turns_on_its_own_option(builder: DeckBuilder, option: str) -> None:
-    """Unticking "Sources slide" drops the sources slide, not the agenda: each box in
-    the Deck pane reaches the option it is labelled with, and only that one."""
+    """Unticking "Sources" drops the sources slide, not the agenda: each box in the
+    Deck pane reaches the option it is labelled with, and only that one."""
+    label = next(s.label for s in OPTIONS if s.name == option)
+    boxes = {box.text(): box for box in builder.findChildren(QCheckBox)}
     for box in builder.options.values():
         box.setChecked(False)
-    builder.options[option].setChecked(True)
+    boxes[label].setChecked(True)
     options = builder.recipe().options
     on = {name for name in builder.options if getattr(options, name)}
     assert on == {option}
+
+
+def test_the_changed_since_box_and_date_reach_the_recipe(builder: DeckBuilder) -> None:
+    """Ticking "What changed since" with a date puts that date in the deck's recipe."""
+    from PySide6.QtCore import QDate
+
+    box, date = builder.dated["changed_since"]
+    date.setDate(QDate(2024, 5, 17))
+    assert builder.recipe().options.changed_since is None
+    box.setChecked(True)
+    assert builder.recipe().options.changed_since == PartialDate(2024, 5, 17)

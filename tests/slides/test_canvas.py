@@ -1,0 +1,41 @@
+"""The deck canvas: every slide added the one way, on plates where text cannot read."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from content.loader import load_pack
+from slides.canvas import DeckCanvas
+from slides.layout import ACCENT
+from slides.page import DEFAULT_PAGE, Palette
+from slides.recipe import default_recipe
+from slides.spec import Rect, SlideKind, TextRole
+
+
+def canvas(**palettes: Palette) -> DeckCanvas:
+    pack = load_pack()
+    page = dataclasses.replace(DEFAULT_PAGE, palettes={**DEFAULT_PAGE.palettes, **palettes})
+    return DeckCanvas(pack, default_recipe(pack), page)
+
+
+def test_a_slide_gets_its_title_in_the_title_role_and_keeps_its_kind() -> None:
+    c = canvas()
+    c.add(SlideKind.AGENDA, "Agenda", [])
+    slide = c.slides[0]
+    assert slide.kind is SlideKind.AGENDA and not slide.kind.is_cover
+    assert [b.plain_text() for b in slide.texts() if b.role is TextRole.TITLE] == ["Agenda"]
+
+
+def test_where_nothing_reads_on_the_background_text_sits_on_plates() -> None:
+    """A dark template whose content slides no colour of ours can read on: the body and
+    the title get a plate; a cover gets plates behind its own title and subtitle only."""
+    c = canvas(content=Palette(plate="#202020"))
+    c.add(SlideKind.SECTION, "History", [])
+    c.add(SlideKind.TITLE, "Cover", [], with_title=False)
+    plates = [s for s in c.slides[0].shapes if isinstance(s, Rect) and s.name == "Plate"]
+    assert len(plates) == 2 and {p.fill for p in plates} == {"#202020"}
+    assert not any(isinstance(s, Rect) and s.name == "Plate" for s in c.slides[1].shapes)
+
+
+def test_a_section_without_a_colour_reads_in_our_accent() -> None:
+    assert canvas().readable("") == ACCENT
