@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from content.facets import CHOOSERS, Chooser
 from content.model import Event, Pack
 
 
@@ -53,6 +54,9 @@ class EventFilter:
         return EventFilter(**values)  # type: ignore[arg-type]
 
 
+PLACE = next(facet for facet in CHOOSERS if facet.field == "place")
+
+
 class EventIndex:
     """Precomputed search data for one pack's events."""
 
@@ -85,6 +89,8 @@ class EventIndex:
         first = flt.start.toordinal() if flt.start else None
         last = flt.end.toordinal() if flt.end else None
         words = fold(flt.text).split()
+        chosen = [(facet.of_event, value) for facet in CHOOSERS
+                  if (value := getattr(flt, facet.field)) is not None]
         out = []
         for i, event in enumerate(self.events):
             if flt.sections is not None and flt.sections.isdisjoint(event.sections):
@@ -94,9 +100,7 @@ class EventIndex:
                 continue
             if last is not None and self._first[i] > last:
                 continue
-            if flt.place is not None and flt.place not in event.places:
-                continue
-            if flt.actor is not None and flt.actor not in event.actors:
+            if chosen and any(value not in of_event(event) for of_event, value in chosen):
                 continue
             if words and not all(w in self._text[i] for w in words):
                 continue
@@ -111,10 +115,14 @@ class EventIndex:
                 counts[section] = counts.get(section, 0) + 1
         return counts
 
-    def count_by_place(self, events: Iterable[Event]) -> dict[str, int]:
-        """How many of `events` touch each place."""
+    def count_by(self, facet: Chooser, events: Iterable[Event]) -> dict[str, int]:
+        """How many of `events` have each of a chooser's records (places, actors)."""
         counts: dict[str, int] = {}
         for event in events:
-            for place in event.places:
-                counts[place] = counts.get(place, 0) + 1
+            for ident in facet.of_event(event):
+                counts[ident] = counts.get(ident, 0) + 1
         return counts
+
+    def count_by_place(self, events: Iterable[Event]) -> dict[str, int]:
+        """How many of `events` touch each place (the map's counts)."""
+        return self.count_by(PLACE, events)

@@ -1,8 +1,9 @@
-"""`BriefingState`: the one object holding the pack, the filter and the selection.
+"""`BriefingState`: the Qt face of `desktop.briefing.BriefingModel`.
 
 Map, timeline, detail pane, lists and the deck builder each take it and subscribe
-to its signals; none of them calls another. Setters emit only on a real change, so
-a view can push a value it just received without looping.
+to its signals; none of them calls another. The rules (what a change announces,
+what a reload keeps) are the model's and run without Qt; this adapter relays each
+announcement as a Qt signal and passes every call through.
 
 There is a signal per field, so each view redraws only for what it draws: a brush
 drag changes the time window alone, and the timeline then repaints (dimming what
@@ -13,15 +14,17 @@ the views that list the visible events refresh them (`visibleChanged`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
 from content.model import Event, Pack
 from content.query import EventFilter, EventIndex
+from desktop.briefing import BriefingModel, Changes
 
 
 class BriefingState(QObject):
-    """Pack, filter and selection, with a signal for each."""
+    """Pack, filter and selection, with a signal for each kind of change."""
 
     packChanged = Signal()
     """Another pack (or a reload). `filterChanged`, `visibleChanged`,
@@ -47,172 +50,115 @@ class BriefingState(QObject):
     playingChanged = Signal()
     """Play started or stopped: while playing, the map follows the window's events."""
 
+    SIGNALS: ClassVar[dict[str, str]] = {"pack": "packChanged", "sections": "sectionsChanged",
+                                         "window": "windowChanged", "text": "textChanged",
+                                         "facets": "facetsChanged", "filter": "filterChanged",
+                                         "visible": "visibleChanged",
+                                         "selection": "selectionChanged",
+                                         "place": "placeSelected", "fit": "fitRequested",
+                                         "playing": "playingChanged"}
+    """The signal relaying each of the model's announcements (`Changes.NAMES`)."""
+
     def __init__(self, pack: Pack, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pack = pack
-        self._index = EventIndex(pack)
-        self._filter = EventFilter()
-        self._visible: list[Event] = list(pack.events)
-        self._selected: str | None = None
-        self._place: str | None = None
-        self._playing = False
-        self._extent = self._compute_extent()
+        self.model = BriefingModel(pack)
+        for name in Changes.NAMES:
+            self.model.changes[name].connect(getattr(self, self.SIGNALS[name]).emit)
 
     # -- pack ---------------------------------------------------------------
     @property
     def pack(self) -> Pack:
         """The content on screen."""
-        return self._pack
+        return self.model.pack
 
     @property
     def index(self) -> EventIndex:
         """Search data for the current pack."""
-        return self._index
+        return self.model.index
 
     def set_pack(self, pack: Pack) -> None:
         """Show another (or a reloaded) pack, keeping filter and selection where they apply."""
-        self._pack = pack
-        self._index = EventIndex(pack)
-        self._extent = self._compute_extent()
-        known = {s.id for s in pack.sections}
-        if self._filter.sections is not None:
-            self._filter = self._filter.with_(sections=self._filter.sections & known)
-        if self._selected and not pack.has_event(self._selected):
-            self._selected = None
-        if self._place and self._place not in pack.places:
-            self._place = None
-        self._refilter()
-        self.packChanged.emit()
-        self.filterChanged.emit()
-        self.visibleChanged.emit()
-        self.selectionChanged.emit()
-        self.placeSelected.emit()
+        self.model.set_pack(pack)
 
     # -- filter -------------------------------------------------------------
     @property
     def filter(self) -> EventFilter:
         """What the analyst has narrowed the content to."""
-        return self._filter
+        return self.model.filter
 
     @property
     def visible_events(self) -> list[Event]:
         """Events passing the filter, in date order."""
-        return self._visible
+        return self.model.visible_events
 
     def set_filter(self, flt: EventFilter) -> None:
-        """Replace the whole filter; emits a signal for each field that changed, then
-        `filterChanged`, then `visibleChanged` if other events now pass."""
-        old = self._filter
-        if flt == old:
-            return
-        self._filter = flt
-        before = self._visible
-        self._refilter()
-        if flt.sections != old.sections:
-            self.sectionsChanged.emit()
-        if (flt.start, flt.end) != (old.start, old.end):
-            self.windowChanged.emit()
-        if flt.text != old.text:
-            self.textChanged.emit()
-        if (flt.place, flt.actor) != (old.place, old.actor):
-            self.facetsChanged.emit()
-        self.filterChanged.emit()
-        if len(before) != len(self._visible) or any(
-                a is not b for a, b in zip(before, self._visible, strict=True)):
-            self.visibleChanged.emit()
+        """Replace the whole filter (signals as `BriefingModel.set_filter` announces)."""
+        self.model.set_filter(flt)
+
+    def set_facet(self, field: str, value: object) -> None:
+        """Set one part of the filter by its facet's field ("place", "actor", ...)."""
+        self.model.set_facet(field, value)
 
     def set_sections(self, sections: frozenset[str] | None) -> None:
         """Show only these sections (None: all)."""
-        if sections is not None and sections == {s.id for s in self._pack.sections}:
-            sections = None
-        self.set_filter(self._filter.with_(sections=sections))
+        self.model.set_sections(sections)
 
     def set_window(self, start: dt.date | None, end: dt.date | None) -> None:
         """Show only events overlapping [start, end] (None: open-ended)."""
-        self.set_filter(self._filter.with_(start=start, end=end))
+        self.model.set_window(start, end)
 
     def set_text(self, text: str) -> None:
         """Show only events whose text contains every word of `text`."""
-        self.set_filter(self._filter.with_(text=text))
+        self.model.set_text(text)
 
     def set_place_filter(self, place: str | None) -> None:
         """Show only the events at `place` (None: anywhere)."""
-        self.set_filter(self._filter.with_(place=place))
+        self.model.set_facet("place", place)
 
     def set_actor_filter(self, actor: str | None) -> None:
         """Show only the events `actor` took part in (None: anyone)."""
-        self.set_filter(self._filter.with_(actor=actor))
+        self.model.set_facet("actor", actor)
 
     def request_fit(self) -> None:
         """Ask the map and the timeline to show the visible events."""
-        self.fitRequested.emit()
+        self.model.request_fit()
 
     def reset_filter(self) -> None:
         """Show everything again."""
-        self.set_filter(EventFilter())
-
-    def _refilter(self) -> None:
-        self._visible = self._index.matches(self._filter)
+        self.model.reset_filter()
 
     def extent(self) -> tuple[dt.date, dt.date]:
         """First and last day of the pack's events (computed once per pack)."""
-        return self._extent
-
-    def _compute_extent(self) -> tuple[dt.date, dt.date]:
-        events = self._pack.events
-        if not events:
-            today = self._pack.info.as_of.first_day()
-            return today, today
-        return events[0].start_day, max(e.end_day for e in events)
+        return self.model.extent()
 
     # -- selection ----------------------------------------------------------
     @property
     def selected_event(self) -> Event | None:
         """The selected event, if any."""
-        return self._pack.event(self._selected) if self._selected else None
+        return self.model.selected_event
 
     def select_event(self, event_id: str | None) -> None:
         """Select an event by id (None clears)."""
-        if event_id is not None and not self._pack.has_event(event_id):
-            event_id = None
-        if event_id == self._selected:
-            return
-        self._selected = event_id
-        self.selectionChanged.emit()
+        self.model.select_event(event_id)
 
     @property
     def selected_place(self) -> str | None:
         """The id of the place selected on the map, if any."""
-        return self._place
+        return self.model.selected_place
 
     def select_place(self, place_id: str | None) -> None:
         """Select a place (its events are listed in the detail pane)."""
-        if place_id is not None and place_id not in self._pack.places:
-            place_id = None
-        if place_id == self._place:
-            return
-        self._place = place_id
-        self.placeSelected.emit()
+        self.model.select_place(place_id)
 
     @property
     def playing(self) -> bool:
         """True while Play steps the time window."""
-        return self._playing
+        return self.model.playing
 
     def set_playing(self, playing: bool) -> None:
         """Start or stop following Play."""
-        if playing != self._playing:
-            self._playing = playing
-            self.playingChanged.emit()
+        self.model.set_playing(playing)
 
     def step_selection(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) visible event in date order."""
-        visible = self._visible
-        if not visible:
-            return
-        ids = [e.id for e in visible]
-        if self._selected in ids:
-            position = max(0, min(len(ids) - 1, ids.index(self._selected) + delta))
-        else:
-            position = 0 if delta > 0 else len(ids) - 1
-        self.select_event(ids[position])
+        self.model.step_selection(delta)

@@ -8,9 +8,12 @@ rooms and the views never import each other.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,3 +82,38 @@ def test_the_test_command_runs_the_qt_free_half_without_qt() -> None:
     script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
     assert "BRIEFDESK_NO_QT=1 .venv/bin/python -m pytest" in script
     assert "BRIEFDESK_ONLY_QT=1 .venv/bin/python -m pytest" in script
+
+
+def _tree_with(tmp_path: Path, module: str, line: str) -> Path:
+    """The project's Python files and contracts in `tmp_path`, `line` added to `module`
+    (a new module if it does not exist)."""
+    import shutil
+
+    for package in ("content", "slides", "desktop", "resources"):
+        for source in (ROOT / package).rglob("*.py"):
+            target = tmp_path / source.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    shutil.copyfile(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    path = tmp_path / (module.replace(".", "/") + ".py")
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"\n{line}\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), [
+    ("slides.wording", "import pptx", "Only slides.pptx imports python-pptx"),
+    ("slides.brand_new", "from pptx.util import Pt", "Only slides.pptx imports python-pptx"),
+    ("desktop.briefing", "import PySide6", "The briefing model runs without Qt"),
+    ("content.model", "import pptx", "Only slides.pptx imports python-pptx"),
+])
+def test_a_forbidden_import_anywhere_breaks_its_contract(tmp_path: Path, module: str,
+                                                          line: str, contract: str) -> None:
+    """python-pptx anywhere but slides.pptx (in a module written tomorrow too), or Qt
+    in the briefing model, is caught: the contracts are "all but", not allow-lists."""
+    tree = _tree_with(tmp_path, module, line)
+    command = [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"]
+    result = subprocess.run(command, cwd=tree, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(tree)})
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert f"{contract} BROKEN" in result.stdout.replace("\n", " "), result.stdout[-2000:]

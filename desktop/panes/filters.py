@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from content.dates import shift_years
+from content.facets import CHOOSERS
 from desktop.date_field import DateField
 from desktop.panes.search_results import SearchResultsView
 from desktop.plaintext import PlainLabel, plain_tooltip
@@ -66,14 +67,17 @@ class FilterPanel(QWidget):
         self.end.setAccessibleName("To")
         self.reset = QPushButton("Reset filters")
         self.results = SearchResultsView(state)
-        self.place = QComboBox()
-        self.place.setAccessibleName("Place")
-        self.actor = QComboBox()
-        self.actor.setAccessibleName("Actor")
-        for combo in (self.place, self.actor):
+        # A list for each facet picked from the pack's records (place, actor, ...).
+        self.choosers: dict[str, QComboBox] = {}
+        for facet in CHOOSERS:
+            combo = QComboBox()
+            combo.setAccessibleName(facet.label)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
+            combo.activated.connect(
+                lambda i, c=combo, f=facet.field: state.set_facet(f, c.itemData(i)))
+            self.choosers[facet.field] = combo
         self.fit_results = QPushButton("Fit to results")
         self.fit_results.setToolTip(plain_tooltip(
             "Show the events that pass the filters on the map and the timeline"))
@@ -95,8 +99,8 @@ class FilterPanel(QWidget):
         dates.addRow(self.window_on)
         dates.addRow("From", self.start)
         dates.addRow("To", self.end)
-        dates.addRow("Place", self.place)
-        dates.addRow("Actor", self.actor)
+        for facet in CHOOSERS:
+            dates.addRow(facet.label, self.choosers[facet.field])
         layout.addLayout(dates)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -114,8 +118,6 @@ class FilterPanel(QWidget):
         self.end.dateChanged.connect(self._date_typed)
         self.reset.clicked.connect(self._reset)
         self.fit_results.clicked.connect(state.request_fit)
-        self.place.activated.connect(lambda i: state.set_place_filter(self.place.itemData(i)))
-        self.actor.activated.connect(lambda i: state.set_actor_filter(self.actor.itemData(i)))
         state.visibleChanged.connect(self._follow_results)
         state.packChanged.connect(self._rebuild)
         state.filterChanged.connect(self._follow)
@@ -126,23 +128,20 @@ class FilterPanel(QWidget):
             self.state.request_fit()
 
     def _fill_facets(self) -> None:
-        """The place and actor lists: "Any", then each with its events, by name."""
+        """Each chooser's list: "Any", then each record with its events, by name."""
         pack, flt = self.state.pack, self.state.filter
-        counts_place = self.state.index.count_by_place(pack.events)
-        counts_actor: dict[str, int] = {}
-        for event in pack.events:
-            for actor in event.actors:
-                counts_actor[actor] = counts_actor.get(actor, 0) + 1
-        for combo, items, counts, chosen, anyone in (
-                (self.place, pack.places, counts_place, flt.place, "Any place"),
-                (self.actor, pack.actors, counts_actor, flt.actor, "Anyone")):
+        for facet in CHOOSERS:
+            combo = self.choosers[facet.field]
+            counts = self.state.index.count_by(facet, pack.events)
+            records = facet.records(pack)
             with QSignalBlocker(combo):
                 combo.clear()
-                combo.addItem(anyone, None)
-                for ident, item in sorted(items.items(), key=lambda kv: kv[1].name.casefold()):
+                combo.addItem(facet.anyone, None)
+                for ident, item in sorted(records.items(),
+                                          key=lambda kv: kv[1].name.casefold()):
                     if counts.get(ident):
                         combo.addItem(f"{item.name} ({counts[ident]})", ident)
-                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+                combo.setCurrentIndex(max(0, combo.findData(getattr(flt, facet.field))))
 
     def _search_edited(self, text: str) -> None:
         if len(self.state.pack.events) < SEARCH_PAUSE_FROM:
@@ -189,9 +188,9 @@ class FilterPanel(QWidget):
                 item.setText(f"{pack.section(sid).title} ({counts.get(sid, 0)})")
         with QSignalBlocker(self.all_sections):
             self.all_sections.setChecked(flt.sections is None)
-        for combo, chosen in ((self.place, flt.place), (self.actor, flt.actor)):
+        for field, combo in self.choosers.items():
             with QSignalBlocker(combo):
-                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+                combo.setCurrentIndex(max(0, combo.findData(getattr(flt, field))))
         if self.search.text() != flt.text and not self._search_timer.isActive():
             with QSignalBlocker(self.search):  # never overwrite what is being typed
                 self.search.setText(flt.text)

@@ -117,3 +117,14 @@ def test_a_reload_keeps_the_sections_the_analyst_chose(state: BriefingState) -> 
     state.set_pack(load_pack(use_cache=False))
     assert state.filter.sections == {"history", "operations"}
     assert {e.id for e in state.visible_events} == shown
+
+
+def test_every_announcement_of_the_model_is_a_qt_signal(qtbot, state: BriefingState) -> None:
+    """The adapter relays each kind of change the model announces (a facet added to
+    the model without a signal here would leave the views deaf to it)."""
+    from desktop.briefing import Changes
+
+    assert set(BriefingState.SIGNALS) == set(Changes.NAMES)
+    for name in Changes.NAMES:
+        with qtbot.waitSignal(getattr(state, BriefingState.SIGNALS[name])):
+            state.model.changes[name].emit()

@@ -35,7 +35,8 @@ def test_clicking_results_selects_filters_and_shows(window, qtbot) -> None:
                        if results.topLevelItem(i).text(0).startswith("Places"))
     results.activate(place_group.child(0))
     assert state.filter.place is not None and state.selected_place == state.filter.place
-    assert filters.place.currentData() == state.filter.place  # the Place filter shows it
+    # the Place filter shows it
+    assert filters.choosers["place"].currentData() == state.filter.place
     event_group = results.topLevelItem(0)
     results.activate(event_group.child(0))
     assert state.selected_event is not None
@@ -43,15 +44,15 @@ def test_clicking_results_selects_filters_and_shows(window, qtbot) -> None:
 
 def test_place_and_actor_filters_in_the_pane(window, qtbot) -> None:
     filters, state = window.filters, window.state
-    index = filters.actor.findData("stoltenberg") if filters.actor.findData(
-        "stoltenberg") >= 0 else next(i for i in range(filters.actor.count())
-                                      if "Stoltenberg" in filters.actor.itemText(i))
-    filters.actor.setCurrentIndex(index)
-    filters.actor.activated.emit(index)
-    assert state.filter.actor == filters.actor.itemData(index)
+    index = filters.choosers["actor"].findData("stoltenberg") if filters.choosers["actor"].findData(
+        "stoltenberg") >= 0 else next(i for i in range(filters.choosers["actor"].count())
+                                      if "Stoltenberg" in filters.choosers["actor"].itemText(i))
+    filters.choosers["actor"].setCurrentIndex(index)
+    filters.choosers["actor"].activated.emit(index)
+    assert state.filter.actor == filters.choosers["actor"].itemData(index)
     assert state.visible_events and all(state.filter.actor in e.actors
                                         for e in state.visible_events)
-    filters.actor.activated.emit(0)  # "Anyone"
+    filters.choosers["actor"].activated.emit(0)  # "Anyone"
     assert state.filter.actor is None
 
 
