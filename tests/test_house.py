@@ -30,20 +30,28 @@ TESTED_ELSEWHERE = {
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
     "desktop/shell/focus.py": "F6 / Shift+F6 driven by keys in "
                               "tests/desktop/shell/test_keyboard.py",
-    "desktop/panes/checked_form.py": "the forms' shared checking, driven through every form "
-                                     "in tests/desktop/shell/test_pack_editor.py",
-    "desktop/panes/event_form.py": "typed into, checked and refused through the editor in "
-                                   "tests/desktop/shell/test_pack_editor.py",
+    "desktop/curate/checked_form.py": "the forms' shared checking, driven through every form "
+                                     "in tests/desktop/curate/test_editor.py",
+    "desktop/curate/event_form.py": "typed into, checked and refused through the editor in "
+                                   "tests/desktop/curate/test_editor.py",
     "desktop/shell/recent.py": "recent packs remembered and listed in "
-                               "tests/desktop/shell/test_pack_editor.py",
-    "desktop/panes/place_form.py": "a gazetteer city found, picked and added through the "
-                                   "editor in tests/desktop/shell/test_pack_editor.py",
-    "desktop/panes/import_dialog.py": "columns mapped, rows checked and imported through the "
-                                      "editor in tests/desktop/shell/test_pack_editor.py",
-    "desktop/panes/record_form.py": "actors, sources, sections and key points added through "
-                                    "the editor in tests/desktop/shell/test_pack_editor.py",
-    "desktop/shell/record_editing.py": "every record kind added, changed and deleted through "
-                                       "the editor in tests/desktop/shell/test_pack_editor.py",
+                               "tests/desktop/curate/test_editor.py",
+    "desktop/curate/place_form.py": "a gazetteer city found, picked and added through the "
+                                   "editor in tests/desktop/curate/test_editor.py",
+    "desktop/curate/import_dialog.py": "columns mapped, rows checked and imported through the "
+                                      "editor in tests/desktop/curate/test_editor.py",
+    "desktop/curate/record_form.py": "actors, sources, sections and key points added through "
+                                    "the editor in tests/desktop/curate/test_editor.py",
+    "desktop/shell/deck_actions.py": "export, PDF and presenting from the menus in "
+                                     "tests/desktop/shell/test_main_window.py and "
+                                     "tests/test_offline.py",
+    "desktop/shell/export_actions.py": "figures and pack data exported in "
+                                       "tests/desktop/shell/test_figure.py",
+    "desktop/shell/pack_actions.py": "opening packs and the Problems dock in "
+                                     "tests/desktop/shell/test_main_window.py and "
+                                     "tests/desktop/shell/test_problems.py",
+    "desktop/curate/records.py": "every record kind added, changed and deleted through "
+                                       "the editor in tests/desktop/curate/test_editor.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
     "desktop/panes/search_results.py": "grouped results driven through the Filters pane "

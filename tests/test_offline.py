@@ -41,11 +41,11 @@ window.state.select_event("kabul-airlift")
 window.deck_dock.raise_()
 app.processEvents()
 window.builder.refresh()
-window.present(0)
-window.show_controller.presentation.key(16777236)  # Right
-window.show_controller.window.enter_live()
+window.deck_actions.present(0)
+window.deck_actions.show_controller.presentation.key(16777236)  # Right
+window.deck_actions.show_controller.window.enter_live()
 app.processEvents()
-window.show_controller.presentation.end()
+window.deck_actions.show_controller.presentation.end()
 app.processEvents()
 assert "PySide6.QtNetwork" not in sys.modules, "QtNetwork was loaded"
 print("ATTEMPTS", attempts)

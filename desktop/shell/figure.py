@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
@@ -20,6 +21,10 @@ from PySide6.QtWidgets import QWidget
 
 from content.fileio.atomic import write_atomic
 from slides.layout import marking_colour
+
+if TYPE_CHECKING:
+    from desktop.map.view import MapView
+    from desktop.state import BriefingState
 
 POINTS_PER_INCH = 72.0
 MAX_PIXELS = 120_000_000  # a 40 x 30 in poster at 600 dpi is 432 MP: refused, say why
@@ -176,3 +181,24 @@ def write_figure(view: QWidget, figure: Figure, out: Path) -> None:
         image.save(buffer, "PNG")
     buffer.close()
     write_atomic(out, bytes(data.data()))
+
+
+def compose_figure(state: BriefingState, map_view: MapView, kind: str, marking: str = "",
+                   width_in: float = 10.0, height_in: float = 5.625, dpi: int = 300) -> Figure:
+    """The frame of a figure of the map or the timeline as the analyst sees it now:
+    titled with the pack and the time window, marked (the deck's marking, else the
+    pack's), the map's legend beside a map."""
+    from content.dates import day_label
+
+    pack = state.pack
+    flt = state.filter
+    when = ""
+    if flt.start or flt.end:
+        first, last = state.extent()
+        when = f", {day_label(flt.start or first)} – {day_label(flt.end or last)}"
+    title = f"{pack.info.title}: {'places' if kind == 'map' else 'timeline'}{when}"
+    theme = map_view.theme
+    legend = tuple(zip((theme.member, theme.member_new, theme.focus, theme.marker),
+                       map_view.legend.rows()[:4], strict=False)) if kind == "map" else ()
+    return Figure(title, marking or pack.info.marking, pack.info.as_of.label(), legend,
+                  width_in, height_in, dpi)

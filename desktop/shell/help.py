@@ -9,14 +9,19 @@ licences and where the data come from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMainWindow,
+    QMenu,
     QMenuBar,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -24,7 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.keys import MakeAction
 from resources import resource_path
+
+if TYPE_CHECKING:
+    from content.model import Pack
 
 # Keys that belong to a view rather than to a menu: (where, keys, what they do).
 VIEW_KEYS = (
@@ -145,3 +154,38 @@ def about_text(pack_title: str, as_of: str) -> str:
             "written from the articles its sources list; every claim cites them.\n\n"
             "Software: Qt for Python (PySide6, LGPL v3), python-pptx (MIT), PyYAML "
             "(MIT), openpyxl (MIT), Pillow (MIT-CMU), DejaVu fonts (Bitstream Vera licence).")
+
+
+class HelpActions:
+    """Help → User Guide, Keyboard Shortcuts, About, over `window` (its menu bar is
+    what the shortcuts dialog lists; `pack` gives the pack on screen for About)."""
+
+    def __init__(self, window: QMainWindow, pack: Callable[[], Pack]) -> None:
+        self.window = window
+        self.pack = pack
+        self.dialog: QDialog | None = None  # the one open, kept while it is
+
+    def about(self) -> None:
+        """Help → About: version, licences, where the data come from."""
+        from desktop.plaintext import message_box
+
+        pack = self.pack()
+        message_box(self.window, QMessageBox.Icon.Information, "About Briefing Desk",
+                    about_text(pack.info.title, pack.info.as_of.label())).exec()
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts."""
+        self.dialog = ShortcutsDialog(self.window.menuBar(), self.window)
+        self.dialog.open()
+
+    def show_guide(self) -> None:
+        """Help → User Guide (shipped with the app, read offline)."""
+        self.dialog = guide_dialog(self.window)
+        self.dialog.open()
+
+    def fill_help_menu(self, menu: QMenu, act: MakeAction) -> None:
+        """User Guide (F1), Keyboard Shortcuts (Ctrl+/), About."""
+        menu.addAction(act("&User Guide", self.show_guide, QKeySequence.StandardKey.HelpContents))
+        menu.addAction(act("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/"))
+        menu.addSeparator()
+        menu.addAction(act("&About Briefing Desk", self.about))

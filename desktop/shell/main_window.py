@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,27 +29,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.plaintext import PlainLabel, message_box, plain_tooltip
+from desktop.curate.actions import CurationActions
+from desktop.map.actions import MapActions
+from desktop.plaintext import PlainLabel
+from desktop.shell.deck_actions import DeckActions
+from desktop.shell.export_actions import ExportActions
+from desktop.shell.help import HelpActions
 from desktop.shell.layout import Placeholder, restore_layout, save_layout
 from desktop.shell.menus import Menus
+from desktop.shell.pack_actions import PackActions
 from desktop.shell.pack_session import PackSession
-from desktop.shell.problems import EditorTemplateError, open_problem
 from desktop.shell.start_steps import StartSteps
 
 if TYPE_CHECKING:
     from content.errors import Problem
     from content.model import Pack
+    from desktop.curate.editor import PackEditor
     from desktop.deck.pane import DeckBuilder
     from desktop.map.view import MapView
     from desktop.panes.details import DetailPane
     from desktop.panes.event_list import EventList
     from desktop.panes.filters import FilterPanel
-    from desktop.shell.figure import Figure
-    from desktop.shell.pack_editor import PackEditor
     from desktop.shell.pack_watcher import PackWatcher
     from desktop.state import BriefingState
     from desktop.timeline.panel import TimelinePanel
-    from slides.spec import Deck
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
                                               else None), watch, self)
         self.session.loaded.connect(self._reloaded)
         self.session.opened.connect(self._opened)
-        self.session.problems.connect(self.show_problems)
+        self.session.problems.connect(lambda problems: self.packs.show_problems(problems))
         self.session.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self._builder: DeckBuilder | None = None  # made when first needed (start-up)
         self._editor: PackEditor | None = None  # made at the first edit
@@ -135,11 +138,8 @@ class MainWindow(QMainWindow):
         self.split = split
         self.setCentralWidget(split)
 
-        self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems")
-        self.problems.setToolTip(plain_tooltip("Double-click a problem to open its file "
-                                               "at its line"))
-        self.problems.itemActivated.connect(lambda item: self._open_problem(item.text()))
+        self.packs = PackActions(self, self.session)
+        self.problems = self.packs.problems
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.filter_dock = self._dock("Filters", left)
         self.events_dock = self._dock("Events", left)
@@ -151,9 +151,18 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", Qt.DockWidgetArea.BottomDockWidgetArea,
                                         self.problems)
         self.problems_dock.hide()
-        # After the docks: the View menu lists their toggles.
+        self.packs.dock = self.problems_dock
+        # Each room's actions, then the menus (after the docks: View lists their toggles).
+        self.curation = CurationActions(lambda: self.editor, self)
+        self.deck_actions = DeckActions(self, lambda: self.state, lambda: self.builder,
+                                        lambda: self.deck_dock)
+        self.map_actions = MapActions(lambda: self.map)
+        self.help = HelpActions(self, lambda: self.state.pack)
+        self.exports = ExportActions(self)
         self.menus = Menus(self, self, [self.filter_dock, self.events_dock, self.details_dock,
-                                        self.deck_dock, self.problems_dock])
+                                        self.deck_dock, self.problems_dock],
+                           self.packs, self.curation, self.deck_actions, self.map_actions,
+                           self.help, self.exports)
         self.layer_actions = self.menus.layer_actions
         self.view_menu = self.menus.view_menu
         # Sized before the window is shown: resizeDocks() ignores docks that a
@@ -219,6 +228,7 @@ class MainWindow(QMainWindow):
 
         self.folder = self.folder or Path(pack.folder or default_pack_folder())
         self.state = BriefingState(pack, self)
+        self.map_actions.follow_pack(pack)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
 
     def _build_map(self) -> None:
@@ -266,7 +276,7 @@ class MainWindow(QMainWindow):
         self._show_counts()
         self.statusBar().clearMessage()
         if self.start_problems:  # the pack asked for was refused: say why, in the window
-            self.show_problems(self.start_problems)
+            self.packs.show_problems(self.start_problems)
             self.statusBar().showMessage(
                 f"{self.refused_folder} is not usable ({len(self.start_problems)} "
                 "problem(s), listed below); showing the embedded pack. File → Open Pack… "
@@ -302,47 +312,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    # -- actions ------------------------------------------------------------
-    def present(self, start: int = 0, presenter_view: bool | None = None) -> None:
-        """Present the deck the Deck pane shows, from slide `start`."""
-        from desktop.present.show import ShowController
-
-        deck = self._deck_or_hint()
-        if deck is None:
-            return
-        self.show_controller = ShowController(deck, self.state.pack, start,
-                                              presenter_view=presenter_view)
-        self.show_controller.ended.connect(self._show_ended)
-        self.show_controller.start()
-
-    def _deck_or_hint(self) -> Deck | None:
-        """The Deck pane's current deck, or None after telling the user why there is none."""
-        deck = self.builder.current_deck()
-        if deck is None:
-            self.statusBar().showMessage("Choose at least one section in the Deck pane first",
-                                         6000)
-        return deck
-
-    def present_selected(self) -> None:
-        """Present from the slide selected among the Deck pane's thumbnails."""
-        self.present(self.builder.current_slide())
-
-    def _show_ended(self, index: int) -> None:
-        """Back in the app where the show stopped: that slide selected in the Deck pane."""
-        self.deck_dock.show()
-        self.deck_dock.raise_()
-        self.builder.select_slide(index)
-        self.activateWindow()
-        self.raise_()
-        self.statusBar().showMessage(f"Show ended on slide {index + 1}", 5000)
-
-    # -- what the menus run (MenuHost) ----------------------------------------
-    def export_deck(self) -> None:
-        """Export the Deck pane's deck as .pptx (the pane's dialog)."""
-        self.deck_dock.show()
-        self.deck_dock.raise_()
-        self.builder.export_dialog()
-
+    # -- what the menus run on the window (MenuHost) ----------------------------
     def changeEvent(self, event) -> None:
         """Follow the system's light/dark palette while running."""
         if event.type() == QEvent.Type.PaletteChange and not self.loading:
@@ -350,69 +320,9 @@ class MainWindow(QMainWindow):
             self.timeline.view.apply_theme()
         super().changeEvent(event)
 
-    def export_pdf(self, notes: bool) -> None:
-        """Ask where, then write the Deck pane's deck as a PDF handout (or notes pages)."""
-        deck = self._deck_or_hint()
-        if deck is not None:
-            from desktop.shell import exports  # not needed for the first frame
-
-            exports.export_pdf(self, deck, notes, self._say)
-
-    def export_png(self, kind: str) -> None:
-        """Ask where, then save a PNG of the map, timeline or window."""
-        widget = {"map": self.map, "timeline": self.timeline.view}.get(kind, self)
-        from desktop.shell import exports
-
-        exports.export_png(self, widget, kind, self._say)
-
-    def export_data(self) -> None:
-        """File → Export Pack Data…: CSV, GeoJSON, TimelineJS JSON or iCalendar."""
-        from desktop.shell import exports
-
-        exports.export_data(self, self.state.pack, self._say)
-
-    def export_figure(self, kind: str) -> None:
-        """File → Export Map/Timeline as Figure: framed, at print resolution."""
-        from desktop.shell import exports
-
-        view = self.map if kind == "map" else self.timeline.view
-        exports.export_figure(self, view, kind, lambda w, h, dpi: self.figure(kind, w, h, dpi),
-                              self._say)
-
-    def figure(self, kind: str, width_in: float = 10.0, height_in: float = 5.625,
-               dpi: int = 300) -> Figure:
-        """The frame of a figure of the map or timeline as the analyst sees it now."""
-        from content.dates import day_label
-        from desktop.shell.figure import Figure
-
-        pack = self.state.pack
-        marking = (self._builder.recipe().marking if self._builder is not None else "") \
-            or pack.info.marking
-        flt = self.state.filter
-        when = ""
-        if flt.start or flt.end:
-            first, last = self.state.extent()
-            when = f", {day_label(flt.start or first)} – {day_label(flt.end or last)}"
-        title = f"{pack.info.title}: {'places' if kind == 'map' else 'timeline'}{when}"
-        legend = tuple((colour, text) for colour, text in zip(
-            (self.map.theme.member, self.map.theme.member_new, self.map.theme.focus,
-             self.map.theme.marker), self.map.legend.rows()[:4], strict=False)) \
-            if kind == "map" else ()
-        return Figure(title, marking, pack.info.as_of.label(), legend, width_in, height_in,
-                      dpi)
-
-    def save_recipe(self) -> None:
-        """Save the Deck pane's recipe (its dialog)."""
-        self.builder.save_recipe_dialog()
-
-    def load_recipe(self) -> None:
-        """Load a recipe into the Deck pane (its dialog)."""
-        self.builder.load_recipe_dialog()
-
-    def fit_map(self, how: str) -> None:
-        """Map to its default view, its content or the selection."""
-        {"default": self.map.fit_default, "content": self.map.fit_content,
-         "selection": self.map.fit_selection}[how]()
+    def deck_marking(self) -> str:
+        """The marking the Deck pane's recipe gives ("" before the pane is made)."""
+        return self._builder.recipe().marking if self._builder is not None else ""
 
     def fit_timeline(self) -> None:
         """Show every event on the timeline."""
@@ -421,14 +331,6 @@ class MainWindow(QMainWindow):
     def reset_filters(self) -> None:
         """Show everything again."""
         self.state.reset_filter()
-
-    def set_map_layer(self, name: str, on: bool) -> None:
-        """Show or hide one of the map's layers."""
-        self.map.set_layer(name, on)
-
-    def set_map_legend(self, on: bool) -> None:
-        """View → Map Legend."""
-        self.map.set_legend_visible(on)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
@@ -447,69 +349,9 @@ class MainWindow(QMainWindow):
 
     def _reloaded(self, pack: Pack) -> None:
         self.state.set_pack(pack)
+        self.map_actions.follow_pack(pack)
         self.setWindowTitle(f"{pack.info.title} — Briefing Desk")
-        self.problems.clear()
-        self.problems_dock.hide()
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """List a broken pack's problems; the last good content stays on screen."""
-        self.problems.clear()
-        self.problems.addItems([str(p) for p in problems])
-        was_hidden = self.problems_dock.isHidden()
-        self.problems_dock.show()
-        if was_hidden:  # as tall as its lines (up to 8), once the dock is laid out
-            QTimer.singleShot(0, self._fit_problems_dock)
-        noun = "problem" if len(problems) == 1 else "problems"
-        self.statusBar().showMessage(f"The pack has {len(problems)} {noun}; showing the last "
-                                     "good content", 0)
-
-    def _fit_problems_dock(self) -> None:
-        rows = min(max(self.problems.count(), 2), 8)
-        row = self.problems.sizeHintForRow(0) if self.problems.count() else 18
-        chrome = self.problems_dock.height() - self.problems.viewport().height()
-        self.resizeDocks([self.problems_dock], [rows * row + chrome + 4],
-                         Qt.Orientation.Vertical)
-
-    def open_pack_dialog(self) -> None:
-        """Ask for a pack folder and open it."""
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QFileDialog.getExistingDirectory(self, "Open Content Pack", str(self.folder))
-        if folder:
-            self.open_pack(Path(folder))
-
-    def new_pack_dialog(self) -> None:
-        """File → New Pack…: a skeleton pack in a new folder, opened at once."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from content.newpack import new_pack
-
-        name, _ = QFileDialog.getSaveFileName(self, "New Content Pack (a new folder)",
-                                              "briefing-pack", "Folders (*)")
-        if not name:
-            return
-        folder = Path(name)
-        try:
-            new_pack(folder, folder.name.replace("-", " ").replace("_", " ").capitalize())
-        except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, "New Pack", str(exc)).exec()
-            return
-        self.open_pack(folder)
-
-    def recent_packs(self) -> list[Path]:
-        """File → Open Recent."""
-        from desktop.shell.recent import recent_packs
-
-        return recent_packs()
-
-    def reload_pack(self) -> None:
-        """Reload the pack from disk now."""
-        self.session.reload()
-
-    def open_pack(self, folder: Path) -> None:
-        """Open another pack, loaded off the GUI thread; on problems, list them and
-        keep the current one. `packOpened` says when it is shown."""
-        self.session.open(folder)
+        self.packs.clear_problems()
 
     @property
     def folder(self) -> Path | None:
@@ -535,22 +377,11 @@ class MainWindow(QMainWindow):
         self.timeline.view.fit_all()
         self.packOpened.emit(pack)
 
-    def about(self) -> None:
-        """Help → About: version, licences, where the data come from."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop.shell.help import about_text
-
-        pack = self.state.pack
-        box = message_box(self, QMessageBox.Icon.Information, "About Briefing Desk",
-                          about_text(pack.info.title, pack.info.as_of.label()))
-        box.exec()
-
     @property
     def editor(self) -> PackEditor:
         """Curating: events added, edited and deleted in the pack's files, with undo."""
         if self._editor is None:
-            from desktop.shell.pack_editor import PackEditor
+            from desktop.curate.editor import PackEditor
 
             self._editor = PackEditor(self.state, lambda: self.folder, self)
             self._editor.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -561,35 +392,6 @@ class MainWindow(QMainWindow):
         """Tell the watcher about an edit the window made, so it does not reload it."""
         if self.watcher is not None:
             self.watcher.wrote(path, data)
-
-    def edit(self, what: str) -> None:
-        """The Edit menu's content actions: undo, redo, new, edit, duplicate, delete;
-        "change KIND" and "remove KIND" for places, actors, sources and sections."""
-        editor = self.editor
-        verb, _, kind = what.partition(" ")
-        if verb in ("change", "remove") and kind == "key point":
-            editor.change_key_point(delete=verb == "remove", parent=self)
-            return
-        if verb in ("change", "remove") and kind:
-            editor.change_record(kind, delete=verb == "remove", parent=self)
-            return
-        {"undo": editor.stack.undo, "redo": editor.stack.redo,
-         "new": lambda: editor.new_event(self), "edit": lambda: editor.edit_event(self),
-         "duplicate": editor.duplicate_event, "delete": editor.delete_event,
-         "place": lambda: editor.new_place(self), "import": self._import_dialog,
-         "actor": lambda: editor.new_actor(self), "source": lambda: editor.new_source(self),
-         "section": lambda: editor.new_section(self),
-         "key point": lambda: editor.new_key_point(self)}[what]()
-
-    def _import_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        if not self.editor.editable():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import Events", "", "Events (*.csv *.xlsx *.json);;All files (*)")
-        if name:
-            self.editor.import_events(Path(name), self)
 
     def find(self) -> None:
         """Edit → Find: the search box, its text selected to type over."""
@@ -615,20 +417,6 @@ class MainWindow(QMainWindow):
         if name:
             self.statusBar().showMessage(f"{name} pane", 3000)
 
-    def show_shortcuts(self) -> None:
-        """Help → Keyboard Shortcuts."""
-        from desktop.shell.help import ShortcutsDialog
-
-        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
-        self.shortcuts_dialog.open()
-
-    def show_guide(self) -> None:
-        """Help → User Guide (shipped with the app, read offline)."""
-        from desktop.shell.help import guide_dialog
-
-        self.guide = guide_dialog(self)
-        self.guide.open()
-
     # -- layout persistence -------------------------------------------------
     def _restore_layout(self) -> None:
         restore_layout(self, self.split)
@@ -641,14 +429,6 @@ class MainWindow(QMainWindow):
         """Put docks back where they start."""
         self.restoreState(self._default_state)
         self.problems_dock.setVisible(self.problems.count() > 0)
-
-    def _open_problem(self, text: str) -> None:
-        """A double-clicked problem, opened at its line; a template that cannot be
-        used is said in the status line, never a traceback."""
-        try:
-            open_problem(text)
-        except EditorTemplateError as exc:
-            self.statusBar().showMessage(str(exc), 12000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._start.stop()  # closed while starting: build nothing more

@@ -141,7 +141,7 @@ def test_the_whole_app_shows_markup_as_characters(qtbot, poisoned_pack, monkeypa
     builder.set_seen(True)
     builder.refresh()
     assert builder.current_deck() is not None
-    window.about()
+    window.help.about()
     from desktop.present.controller import Presentation
     from desktop.present.presenter_view import PresenterView
 

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from desktop.shell.exports import FigureDialog
-from desktop.shell.figure import write_figure
+from desktop.shell.figure import compose_figure, write_figure
 
 
 def test_a_map_figure_at_300_dpi_is_framed_and_has_no_controls(window, tmp_path) -> None:
     out = tmp_path / "map.png"
-    figure = window.figure("map", 4.0, 2.5, 300)
+    figure = compose_figure(window.state, window.map, "map", "", 4.0, 2.5, 300)
     assert figure.title == "Azerbaijan and NATO: places" and figure.marking == "UNCLASSIFIED"
     assert [text for _, text in figure.legend][:3] == window.map.legend.rows()[:3]
     write_figure(window.map, figure, out)
@@ -28,7 +28,8 @@ def test_a_map_figure_at_300_dpi_is_framed_and_has_no_controls(window, tmp_path)
 
 def test_a_timeline_figure_hides_the_drag_strip_only_while_drawn(window, tmp_path) -> None:
     view = window.timeline.view
-    write_figure(view, window.figure("timeline", 6.0, 3.0, 150), tmp_path / "t.png")
+    figure = compose_figure(window.state, window.map, "timeline", "", 6.0, 3.0, 150)
+    write_figure(view, figure, tmp_path / "t.png")
     assert view.show_strip and view.brushing
     image = QImage(str(tmp_path / "t.png"))
     assert (image.width(), image.height()) == (900, 450)
@@ -37,7 +38,7 @@ def test_a_timeline_figure_hides_the_drag_strip_only_while_drawn(window, tmp_pat
 def test_an_svg_figure_says_its_title_marking_and_date(window, tmp_path) -> None:
     window.state.set_window(None, None)
     out = tmp_path / "map.svg"
-    write_figure(window.map, window.figure("map"), out)
+    write_figure(window.map, compose_figure(window.state, window.map, "map"), out)
     text = out.read_text(encoding="utf-8")
     assert "<svg" in text and "Azerbaijan and NATO: places" in text
     assert "UNCLASSIFIED" in text and "15 December 2025" in text
@@ -46,9 +47,11 @@ def test_an_svg_figure_says_its_title_marking_and_date(window, tmp_path) -> None
 def test_sizes_no_printer_needs_are_refused(window, tmp_path) -> None:
     out = tmp_path / "huge.png"
     with pytest.raises(ValueError, match="36 to 1200 dpi"):
-        write_figure(window.map, window.figure("map", 4, 3, 5000), out)
+        write_figure(window.map, compose_figure(window.state, window.map, "map", "", 4, 3,
+                                                5000), out)
     with pytest.raises(ValueError, match="more than a PNG"):
-        write_figure(window.map, window.figure("map", 60, 40, 600), out)
+        write_figure(window.map, compose_figure(window.state, window.map, "map", "", 60, 40,
+                                                600), out)
     assert not out.exists()
 
 
@@ -71,7 +74,7 @@ def test_pack_data_is_exported_from_the_file_menu(window, tmp_path, monkeypatch,
     out = tmp_path / "data"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(out), choice)))
-    window.export_data()
+    window.exports.export_data()
     written = out.with_suffix(suffix)
     assert written.read_text(encoding="utf-8").startswith(starts)
     assert window.statusBar().currentMessage() == f"Saved {written}"

@@ -100,7 +100,7 @@ def test_pdf_from_the_file_menu(qtbot, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
-    window.export_pdf(notes=False)
+    window.deck_actions.export_pdf(notes=False)
     assert target.read_bytes().startswith(b"%PDF")
 
 
@@ -112,7 +112,7 @@ def test_open_pack_shows_another_pack_or_keeps_the_current_one(qtbot, pack_copy:
     meta.write_text(meta.read_text(encoding="utf-8").replace(
         "title: Azerbaijan and NATO", "title: Another pack"), encoding="utf-8")
     with qtbot.waitSignal(window.packOpened, timeout=10_000):
-        window.open_pack(pack_copy)
+        window.session.open(pack_copy)
     assert window.windowTitle() == "Another pack — Briefing Desk"
     assert window.folder == pack_copy and window.watcher is not None
 
@@ -121,7 +121,7 @@ def test_open_pack_shows_another_pack_or_keeps_the_current_one(qtbot, pack_copy:
     (broken / "pack.yaml").write_text("title: [\n", encoding="utf-8")
     changes: list[int] = []
     window.state.packChanged.connect(lambda *_: changes.append(1))
-    window.open_pack(broken)
+    window.session.open(broken)
     qtbot.waitUntil(lambda: not window.problems_dock.isHidden(), timeout=10_000)
     problems = [window.problems.item(i).text() for i in range(window.problems.count())]
     assert any(str(broken) in p and "missing" in p for p in problems), problems
@@ -151,7 +151,7 @@ def test_the_problems_dock_is_as_tall_as_its_lines(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.show_problems([Problem("events.yaml", 12, 9, "date 2026-02-30 does not exist"),
+    window.packs.show_problems([Problem("events.yaml", 12, 9, "date 2026-02-30 does not exist"),
                           Problem("places.yaml", 3, 1, 'unknown field "lat_"')])
     row = window.problems.sizeHintForRow(0)
     qtbot.waitUntil(lambda: window.problems_dock.height() < 8 * row, timeout=3000)

@@ -32,5 +32,5 @@ def test_the_window_says_so_instead_of_a_traceback(window, monkeypatch, tmp_path
     bad = tmp_path / "events.yaml"
     bad.write_text("events: [\n", encoding="utf-8")
     monkeypatch.setenv("BRIEFDESK_EDITOR", 'code "unbalanced')
-    window._open_problem(f"{bad}:1:1: broken")
+    window.problems.open(f"{bad}:1:1: broken")
     assert "cannot be read" in window.statusBar().currentMessage()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from content.loader import load_pack
+from desktop.map.actions import LAYER_TITLES
 from desktop.map.view import MapView
 from desktop.shell import app as desktop_app
 from desktop.shell.main_window import MainWindow
-from desktop.shell.menus import LAYER_TITLES
 
 ROOT = Path(__file__).resolve().parents[3]
 

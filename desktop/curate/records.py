@@ -1,11 +1,11 @@
-"""The pack editor's forms for actors, sources, sections, key points and places:
-adding, changing and deleting them (a mixin of `PackEditor`, which gives `_record`,
-the form that checks as the analyst types and writes one undoable edit).
+"""New, Edit and Delete for actors, sources, sections, key points and places.
+
+A collaborator of the pack editor (`desktop.curate.editor.PackEditor`), which gives
+`record`: the form that checks as the analyst types and writes one undoable edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from content.editing import (
@@ -23,19 +23,15 @@ from content.editing import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.state import BriefingState
+    from desktop.curate.editor import PackEditor
 
 
-class RecordEditing:
+class RecordEditor:
     """New, Edit and Delete for the pack's records other than events."""
 
-    state: BriefingState
-
-    if TYPE_CHECKING:
-        def _record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
-                    form_args: dict, label: Callable[[dict], str],
-                    intent: Callable[[dict], tuple], select: Callable[[dict], str | None] = ...,
-                    parent: QWidget | None = None) -> None: ...
+    def __init__(self, editor: PackEditor) -> None:
+        self.editor = editor
+        self.state = editor.state
 
     def new_actor(self, parent: QWidget | None = None) -> None:
         """Edit → New Actor…"""
@@ -49,7 +45,7 @@ class RecordEditing:
         def ident(v: dict) -> str:
             return free_id_in(set(pack.actors), v["name"])
 
-        self._record("actors.yaml", "New Actor", make, {"texts": [
+        self.editor.record("actors.yaml", "New Actor", make, {"texts": [
             ("name", "Name", "as the source names them"),
             ("role", "Role", "their role at the time the source speaks of"),
             ("affiliation", "Affiliation", "country or organisation")]},
@@ -68,7 +64,7 @@ class RecordEditing:
         def ident(v: dict) -> str:
             return free_id_in(set(pack.sources), f"{v['outlet']}-{v['date']}")
 
-        self._record("sources.yaml", "New Source", make, {"texts": [
+        self.editor.record("sources.yaml", "New Source", make, {"texts": [
             ("outlet", "Outlet", "e.g. Report (Report.az)"),
             ("title", "Title", "the headline, or [what it is cited for]"),
             ("date", "Date", "2025-12-15, 2025-12 or 2025"),
@@ -93,7 +89,7 @@ class RecordEditing:
         def ident(v: dict) -> str:
             return free_id_in({s.id for s in pack.sections}, v["title"])
 
-        self._record("sections.yaml", "New Section", make, {"texts": [
+        self.editor.record("sections.yaml", "New Section", make, {"texts": [
             ("title", "Title", "the topic"),
             ("summary", "Summary", "its point, in one line")]},
             lambda v: f"Add section “{v['title']}”", lambda v: ("section", ident(v), "add"),
@@ -110,7 +106,7 @@ class RecordEditing:
 
         sources = sorted(((i, f"{s.outlet}: {s.title}") for i, s in pack.sources.items()),
                          key=lambda t: t[1].casefold())
-        self._record("sections.yaml", "New Key Point", make, {
+        self.editor.record("sections.yaml", "New Key Point", make, {
             "texts": [("text", "Key point", "what the source says, in your words")],
             "choice": ("section", "Section", [(s.id, s.title) for s in pack.sections]),
             "checks": ("sources", "Sources", sources)},
@@ -166,7 +162,7 @@ class RecordEditing:
             return change_record(data, name, key, ident, changes, optional)
 
         verb = "Delete" if delete else "Edit"
-        self._record(name, f"{verb} {kind.title()}", make, {
+        self.editor.record(name, f"{verb} {kind.title()}", make, {
             "texts": [] if delete else [(f, f.title(), "") for f in fields],
             "choice": ("which", kind.title(), labels),
             "fill": None if delete else values_of, "save_text": verb},
@@ -198,7 +194,7 @@ class RecordEditing:
             return change_key_point(data, section, int(index), v["text"], list(v["sources"]))
 
         verb = "Delete" if delete else "Edit"
-        self._record("sections.yaml", f"{verb} Key Point", make, {
+        self.editor.record("sections.yaml", f"{verb} Key Point", make, {
             "texts": [] if delete else [("text", "Key point", "")],
             "choice": ("which", "Key point", labels),
             "checks": None if delete else ("sources", "Sources", sources),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.panes.checked_form import CheckedForm, checked, checklist, set_checked
+from desktop.curate.checked_form import CheckedForm, checked, checklist, set_checked
 
 Values = dict[str, object]
 

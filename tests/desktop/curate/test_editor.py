@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from content.loader import load_pack
+from desktop.curate.editor import READ_ONLY
 from desktop.shell.main_window import MainWindow
-from desktop.shell.pack_editor import READ_ONLY
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_editing_an_event_writes_only_it_and_undo_restores_the_file(window, qtbo
         form.accept()
 
     window.editor.form_opened = answer
-    window.edit("edit")
+    window.curation.edit_event()
     after = events_file(window).read_bytes()
     assert b'title: "Kabul airlift, August 2021"' in after
     changed = [line for line in after.splitlines() if line not in before.splitlines()]
@@ -48,10 +48,10 @@ def test_editing_an_event_writes_only_it_and_undo_restores_the_file(window, qtbo
     assert window.state.selected_event.title == "Kabul airlift, August 2021"
     assert load_pack(Path(window.folder), use_cache=False).event(
         "kabul-airlift").title == "Kabul airlift, August 2021"
-    window.edit("undo")
+    window.curation.undo()
     assert events_file(window).read_bytes() == before
     assert window.state.pack.event("kabul-airlift").title == "Kabul airlift"
-    window.edit("redo")
+    window.curation.redo()
     assert events_file(window).read_bytes() == after
 
 
@@ -70,7 +70,7 @@ def test_the_form_says_what_is_wrong_and_will_not_save_it(window, qtbot, tmp_pat
         form.accept()  # refused: still invalid
 
     window.editor.form_opened = answer
-    window.edit("edit")
+    window.curation.edit_event()
     assert "does not exist" in seen["problem"] and seen["save"] is False
     assert events_file(window).read_bytes() == before
 
@@ -89,16 +89,16 @@ def test_new_duplicate_and_delete_are_undoable(window, qtbot) -> None:
         form.accept()
 
     window.editor.form_opened = answer
-    window.edit("new")
+    window.curation.new_event()
     assert len(window.state.pack.events) == count + 1
     new = next(e for e in window.state.pack.events if e.title == "Ambassadors meet in Baku")
     assert window.state.selected_event.id == new.id
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert len(window.state.pack.events) == count + 2
-    window.edit("delete")
+    window.curation.delete_event()
     assert len(window.state.pack.events) == count + 1
     for _ in range(3):
-        window.edit("undo")
+        window.curation.undo()
     assert events_file(window).read_bytes() == original
 
 
@@ -108,7 +108,7 @@ def test_the_embedded_pack_is_not_edited(qtbot, state) -> None:
     said: list[str] = []
     win.editor.said.connect(said.append)
     win.state.select_event("kabul-airlift")
-    win.edit("delete")
+    win.curation.delete_event()
     assert said == [READ_ONLY]
 
 
@@ -123,7 +123,7 @@ def test_new_pack_opens_and_is_remembered(qtbot, state, tmp_path: Path, monkeypa
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     with qtbot.waitSignal(win.packOpened, timeout=10_000):
-        win.new_pack_dialog()
+        win.packs.new_pack_dialog()
     assert win.state.pack.info.title == "Ministerial prep"
     assert recent_packs()[0] == target.resolve()
     win.menus.recent_menu.aboutToShow.emit()
@@ -142,12 +142,12 @@ def test_a_place_is_found_in_the_gazetteer_and_added(window, qtbot) -> None:
         form.accept()
 
     window.editor.form_opened = answer
-    window.edit("place")
+    window.curation.new_place()
     after = places.read_bytes()
     assert after.startswith(before)  # every existing byte kept; the place appended
     assert window.state.pack.places["ganja"].name == "Ganja"
     assert window.state.selected_place == "ganja"
-    window.edit("undo")
+    window.curation.undo()
     assert places.read_bytes() == before and "ganja" not in window.state.pack.places
 
 
@@ -179,7 +179,7 @@ def test_importing_in_the_window_maps_columns_and_is_undoable(window, qtbot,
     assert any(":3:1: date:" in line for line in seen["mapped"])  # the bad row, located
     assert seen["ready"] == "1 event(s) will be added, 1 row(s) skipped."
     assert any(e.title == "Ambassadors brief the press" for e in window.state.pack.events)
-    window.edit("undo")
+    window.curation.undo()
     assert events.read_bytes() == before
 
 
@@ -204,17 +204,17 @@ def test_actors_sources_sections_and_key_points_are_added_checked_and_undoable(
 
     window.editor.form_opened = fill({"name": "Elcin Gasymov Jr", "role": "Attache",
                                       "affiliation": "Slovakia"})
-    window.edit("actor")
+    window.curation.new_record("actor")
     assert any(a.name == "Elcin Gasymov Jr" for a in window.state.pack.actors.values())
     window.editor.form_opened = fill({"outlet": "APA", "title": "A new interview",
                                       "date": "2026-01-12"})
-    window.edit("source")
+    window.curation.new_record("source")
     assert any(s.title == "A new interview" for s in window.state.pack.sources.values())
     window.editor.form_opened = fill({"title": "Energy transit", "summary": "Its point."})
-    window.edit("section")
+    window.curation.new_record("section")
     assert any(s.title == "Energy transit" for s in window.state.pack.sections)
     window.editor.form_opened = fill({"text": "A new point, in our words."})
-    window.edit("key point")
+    window.curation.new_record("key point")
     assert window.state.pack.section("energy").key_points[-1].text == \
         "A new point, in our words."
 
@@ -228,10 +228,10 @@ def test_actors_sources_sections_and_key_points_are_added_checked_and_undoable(
         form.accept()
 
     window.editor.form_opened = bad_date
-    window.edit("source")
+    window.curation.new_record("source")
     assert "does not exist" in refused["problem"]
     for _ in range(4):
-        window.edit("undo")
+        window.curation.undo()
     assert {n: (folder / n).read_bytes() for n in originals} == originals
 
 
@@ -274,7 +274,7 @@ def test_records_are_changed_and_a_cited_one_cannot_be_deleted(window, qtbot) ->
         form.accept()
 
     window.editor.form_opened = change_actor
-    window.edit("change actor")
+    window.curation.change("actor")
     assert window.state.pack.actors["mark-rutte"].role == "NATO Secretary General"
 
     def change_section(form) -> None:
@@ -283,7 +283,7 @@ def test_records_are_changed_and_a_cited_one_cannot_be_deleted(window, qtbot) ->
         form.accept()
 
     window.editor.form_opened = change_section
-    window.edit("change section")
+    window.curation.change("section")
     energy = window.state.pack.section("energy")
     assert energy.summary == "Gas, and the infrastructure behind it."
     assert len(energy.key_points) == 2  # its key points untouched
@@ -294,10 +294,10 @@ def test_records_are_changed_and_a_cited_one_cannot_be_deleted(window, qtbot) ->
         form.accept()
 
     window.editor.form_opened = delete_cited
-    window.edit("remove place")
+    window.curation.remove("place")
     assert "baku" in seen["problem"] and "baku" in window.state.pack.places
     for _ in range(2):
-        window.edit("undo")
+        window.curation.undo()
     assert {n: (folder / n).read_bytes() for n in before} == before
 
 
@@ -309,7 +309,7 @@ def test_the_watcher_does_not_reload_our_own_writes(qtbot, pack_copy: Path) -> N
     reloads: list[int] = []
     win.watcher.started.connect(lambda: reloads.append(1))
     win.state.select_event("kabul-airlift")
-    win.edit("duplicate")
+    win.curation.duplicate_event()
     events = pack_copy / "events.yaml"
     # The change notices the system sends for our own write, delivered now rather
     # than waited for: none of them starts a reload, nor one put off for later.
@@ -336,7 +336,7 @@ def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) 
         form.accept()
 
     window.editor.form_opened = change
-    window.edit("change key point")
+    window.curation.change("key point")
     point = window.state.pack.section("history").key_points[4]
     assert point.text.startswith("At NATO HQ") and len(point.quotes) == 2
     changed = [line for line in sections.read_bytes().splitlines()
@@ -349,10 +349,10 @@ def test_a_key_point_is_changed_with_its_quotes_kept_and_deleted(window, qtbot) 
 
     window.editor.form_opened = delete
     count = len(window.state.pack.section("energy").key_points)
-    window.edit("remove key point")
+    window.curation.remove("key point")
     assert len(window.state.pack.section("energy").key_points) == count - 1
-    window.edit("undo")
-    window.edit("undo")
+    window.curation.undo()
+    window.curation.undo()
     assert sections.read_bytes() == before
 
 
@@ -369,6 +369,6 @@ def test_each_cited_source_gets_its_own_grade(window, qtbot) -> None:
         form.accept()
 
     window.editor.form_opened = answer
-    window.edit("edit")
+    window.curation.edit_event()
     grades = sorted(c.grade for c in window.state.pack.event("kabul-airlift").citations)
     assert grades == ["B2", "C3"]

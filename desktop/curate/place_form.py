@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from content.editing import PlaceDraft
 from content.gazetteer import City, find_cities
-from desktop.panes.checked_form import CheckedForm
+from desktop.curate.checked_form import CheckedForm
 
 KINDS = ["city", "capital", "country", "region", "base", "airport", "headquarters", "road",
          "site"]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from content.editing import EventDraft
 from content.model import Pack
-from desktop.panes.checked_form import ROLE, CheckedForm, checked, checklist
+from desktop.curate.checked_form import ROLE, CheckedForm, checked, checklist
 from desktop.plaintext import plain_tooltip
 
 GRADES = ["(ungraded)"] + [f"{r}{c}" for r in "ABCDEF" for c in "123456"]

@@ -41,7 +41,7 @@ from content.errors import ContentError
 from content.fileio.atomic import write_atomic
 from content.loader import build_pack, default_pack_folder, read_pack_files
 from content.model import Pack
-from desktop.shell.record_editing import RecordEditing
+from desktop.curate.records import RecordEditor
 from desktop.state import BriefingState
 
 READ_ONLY = ("The embedded pack ships with the app and is not edited: open a copy "
@@ -80,7 +80,7 @@ class _Edit(QUndoCommand):
             self.setObsolete(True)
 
 
-class PackEditor(QObject, RecordEditing):
+class PackEditor(QObject):
     """Edits the state's pack folder; `said` carries a status line for the window."""
 
     said = Signal(str)
@@ -93,6 +93,7 @@ class PackEditor(QObject, RecordEditing):
         self._folder = folder
         self.stack = QUndoStack(self)
         self.form_opened: Callable[[QDialog], None] | None = None  # tests answer forms
+        self.records = RecordEditor(self)  # actors, sources, sections, key points, places
 
     @property
     def folder(self) -> Path | None:
@@ -220,7 +221,7 @@ class PackEditor(QObject, RecordEditing):
                   at: tuple[float, float] | None = None) -> None:
         """Edit → New Place…: found in the gazetteer or typed; or right-clicked on the
         map (`at`: latitude, longitude)."""
-        from desktop.panes.place_form import PlaceForm
+        from desktop.curate.place_form import PlaceForm
 
         if not self.editable() or (data := self.read("places.yaml")) is None:
             return
@@ -243,7 +244,7 @@ class PackEditor(QObject, RecordEditing):
 
     def _form(self, draft: EventDraft, title: str, build: Callable[[bytes, EventDraft], bytes],
               parent: QWidget | None) -> EventDraft | None:
-        from desktop.panes.event_form import EventForm
+        from desktop.curate.event_form import EventForm
 
         data = self.read("events.yaml")
         if data is None:
@@ -322,7 +323,7 @@ class PackEditor(QObject, RecordEditing):
     def import_events(self, path: Path, parent: QWidget | None = None) -> None:
         """File → Import Events…: the mapping step, then one undoable edit."""
         from content.importing import plan_import
-        from desktop.panes.import_dialog import ImportDialog
+        from desktop.curate.import_dialog import ImportDialog
 
         if not self.editable():
             return
@@ -348,14 +349,14 @@ class PackEditor(QObject, RecordEditing):
                         lambda now: planned if now == result.base else _replanned(), None,
                         "events.yaml", ("event", ids, "add"))
 
-    def _record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
+    def record(self, name: str, title: str, make: Callable[[bytes, dict], bytes | None],
                 form_args: dict, label: Callable[[dict], str],
                 intent: Callable[[dict], Intent],
                 select: Callable[[dict], str | None] = lambda _: None,
                 parent: QWidget | None = None) -> None:
         """A record form for file `name`: `make(bytes, values)` is the file with the
         record (None: the values are not yet a record), checked as the analyst types."""
-        from desktop.panes.record_form import RecordForm
+        from desktop.curate.record_form import RecordForm
 
         if not self.editable() or (data := self.read(name)) is None:
             return

@@ -43,7 +43,7 @@ def test_undo_after_a_change_on_disk_keeps_that_change(window) -> None:
     """Finding 3: undo silently overwrote the outside change."""
     events = Path(window.folder) / "events.yaml"
     window.state.select_event("kabul-airlift")
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert window.editor.stack.count() == 1
     theirs = outside_edit(events, b"title: Kabul airlift\n", b"title: Kabul airlift (theirs)\n")
     messages = said(window)
@@ -69,7 +69,7 @@ def test_a_form_saves_onto_the_file_as_it_is_when_saved(window) -> None:
         form.accept()
 
     window.editor.form_opened = answer
-    window.edit("actor")
+    window.curation.new_record("actor")
     data = actors.read_bytes()
     assert b"Secretary General of NATO" in data and b"A. New Envoy" in data
 
@@ -84,7 +84,7 @@ def test_a_read_only_file_says_so_and_leaves_no_undo_step(window) -> None:
     before = events.read_bytes()
     messages = said(window)
     window.state.select_event("kabul-airlift")
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert events.read_bytes() == before
     assert window.editor.stack.count() == 0
     assert any("Not saved" in m for m in messages)
@@ -94,7 +94,7 @@ def test_a_folder_that_cannot_be_written_says_so_and_leaves_no_undo_step(
         window, monkeypatch) -> None:
     """The same for a folder that refuses the temp file (read-only, or as root a
     full or read-only disk): the write fails, the window says why, nothing is undone."""
-    import desktop.shell.pack_editor as editor_module
+    import desktop.curate.editor as editor_module
 
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
@@ -104,7 +104,7 @@ def test_a_folder_that_cannot_be_written_says_so_and_leaves_no_undo_step(
     before = events.read_bytes()
     messages = said(window)
     window.state.select_event("kabul-airlift")
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert events.read_bytes() == before and window.editor.stack.count() == 0
     assert any("Permission denied" in m for m in messages)
     assert window.state.pack.has_event("kabul-airlift-2") is False
@@ -117,7 +117,7 @@ def test_a_symlinked_pack_file_is_edited_at_its_target(window) -> None:
     (folder / "events.yaml").rename(real)
     (folder / "events.yaml").symlink_to(real.name)
     window.state.select_event("kabul-airlift")
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert (folder / "events.yaml").is_symlink()
     assert b"kabul-airlift-2" in real.read_bytes()
     window.editor.stack.undo()
@@ -144,7 +144,7 @@ def test_undo_all_then_redo_all_gives_back_each_file_byte_for_byte(window) -> No
     start = {n: (folder / n).read_bytes() for n in names}
     editor = window.editor
     window.state.select_event("kabul-airlift")
-    window.edit("duplicate")
+    window.curation.duplicate_event()
     assert editor._apply("Add actor", lambda d: add_record(d, "actors.yaml", "actors", {
         "id": "new-envoy", "name": "New Envoy", "role": "Envoy"}), None, "actors.yaml",
         ("actor", "new-envoy", "add"))
