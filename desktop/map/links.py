@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from content.geo import project
 from content.model import Place
@@ -26,3 +27,18 @@ def arcs(pairs: Iterable[Pair], places: Mapping[str, Place]) -> QPainterPath:
         path.moveTo(p1)
         path.quadTo(QPointF(mid.x() + dy * BEND, mid.y() - dx * BEND), p2)
     return path
+
+
+def draw_link_tiers(items: list[QGraphicsPathItem], tiers: list[set[Pair]],
+                    places: Mapping[str, Place], colour: QColor, visible: bool) -> None:
+    """Draw each tier of pairs (weak to strong) as arcs on its item, thicker with
+    strength, in `colour` a little transparent."""
+    colour = QColor(colour)
+    colour.setAlpha(110)
+    for item, pairs, width in zip(items, tiers, (1.0, 1.8, 2.8), strict=True):
+        item.setPath(arcs(pairs, places))
+        pen = QPen(colour, width)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        item.setPen(pen)
+        item.setVisible(visible)

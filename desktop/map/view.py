@@ -9,52 +9,29 @@ talks to `BriefingState`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QEasingCurve,
-    QEvent,
-    QPointF,
-    QRectF,
-    Qt,
-    QTimer,
-    QVariantAnimation,
-    Signal,
-)
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPen,
-    QTransform,
-    QWheelEvent,
-)
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QHBoxLayout,
-    QToolButton,
     QWidget,
 )
-from shiboken6 import isValid as shiboken_alive
 
-from content.dates import day_label, shift_years
 from content.geo import unproject, view_box
 from desktop.keys import ZOOM_KEYS
 from desktop.map.basemap import BasemapLayer
+from desktop.map.controls import button_bar, country_labels
+from desktop.map.glide import ANIMATE_MS, Glide
 from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
 from desktop.map.legend import MapLegend
-from desktop.map.links import arcs
+from desktop.map.links import arcs, draw_link_tiers
 from desktop.map.pairs import link_tiers, place_pairs
-from desktop.plaintext import plain_tooltip
+from desktop.map.shading import shade_countries
 from desktop.state import BriefingState
 from desktop.theme import current_theme
 
@@ -63,19 +40,8 @@ CONTROLS_AT = (10, 10)  # the zoom buttons' corner in the viewport
 MIN_SCALE, MAX_SCALE = 2.0, 4000.0  # pixels per projected degree
 
 COUNTS_MS = 80  # the most often markers are recounted and re-clustered
-ANIMATE_MS = 350  # how long R on a live slide takes to glide back
-
-
 MIN_FIT = 6.0  # scene units (about degrees): the tightest view a fit gives
 
-
-def membership_note(name: str, joined: dt.date | None, end: dt.date) -> str:
-    """A country's tooltip: its name, and when it joined NATO if it did."""
-    if joined is None:
-        return name
-    if joined <= end:
-        return f"{name}\nNATO member since {day_label(joined)}"
-    return f"{name}\nJoined NATO on {day_label(joined)}, after the time shown"
 
 class MapView(QGraphicsView):
     """The map, subscribed to a `BriefingState`."""
@@ -108,7 +74,7 @@ class MapView(QGraphicsView):
         self._country_labels: list[QGraphicsSimpleTextItem] = []
         self._relayout = QTimer(self, singleShot=True, interval=30)
         self._relayout.timeout.connect(self.relayout)
-        self._glide: QVariantAnimation | None = None  # the glide under way, if any
+        self.glide = Glide(self, self.relayout)
         self._followed: str | None = None  # the event whose places the view last followed
         self._build_controls()  # first: setting the scene rect below scrolls, which moves them
         self._build_basemap()
@@ -122,7 +88,6 @@ class MapView(QGraphicsView):
         state.visibleChanged.connect(self._counts_soon)
         state.fitRequested.connect(self._fit_results)
         state.playingChanged.connect(self._playing_changed)
-        self._before_play: tuple[QTransform, QPointF] | None = None
         state.packChanged.connect(self._refresh_counts)
         state.windowChanged.connect(self._refresh_membership)  # shading as of its end
         state.selectionChanged.connect(self._refresh_selection)
@@ -145,27 +110,12 @@ class MapView(QGraphicsView):
             scene.addItem(item)
 
     def _build_controls(self) -> None:
-        # A child of the viewport, not of the view: a sibling laid over the viewport
-        # stops Qt from scrolling its pixels, and every pan step repainted the whole
-        # map (22 ms a step at 1600x1000, against 2 ms when scrolled).
-        bar = QWidget(self.viewport())
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for text, tip, slot in (("+", "Zoom in (+)", lambda: self.zoom_by(1.5)),
-                                ("−", "Zoom out (−)", lambda: self.zoom_by(1 / 1.5)),
-                                ("⌂", "Default view (0)", self.fit_default),
-                                ("⤢", "Fit to content (F)", self.fit_content),
-                                ("◎", "Fit to selection (S)", self.fit_selection)):
-            button = QToolButton(bar)
-            button.setText(text)
-            button.setToolTip(plain_tooltip(tip))
-            button.setAccessibleName(tip)
-            button.setAutoRaise(False)
-            button.setFixedSize(30, 30)
-            button.clicked.connect(slot)
-            layout.addWidget(button)
-        bar.adjustSize()
+        bar = button_bar(self.viewport(), (
+            ("+", "Zoom in (+)", lambda: self.zoom_by(1.5)),
+            ("−", "Zoom out (−)", lambda: self.zoom_by(1 / 1.5)),
+            ("⌂", "Default view (0)", self.fit_default),
+            ("⤢", "Fit to content (F)", self.fit_content),
+            ("◎", "Fit to selection (S)", self.fit_selection)))
         self._controls = bar
         bar.move(*CONTROLS_AT)
         self.legend = MapLegend(self.viewport(), self.theme, "")  # named with the pack
@@ -199,25 +149,9 @@ class MapView(QGraphicsView):
         for label in self._country_labels:
             scene.removeItem(label)
         self._country_labels.clear()
-        font = QFont()
-        font.setPointSizeF(8.5)
-        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-        for cid in self.state.pack.info.focus_countries:
-            item = self._countries.get(cid)
-            if item is None:
-                continue
-            label = QGraphicsSimpleTextItem(item.country.name.upper())
-            label.setFont(font)
-            label.setBrush(QBrush(self.theme.muted))
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            label.setZValue(4)
-            label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            centre = QPointF(*item.country.centre)
-            label.setPos(centre)
-            label.setData(0, centre)
-            label.setData(1, item)  # where else the name may go when the centre is off view
-            scene.addItem(label)
-            self._country_labels.append(label)
+        self._country_labels = country_labels(scene, self._countries,
+                                              self.state.pack.info.focus_countries,
+                                              self.theme.muted)
         self._refresh_focus()  # counts and links follow with visibleChanged
         self.legend.set_theme(self.theme, self._focus_name())
         self._place_legend()
@@ -276,18 +210,7 @@ class MapView(QGraphicsView):
 
     def _refresh_membership(self) -> None:
         end = self.state.filter.end or self.state.extent()[1]
-        joined = {m.country: m.joined.first_day() for m in self.state.pack.members}
-        recent = shift_years(end, -10)
-        focus = set(self.state.pack.info.focus_countries[:1]) if self.layers["focus"] else set()
-        for cid, item in self._countries.items():
-            colour = self.theme.land
-            date = joined.get(cid)
-            item.setToolTip(plain_tooltip(membership_note(item.country.name, date, end)))
-            if self.layers["membership"] and date is not None and date <= end:
-                colour = self.theme.member_new if date > recent else self.theme.member
-            if cid in focus:
-                colour = self.theme.focus
-            item.setBrush(QBrush(colour))
+        shade_countries(self._countries, self.state.pack, end, self.layers, self.theme)
 
     def _refresh_focus(self) -> None:
         self._refresh_membership()
@@ -297,15 +220,8 @@ class MapView(QGraphicsView):
     def _refresh_links(self) -> None:
         """Curves between places that events link; only the strongest pairs."""
         tiers = link_tiers(self.state.visible_events, self.state.pack.places)
-        colour = QColor(self.theme.link)
-        colour.setAlpha(110)
-        for item, pairs, width in zip(self._links, tiers, (1.0, 1.8, 2.8), strict=True):
-            item.setPath(arcs(pairs, self.state.pack.places))
-            pen = QPen(colour, width)
-            pen.setCosmetic(True)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            item.setPen(pen)
-            item.setVisible(self.layers["links"])
+        draw_link_tiers(self._links, tiers, self.state.pack.places, self.theme.link,
+                        self.layers["links"])
         self._refresh_selection()
 
     def _follow_selection(self) -> None:
@@ -419,33 +335,9 @@ class MapView(QGraphicsView):
         self._relayout.start()
 
     def animate_to(self, fit: Callable[[], None], ms: int = ANIMATE_MS) -> QVariantAnimation:
-        """Glide from the current view to the one `fit` sets: the zoom geometric, the
-        centre straight (R on a live slide uses it to return to the built view)."""
-        centre = QPointF(self.viewport().rect().center())
-        start_scale, start_centre = self.scale_factor(), self.mapToScene(centre.toPoint())
-        fit()
-        end_scale, end_centre = self.scale_factor(), self.mapToScene(centre.toPoint())
-
-        def step(t: float) -> None:
-            scale = start_scale * (end_scale / start_scale) ** t
-            self.setTransform(QTransform.fromScale(scale, scale))
-            self.centerOn(start_centre + (end_centre - start_centre) * t)
-
-        step(0.0)
-        self._stop_glide()  # a new glide takes over from one still under way
-        animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
-        animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        animation.valueChanged.connect(step)
-        animation.finished.connect(self.relayout)
-        animation.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
-        self._glide = animation
-        return animation
-
-    def _stop_glide(self) -> None:
-        """Stop a glide under way where it is (it deletes itself when stopped)."""
-        glide, self._glide = self._glide, None
-        if glide is not None and shiboken_alive(glide):
-            glide.stop()
+        """Glide from the current view to the one `fit` sets (R on a live slide uses it
+        to return to the built view)."""
+        return self.glide.to(fit, ms)
 
     def fit_points(self, points: list[QPointF]) -> None:
         """Fit the view to a set of scene points."""
@@ -462,15 +354,9 @@ class MapView(QGraphicsView):
     def _playing_changed(self) -> None:
         """Play follows the window's events; stopping brings back the view before."""
         if self.state.playing:
-            centre = self.mapToScene(self.viewport().rect().center())
-            self._before_play = (self.transform(), QPointF(centre))
-        elif self._before_play is not None:
-            transform, centre = self._before_play
-            self._before_play = None
-            self._stop_glide()  # a follow glide still under way would carry the view off
-            self.setTransform(transform)
-            self.centerOn(centre)
-            self._relayout.start()
+            self.glide.play_started()
+        else:
+            self.glide.play_stopped()
 
     def _fit_results(self) -> None:
         self.flush()  # counts for the list as it is now

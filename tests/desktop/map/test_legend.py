@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.map.view import MIN_FIT, membership_note
+from desktop.map.shading import membership_note
+from desktop.map.view import MIN_FIT
 
 
 def test_the_legend_says_what_colours_mean_and_hides_from_the_menu(window, qtbot) -> None:
