@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from content.model import Event
+from content.timeaxis import gaps
 from slides.layout import ACCENT, MUTED, TEXT, text_box
 from slides.spec import Ellipse, Line, Rect, Shape
 from slides.text import line_height, wrap
@@ -25,8 +26,6 @@ LABEL_SIZES = (18.0, 16.0, 14.0, 12.0)
 LABEL_GAP = 14.0  # points between the labels of neighbours on the same side
 MAX_LABEL_W = 270.0
 BREAK_W = 26.0  # points the axis gives a shortened gap
-BREAK_SHARE = 0.3  # a gap longer than this share of the time shown is shortened
-BREAK_YEARS = 3  # ... and than this: a year-long slide needs no break
 TICK_SIZE = 11.0
 
 
@@ -59,13 +58,14 @@ class Scale:
     @classmethod
     def of(cls, dates: list[dt.date], x: float, w: float) -> Scale:
         """The scale for stops and span ends at `dates`: a gap between neighbouring
-        dates longer than `BREAK_SHARE` of the whole (and than `BREAK_YEARS`) is
-        shortened, even under a span's bar (the bar then crosses the break)."""
+        dates that the app's timeline shortens is shortened here too
+        (`content.timeaxis.gaps`), even under a span's bar (the bar then crosses it)."""
         days = sorted({d.toordinal() for d in dates})
         total = max(1, days[-1] - days[0])
+        after_gap = {int(b) for _, b in gaps(days)}
         pieces: list[list[int]] = [[days[0], days[0]]]
         for day in days[1:]:
-            if day - pieces[-1][1] > max(BREAK_SHARE * total, BREAK_YEARS * 365):
+            if day in after_gap:
                 pieces.append([day, day])  # a break between the pieces
             else:
                 pieces[-1][1] = day

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from content.model import Event
@@ -28,3 +29,24 @@ class Lane:
     span_rows: list[list[tuple[int, int, Event]]] = field(default_factory=list)
     row_starts: list[list[int]] = field(default_factory=list)
     colours: dict[str, QColor] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    """An event's mark (a point or a bar) where it was painted."""
+
+    rect: QRectF
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterHit:
+    """A cluster of points (the axis days of its first and last) where it was painted."""
+
+    rect: QRectF
+    first: float
+    last: float
+    events: list[Event]
+
+
+Hit = EventHit | ClusterHit  # what a click or hover on the lanes can find

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from content.dates import day_label
+from desktop.timeline.lanes import ClusterHit, EventHit, Hit
 from desktop.timeline.scale import TimeScale, enclosing, tick_unit, ticks
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class TimelinePainting:
     show_strip: bool  # False while painted into a figure
     axis_context: str  # the month and year the axis's day ticks belong to
     window_label_rect: QRectF  # where the time window's dates were last drawn
-    _hits: list[tuple[QRectF, str, object]]
+    _hits: list[Hit]
     _white: QColor
     _brush_preview: tuple[float, float] | None
 
@@ -281,7 +282,7 @@ class TimelinePainting:
                         painter.drawStaticText(
                             QPointF(bar.left() + 4,
                                     bar.center().y() - label.size().height() / 2), label)
-                self._hits.append((bar, "event", event))
+                self._hits.append(EventHit(bar, event))
         # Points: fixed pixel bins, found by bisection.
         cy = rect.top() + min(rect.height() * 0.66,
                               5 + 2 * (bar_h + 2) + self.marks.pill_height * 0.6)
@@ -304,8 +305,8 @@ class TimelinePainting:
             painter.setPen(self._white)
             painter.drawStaticText(QPointF(x - cluster.text_width / 2,
                                            cy - cluster.text_height / 2), cluster.text)
-            self._hits.append((pill, "cluster", (lane.keys[lo], lane.keys[hi - 1],
-                                                 lane.points[lo:hi])))
+            self._hits.append(ClusterHit(pill, lane.keys[lo], lane.keys[hi - 1],
+                                         lane.points[lo:hi]))
             if selected is not None and selected in lane.points[lo:hi]:
                 painter.setPen(QPen(t.selected, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -366,7 +367,8 @@ class TimelinePainting:
                 painter.setPen(t.text if inside else t.muted)
                 painter.drawStaticText(QPointF(x + r + 5, cy - label.size().height() / 2),
                                        label)
-        self._hits.append((QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4), "event", event))
+        self._hits.append(EventHit(QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4),
+                                   event))
 
     @staticmethod
     def _in_window(a: float, b: float, window: tuple[float, float] | None) -> bool:

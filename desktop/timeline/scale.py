@@ -6,10 +6,10 @@ Pure arithmetic on date ordinals (no Qt), shared by the timeline view and tests.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass, field
 
 from content.dates import MONTHS_SHORT
+from content.timeaxis import gaps
 
 # (name, approximate days per step) from coarse to fine.
 UNITS = (("50y", 18262.5), ("20y", 7305.0), ("10y", 3652.5), ("5y", 1826.25),
@@ -19,17 +19,14 @@ MIN_TICK_PX = 64.0
 
 
 BREAK_DAYS = 240.0  # what a shortened empty stretch keeps of the axis, in days
-GAP_AT_LEAST = 3 * 365.25  # an empty stretch shorter than this is never shortened
-GAP_SHARE = 0.12  # ... nor one shorter than this share of the whole pack's time
 
 
 @dataclass(frozen=True, slots=True)
 class Warp:
     """Long empty stretches of time, shortened on the axis.
 
-    A pack of 1992, 1994, 2002 and twenty events in 2021–2025 would otherwise put
-    most of its story in the last seventh of the timeline. Each gap (real first and
-    last day ordinal) is drawn `BREAK_DAYS` long. Axis days ("virtual" days) equal
+    Which stretches is `content.timeaxis.gaps`'s rule, the deck's too. Each gap (real
+    first and last day ordinal) is drawn `BREAK_DAYS` long. Axis days ("virtual" days) equal
     real days after the last gap, so a view of recent years reads as it always did;
     earlier days move later by what the gaps after them lost. Within the stretches
     between gaps one virtual day is one real day: zoom, pan and ticks work as on a
@@ -41,13 +38,8 @@ class Warp:
     def of(cls, days: list[float]) -> Warp:
         """The gaps between neighbouring `days` (event starts and ends) worth
         shortening."""
-        days = sorted(set(days))
-        if len(days) < 2:
-            return cls()
-        least = max(GAP_AT_LEAST, GAP_SHARE * (days[-1] - days[0]))
         pad = BREAK_DAYS / 2  # the stops either side keep some room
-        return cls(tuple((a + pad, b - pad) for a, b in itertools.pairwise(days)
-                         if b - a > least))
+        return cls(tuple((a + pad, b - pad) for a, b in gaps(days)))
 
     def v(self, day: float) -> float:
         """The axis day of real day ordinal `day`."""

@@ -29,8 +29,9 @@ from desktop.keys import ZOOM_KEYS
 from desktop.plaintext import action_text, plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
-from desktop.timeline.lanes import Lane
+from desktop.timeline.lanes import ClusterHit, EventHit, Hit, Lane
 from desktop.timeline.marks import TimelineMarks
+from desktop.timeline.packing import pack_spans
 from desktop.timeline.paint import TimelinePainting
 from desktop.timeline.play import snap_unit, snap_window
 from desktop.timeline.scale import NO_WARP, TimeScale, Warp
@@ -66,7 +67,7 @@ class TimelineView(TimelinePainting, QWidget):
         self.setMouseTracking(True)
         self.setAccessibleName("Timeline")
         self.lanes: list[Lane] = []
-        self._hits: list[tuple[QRectF, str, object]] = []
+        self._hits: list[Hit] = []
         self._drag: tuple[str, float, float, float] | None = None  # kind, x0, a, b
         self._brush_preview: tuple[float, float] | None = None
         self.marks = TimelineMarks(self, self.theme)
@@ -115,15 +116,8 @@ class TimelineView(TimelinePainting, QWidget):
                     continue
                 (spans[sid] if event.is_span else lanes[sid].points).append(event)
         for sid, lane in lanes.items():
-            rows: list[list[tuple[int, int, Event]]] = [[] for _ in range(SPAN_ROWS)]
-            for event in sorted(spans[sid], key=lambda e: e.start_day - e.end_day):
-                a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
-                row = next((r for r in rows if all(b <= x or a >= y for x, y, _ in r)), None)
-                if row is None:
-                    lane.points.append(event)  # no room for a bar: shown as a point
-                else:
-                    row.append((a, b, event))
-            lane.span_rows = [sorted(r, key=lambda t: t[0]) for r in rows if r]
+            lane.span_rows, no_room = pack_spans(spans[sid], SPAN_ROWS)
+            lane.points += no_room  # no room for a bar: shown as a point
             lane.row_starts = [[t[0] for t in r] for r in lane.span_rows]
             lane.points.sort(key=_mid)
             lane.keys = [self.warp.v(_mid(e)) for e in lane.points]  # axis days
@@ -271,12 +265,9 @@ class TimelineView(TimelinePainting, QWidget):
     # -- painting: see TimelinePainting (desktop.timeline.paint) ----------------
 
     # -- interaction --------------------------------------------------------
-    def hit(self, pos: QPointF) -> tuple[str, object] | None:
-        """What is painted at `pos`: ("event", Event) or ("cluster", ...), topmost first."""
-        for rect, kind, payload in reversed(self._hits):
-            if rect.contains(pos):
-                return kind, payload
-        return None
+    def hit(self, pos: QPointF) -> Hit | None:
+        """What is painted at `pos` (an event's mark or a cluster), the topmost."""
+        return next((h for h in reversed(self._hits) if h.rect.contains(pos)), None)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -302,11 +293,11 @@ class TimelineView(TimelinePainting, QWidget):
             self._drag = ("new", pos.x(), day, day)
             return
         found = self.hit(pos)
-        if found and found[0] == "event":
-            self.state.select_event(found[1].id)  # type: ignore[union-attr]
+        if isinstance(found, EventHit):
+            self.state.select_event(found.event.id)
             return
-        if found and found[0] == "cluster":
-            self.open_cluster(found[1][2], event.globalPosition().toPoint())  # type: ignore[index]
+        if isinstance(found, ClusterHit):
+            self.open_cluster(found.events, event.globalPosition().toPoint())
             return
         self._drag = ("pan", pos.x(), self.view_start, self.view_end)
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -315,13 +306,13 @@ class TimelineView(TimelinePainting, QWidget):
         pos = event.position()
         if self._drag is None:
             found = self.hit(pos)
-            if found and found[0] == "event":
-                e: Event = found[1]  # type: ignore[assignment]
+            if isinstance(found, EventHit):
+                e = found.event
                 QToolTip.showText(event.globalPosition().toPoint(),
                                   plain_tooltip(f"{e.title}\n{e.date_label()}"),
                                   self)
-            elif found and found[0] == "cluster":
-                n = len(found[1][2])  # type: ignore[index]
+            elif isinstance(found, ClusterHit):
+                n = len(found.events)
                 QToolTip.showText(event.globalPosition().toPoint(),
                                   f"{n} events — click to list them, scroll to zoom", self)
             else:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from desktop.map.view import MapView
 from desktop.shell.main_window import MainWindow
+from desktop.timeline.lanes import EventHit
 from desktop.timeline.view import TimelineView
 
 
@@ -24,9 +25,9 @@ def window(qtbot, state):
 
 def event_point(view: TimelineView, event_id: str) -> QPointF:
     view.repaint()
-    for rect, kind, payload in view._hits:
-        if kind == "event" and payload.id == event_id:
-            return rect.center()
+    for hit in view._hits:
+        if isinstance(hit, EventHit) and hit.event.id == event_id:
+            return hit.rect.center()
     raise AssertionError(f"{event_id} not drawn as a single mark")
 
 

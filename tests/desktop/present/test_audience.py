@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.map.view import MapView
 from desktop.present.audience import SlideWindow
 from desktop.present.controller import Presentation
+from desktop.timeline.lanes import ClusterHit
 from desktop.timeline.view import TimelineView
 from tests.desktop.clock import finish_animations, step_animations
 
@@ -270,8 +271,8 @@ def test_live_slides_are_dressed_for_the_audience(qtbot, deck_and_pack) -> None:
     assert not timeline.brushing and timeline.brush_rect().isEmpty()
     assert timeline.font().pixelSize() >= 20
     timeline.grab()  # paint once: the hit areas are the marks as drawn
-    marks = [rect for rect, kind, _ in timeline._hits if kind == "cluster"
-             or (kind == "event" and abs(rect.width() - rect.height()) < 0.5)]
+    marks = [h.rect for h in timeline._hits if isinstance(h, ClusterHit)
+             or abs(h.rect.width() - h.rect.height()) < 0.5]
     assert marks and min(r.height() for r in marks) >= 2 * 5.5 * 1.9  # slide-size stops
     assert slide.live is not None
 

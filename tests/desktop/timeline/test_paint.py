@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from desktop.timeline.lanes import EventHit
 from desktop.timeline.view import TimelineView
 
 
@@ -20,7 +21,7 @@ def test_an_ongoing_span_is_drawn_to_the_as_of_date_and_fades(qtbot, state) -> N
     _, b, _ = spans[0]
     assert b == state.pack.info.as_of.last_day().toordinal() + 1  # to the as-of date
     image = view.grab().toImage()
-    hits = [rect for rect, kind, event in view._hits if kind == "event" and event is pfp]
+    hits = [h.rect for h in view._hits if isinstance(h, EventHit) and h.event is pfp]
     assert hits
     bar = hits[0]
     y = int(bar.center().y())

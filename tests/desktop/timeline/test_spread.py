@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from desktop.timeline.lanes import ClusterHit
 from desktop.timeline.scale import Warp, enclosing
 from desktop.timeline.view import TimelineView
 
@@ -57,9 +58,10 @@ def test_a_linear_stretch_stays_linear() -> None:
 def test_a_cluster_opens_into_a_list_that_selects(qtbot, state) -> None:
     view = make(qtbot, state, width=700)
     view.grab()
-    clusters = [(rect, payload) for rect, kind, payload in view._hits if kind == "cluster"]
+    clusters = [h for h in view._hits if isinstance(h, ClusterHit)]
     assert clusters, "the embedded pack has same-month clusters at this width"
-    rect, (_, _, events) = max(clusters, key=lambda c: len(c[1][2]))
+    biggest = max(clusters, key=lambda c: len(c.events))
+    rect, events = biggest.rect, biggest.events
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     menu = view.cluster_menu
     assert menu is not None
