@@ -1,8 +1,9 @@
 """A citation resolved against its pack: what every renderer shows of it.
 
-The detail pane (HTML), speaker notes and the sources slide (plain text) all show
-the same parts: outlet, date, title, Admiralty grade, the article it was read in,
-the link and the note. They differ only in markup.
+The detail pane (HTML), speaker notes, event slides and the sources slide (plain
+text) all show the same parts: outlet, date, title, Admiralty grade, the article it
+was read in, the link and the note, resolved here once (`resolve`, `resolve_source`)
+and named the one way (`heading`: "Outlet, date"). They differ only in markup.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ class ResolvedCitation:
     via: str  # "The Jamestown Foundation, ..., June 2023" when read in another article
     url: str
     note: str
+
+    @property
+    def heading(self) -> str:
+        """`President.az, 14 December 2021`: who said it and when, as every renderer
+        names a source."""
+        return self.outlet + (f", {self.date}" if self.date else "")
+
+
+def resolve_source(pack: Pack, source_id: str) -> ResolvedCitation:
+    """A source's parts as shown to a reader, without a claim's grade or note."""
+    return resolve(pack, Citation(source_id))
 
 
 def resolve(pack: Pack, citation: Citation) -> ResolvedCitation:
@@ -49,7 +61,7 @@ def resolve(pack: Pack, citation: Citation) -> ResolvedCitation:
 def citation_text(pack: Pack, citation: Citation) -> str:
     """Plain text: `President.az, 14 December 2021 (B2), reported via …`."""
     c = resolve(pack, citation)
-    text = c.outlet + (f", {c.date}" if c.date else "")
+    text = c.heading
     if c.grade:
         text += f" ({c.grade})"
     if c.via:

@@ -97,7 +97,7 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
     """Load and validate the pack in `folder` (the embedded pack when None)."""
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
-    protect(folder / name for name in files)  # no export may write over the pack
+    protect((folder / name for name in files), folder)  # no export may write over it
     key = cache.key_for(files, folder)
     if use_cache:
         cached = cache.get(key)

@@ -270,7 +270,8 @@ def _preflight(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     look = template_look(args.template)
-    assert look is not None
+    if look is None:  # only for no template, which was said above
+        return EXIT_USAGE
     print("\n".join(preflight(look, str(args.template))))
     return EXIT_OK
 

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
+from content.dates import PartialDate
 from content.model import Event, Pack, Section
 from slides import layout as L
 from slides.canvas import MAX_SECTIONS, DeckCanvas
@@ -167,10 +168,8 @@ class _Builder:
             c.add(SlideKind.SECTION, title, body, notes.text(), section.id,
                      kicker=section.title if asserted else "")
 
-    def changes(self, events: list[Event]) -> None:
+    def changes(self, events: list[Event], since: PartialDate) -> None:
         c = self.canvas
-        since = self.recipe.options.changed_since
-        assert since is not None
         recent = [e for e in events if e.start_day > since.last_day()]
         skipped = max(0, len(recent) - MAX_CHANGES)
         recent = recent[skipped:]  # the latest
@@ -255,7 +254,8 @@ class _Builder:
         in_section = {sid: pack.events_in_section(sid) for sid in c.sections}
         if o.changed_since is not None:
             selected = {e.id: e for events in in_section.values() for e in events}
-            self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)))
+            self.changes(sorted(selected.values(), key=lambda e: (e.start_day, e.id)),
+                         o.changed_since)
         if o.agenda and len(c.sections) > 1:
             self.agenda()
         for sid in c.sections:

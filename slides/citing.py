@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from content.citations import resolve_source
 from content.model import Citation, Pack
 
 RELIABILITY = "A–F: reliability of the source (A completely reliable to F cannot be judged)"
@@ -71,12 +72,7 @@ class SourceIndex:
 
     def short(self, source_id: str) -> str:
         """`[3] President.az, 14 December 2021`: a source as a slide names it."""
-        number = self.number(source_id)
-        source = self.pack.sources.get(source_id)
-        if source is None:
-            return f"[{number}] {source_id}"
-        return f"[{number}] {source.outlet}" + (f", {source.date.label()}" if source.date
-                                                else "")
+        return f"[{self.number(source_id)}] {resolve_source(self.pack, source_id).heading}"
 
     def line(self, source_id: str, via_marks: dict[str, str]) -> str:
         """`[3] Outlet, 14 December 2021: Title — reliability B †`."""
@@ -84,10 +80,7 @@ class SourceIndex:
         source = self.pack.sources.get(source_id)
         if source is None:
             return f"[{number}] {source_id}"
-        when = source.date.label() if source.date else (
-            f"accessed {source.accessed.label()}" if source.accessed else "")
-        text = f"[{number}] {source.outlet}" + (f", {when}" if when else "")
-        text += f": {source.title}"
+        text = f"[{number}] {resolve_source(self.pack, source_id).heading}: {source.title}"
         if grade := self.reliability(source_id):
             text += f" \u2014 reliability {grade}"
         if source.via in via_marks:

@@ -34,7 +34,7 @@ class Notes:
 
     def _source_line(self, number: int, citation: Citation) -> str:
         c = resolve(self.pack, citation)
-        text = f"[{number}] {c.outlet}" + (f", {c.date}" if c.date else "")
+        text = f"[{number}] {c.heading}"
         if c.grade:
             text += f" ({c.grade})"
         if c.url:

@@ -27,14 +27,32 @@ from content.fileio.reading import describe
 TEMP_PREFIX = ".briefdesk-tmp-"
 
 
-#: Files no writer may replace: the content pack on screen. The loader adds the files
-#: of every pack it loads; a pack editor writes its own files with `own_pack=True`.
-PROTECTED: set[Path] = set()
+#: Files no writer may replace, by pack folder: the packs loaded in this process (the
+#: one on screen among them). A load replaces its folder's files, so a file the pack no
+#: longer has is freed; the window frees a folder it leaves (`unprotect`). A pack
+#: editor writes its own files with `own_pack=True`.
+_PROTECTED: dict[Path, frozenset[Path]] = {}
 
 
-def protect(paths: Iterable[Path | str]) -> None:
-    """Add `paths` to the files no writer may replace."""
-    PROTECTED.update(_resolved(Path(p)) for p in paths)
+def protect(paths: Iterable[Path | str], folder: Path | str | None = None) -> None:
+    """The files no writer may replace include `paths` (those of the pack in `folder`
+    when given: they replace what that folder had)."""
+    resolved = frozenset(_resolved(Path(p)) for p in paths)
+    if folder is None:
+        key = Path(f"<protected {len(_PROTECTED)}>")
+        _PROTECTED[key] = resolved
+    else:
+        _PROTECTED[_resolved(Path(folder))] = resolved
+
+
+def unprotect(folder: Path | str) -> None:
+    """Writers may replace the files of the pack in `folder` again (it is closed)."""
+    _PROTECTED.pop(_resolved(Path(folder)), None)
+
+
+def protected_files() -> frozenset[Path]:
+    """Every file no writer may replace now."""
+    return frozenset().union(*_PROTECTED.values())
 
 
 class TargetRefused(OSError):
@@ -44,7 +62,7 @@ class TargetRefused(OSError):
 def check_target(target: Path | str, protected: Iterable[Path | str] = (),
                  own_pack: bool = False) -> None:
     """Raise `TargetRefused` unless `target` may be replaced by a new regular file.
-    The files in `protected` and `PROTECTED` (unless `own_pack`) may not be."""
+    The files in `protected` and the loaded packs' (unless `own_pack`) may not be."""
     target = Path(target)
     try:
         info = os.lstat(target)
@@ -59,7 +77,8 @@ def check_target(target: Path | str, protected: Iterable[Path | str] = (),
             raise TargetRefused(f"{target}: the file is read-only; choose another name or "
                                 "make it writable")
     resolved = _resolved(target)
-    guarded = {_resolved(Path(p)) for p in protected} | (set() if own_pack else PROTECTED)
+    guarded = {_resolved(Path(p)) for p in protected} | (set() if own_pack
+                                                         else protected_files())
     if resolved in guarded:
         raise TargetRefused(f"{target}: is part of the content pack on screen; choose "
                             "another file")

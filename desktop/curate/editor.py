@@ -37,7 +37,7 @@ from content.editing import (
     free_place_id,
     replace_event,
 )
-from content.errors import ContentError
+from content.errors import ContentError, Problem
 from content.fileio.atomic import write_atomic
 from content.loader import build_pack, default_pack_folder, read_pack_files
 from content.model import Pack
@@ -111,8 +111,10 @@ class PackEditor(QObject):
     def path_of(self, name: str) -> Path:
         """Where file `name` of the pack is written: a symlink's target (the loader
         keeps links inside the pack folder), so the link stays a link."""
-        assert self.folder is not None
-        path = self.folder / name
+        folder = self.folder
+        if folder is None:
+            raise ContentError([Problem("pack", 1, 1, "no pack folder is open to edit")])
+        path = folder / name
         return path.resolve() if path.is_symlink() else path
 
     def read(self, name: str) -> bytes | None:
@@ -328,7 +330,8 @@ class PackEditor(QObject):
         if not self.editable():
             return
         folder = self.folder
-        assert folder is not None
+        if folder is None:  # editable() said why
+            return
         try:
             dialog = ImportDialog(
                 self.state.pack, path,

@@ -84,6 +84,12 @@ class PackSession(QObject):
         self.status.emit("Pack reloaded", 4000)
 
     def _opened(self, folder: Path, pack: object) -> None:
+        from content.fileio.atomic import unprotect
+        from content.loader import default_pack_folder
+
+        left = self.folder
+        if left is not None and left != folder and left != default_pack_folder():
+            unprotect(left)  # its files are an analyst's files again (never the app's)
         self.folder = folder
         self.loaded.emit(pack)
         self.watching = True  # a pack the analyst opened is one they edit: watch it

@@ -33,7 +33,18 @@ from slides.pptx.look import (
     slide_layouts,
 )
 from slides.pptx.template import open_template, resize_template
-from slides.spec import Deck, Ellipse, Freeform, Line, Rect, Shape, Slide, TextBox, TextRole
+from slides.spec import (
+    Deck,
+    Ellipse,
+    Freeform,
+    Line,
+    LiveView,
+    Rect,
+    Shape,
+    Slide,
+    TextBox,
+    TextRole,
+)
 
 # The layout's placeholders a box of each role goes into, the best fit first.
 PLACEHOLDER_TYPES = {TextRole.TITLE: (TITLE, CENTER_TITLE), TextRole.SUBTITLE: (SUBTITLE, BODY),
@@ -216,16 +227,14 @@ def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> No
         else:
             writer.shape(shape)
     if spec.live is not None:
-        _group_view(slide, spec)
+        _group_view(slide, spec, spec.live)
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
 
 
-def _group_view(slide, spec: Slide) -> None:
+def _group_view(slide, spec: Slide, live: LiveView) -> None:
     """A map's or timeline's shapes as one named group with alt text, so it moves as
     one and a screen reader announces it once."""
-    live = spec.live
-    assert live is not None
     tree = slide.shapes._spTree
     inside = []
     for element in list(tree):

@@ -45,3 +45,25 @@ def test_articles_read_through_are_marked_once(pack: Pack) -> None:
     marks = index.via_marks()
     assert list(marks.values()) == ["†"]
     assert all(index.line(s, marks).endswith(" †") for s in via)
+
+
+def test_a_source_is_named_alike_on_slides_in_notes_and_in_the_details_pane() -> None:
+    """Outlet and date as the reader sees them, "(year inferred)" and "accessed …"
+    included, are one wording wherever the source is named."""
+    from content.citations import resolve_source
+    from content.loader import load_pack
+    from content.model import Citation
+    from slides.citing import SourceIndex
+    from slides.notes import Notes
+
+    pack = load_pack()
+    inferred = next(s for s in pack.sources.values() if s.year_inferred and s.date)
+    heading = resolve_source(pack, inferred.id).heading
+    assert heading.endswith("(year inferred)")
+    index = SourceIndex(pack)
+    index.cite((Citation(inferred.id),))
+    assert index.short(inferred.id).endswith(heading)
+    assert f"] {heading}: " in index.line(inferred.id, {})
+    notes = Notes(pack, index)
+    notes.add("A claim.", (Citation(inferred.id),))
+    assert heading in notes.text()

@@ -63,3 +63,25 @@ def test_nothing_is_committed_for_zero_bytes(tmp_path: Path) -> None:
     with pytest.raises(TargetRefused, match="nothing to write"):
         write_atomic(target, b"")
     assert target.read_bytes() == b"old picture"
+
+
+def test_a_closed_pack_and_a_dropped_file_are_writable_again(pack_copy: Path,
+                                                               tmp_path: Path) -> None:
+    """Open pack A, then B: exports may not write over B's files; once the window has
+    left A (unprotect), A's are the analyst's files again."""
+    import shutil
+
+    from content.fileio.atomic import unprotect
+    from content.loader import load_pack
+
+    other = tmp_path / "other"
+    shutil.copytree(pack_copy, other)
+    load_pack(pack_copy, use_cache=False)
+    load_pack(other, use_cache=False)
+    for folder in (pack_copy, other):
+        with pytest.raises(TargetRefused, match="content pack on screen"):
+            check_target(folder / "events.yaml")
+    unprotect(pack_copy)
+    check_target(pack_copy / "events.yaml")  # A is closed: its file may be written
+    with pytest.raises(TargetRefused):
+        check_target(other / "events.yaml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from content.dates import PartialDate
 from content.loader import load_pack
@@ -16,7 +17,7 @@ def test_overlapping_spans_take_rows_and_the_rest_become_points() -> None:
     rows, overflow = pack_spans(spans, 2)
     assert len(rows) == 2 and [e.id for e in overflow] == ["s2", "s3"]  # longest first
     for row in rows:
-        assert all(a[1] <= b[0] for a, b in zip(row, row[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(row))
     separate = [dataclasses.replace(base, id=f"t{n}", date=PartialDate(2000 + 2 * n, 1, 1),
                                     end=PartialDate(2001 + 2 * n, 1, 1)) for n in range(5)]
     rows, overflow = pack_spans(separate, 2)
