@@ -105,6 +105,18 @@ def encode(value: Any) -> Any:
 Converter = Callable[[Any], Any]
 
 
+def _optional(inner: Converter) -> Converter:
+    return lambda v: None if v is None else inner(v)
+
+
+def _tuple_of(item: Converter) -> Converter:
+    return lambda v: tuple(map(item, v))
+
+
+def _dict_of(item: Converter) -> Converter:
+    return lambda v: {k: item(x) for k, x in v.items()}
+
+
 def _converter(hint: Any) -> Converter | None:
     """A function from JSON data to a value of type `hint` (None: take it as it is;
     the entry's HMAC already vouches for its shape)."""
@@ -113,14 +125,14 @@ def _converter(hint: Any) -> Converter | None:
         return None
     if origin in (types.UnionType, typing.Union):
         inner = _converter(next(a for a in args if a is not type(None)))
-        return (lambda v: None if v is None else inner(v)) if inner else None
+        return None if inner is None else _optional(inner)
     if origin is tuple:
         item = _converter(args[0])
-        return (lambda v: tuple(map(item, v))) if item else tuple
+        return tuple if item is None else _tuple_of(item)
     if origin is dict:
         item = _converter(args[1])
-        return (lambda v: {k: item(x) for k, x in v.items()}) if item else dict
-    if dataclasses.is_dataclass(hint):
+        return dict if item is None else _dict_of(item)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _record(hint)
     raise TypeError(f"no converter for {hint!r}")
 

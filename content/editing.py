@@ -322,7 +322,7 @@ def check_edit(folder, files: dict[str, bytes], events_yaml: bytes, name: str = 
         return None, list(exc.problems)
 
 
-def edit_or_problem(make: Callable[[], bytes], name: str) -> tuple[bytes | None, str]:
+def edit_or_problem(make: Callable[[], bytes | None], name: str) -> tuple[bytes | None, str]:
     """(the edited bytes, "") or (None, why the edit cannot be made): an item gone
     from the file, or a file the reader refuses."""
     try:

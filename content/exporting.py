@@ -98,7 +98,8 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """RFC 5545 lines of at most 75 octets, continued with a leading space."""
-    out, data = [], line.encode("utf-8")
+    out: list[str] = []
+    data = line.encode("utf-8")
     while len(data) > 75:
         cut = 75 if not out else 74
         while cut > 0 and (data[cut] & 0xC0) == 0x80:  # never inside a character

@@ -247,13 +247,13 @@ def parse_citation(item: Any, file: str, line: int, col: int,
         if unknown:
             problems.append(Problem(file, line, col, f"unknown citation field(s): "
                                     f"{', '.join(sorted(unknown))}"))
-        source, grade, note = item.get("source"), item.get("grade", ""), item.get("note", "")
-        if not isinstance(source, str) or not isinstance(grade, str) \
-                or not isinstance(note, str):
+        given = item.get("source"), item.get("grade", ""), item.get("note", "")
+        if not all(isinstance(part, str) for part in given):
             problems.append(Problem(file, line, col,
                                     "a citation needs 'source' (an id), optional 'grade' "
                                     "and 'note' as text"))
             return None
+        source, grade, note = (str(part) for part in given)
     else:
         problems.append(Problem(file, line, col,
                                 f"a citation must be a source id, not {type_name(item)}"))

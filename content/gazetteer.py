@@ -44,7 +44,8 @@ def find_cities(query: str, limit: int = 20) -> list[City]:
     wanted = fold(query.strip())
     if len(wanted) < 2:
         return []
-    starts, contains = [], []
+    starts: list = []
+    contains: list = []
     for name, city in _cities():
         if name.startswith(wanted):
             starts.append(city)

@@ -157,9 +157,9 @@ def _timelinejs_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
         if number > MAX_ROWS:
             raise ContentError(Problem(str(path), number, 0, f"more than {MAX_ROWS:,} events"))
         item = item if isinstance(item, dict) else {}
-        start = item.get("start_date") if isinstance(item.get("start_date"), dict) else {}
-        end = item.get("end_date") if isinstance(item.get("end_date"), dict) else {}
-        words = item.get("text") if isinstance(item.get("text"), dict) else {}
+        start = _mapping(item.get("start_date"))
+        end = _mapping(item.get("end_date"))
+        words = _mapping(item.get("text"))
         row = {"year": start.get("year", ""), "month": start.get("month", ""),
                "day": start.get("day", ""), "endyear": end.get("year", ""),
                "endmonth": end.get("month", ""), "endday": end.get("day", ""),
@@ -302,3 +302,8 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         result.problems += list(exc.problems)
         result.events_yaml = b""
     return result
+
+
+def _mapping(value: object) -> dict:
+    """`value` if it is a mapping, else an empty one (a TimelineJS field left out)."""
+    return value if isinstance(value, dict) else {}

@@ -51,7 +51,7 @@ class EventFilter:
         """A copy with some parts changed."""
         values = {name: getattr(self, name) for name in self.__slots__}
         values.update(changes)
-        return EventFilter(**values)  # type: ignore[arg-type]
+        return EventFilter(**values)
 
 
 PLACE = next(facet for facet in CHOOSERS if facet.field == "place")

@@ -110,7 +110,7 @@ def index_of(layout: Layout, path: Path_, item_id: str) -> int:
 def value_at(value: Any, path: Path_) -> Any:
     """The value at `path` in values as the reader builds them (None where absent)."""
     for part in path:
-        value = value[part] if isinstance(value, list) else (value or {}).get(part)
+        value = value[int(part)] if isinstance(value, list) else (value or {}).get(part)
     return value
 
 

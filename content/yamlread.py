@@ -111,7 +111,7 @@ def _parser_class() -> Any:
 
 def _mark(event: yaml.Event) -> Mark:
     m = event.start_mark
-    return (m.line + 1, m.column + 1)
+    return (m.line + 1, m.column + 1) if m is not None else (1, 1)
 
 
 def _text_position(text: str, offset: int) -> Mark:

@@ -97,7 +97,7 @@ class Layout:
     # -- items ------------------------------------------------------------------
     def items(self, path: Path_) -> list[Node]:
         """The item nodes of the sequence at `path`, in order."""
-        out = []
+        out: list[Node] = []
         while (node := self.nodes.get((*path, len(out)))) is not None:
             out.append(node)
         return out

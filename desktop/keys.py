@@ -39,5 +39,5 @@ def set_shortcut(action: QAction, shortcut: Shortcut) -> None:
 
 ZOOM_STEP = 1.5
 #: Zoom keys and the factor each applies: + and = zoom in, - and _ zoom out.
-ZOOM_KEYS = {Qt.Key.Key_Plus: ZOOM_STEP, Qt.Key.Key_Equal: ZOOM_STEP,
+ZOOM_KEYS: dict[int, float] = {Qt.Key.Key_Plus: ZOOM_STEP, Qt.Key.Key_Equal: ZOOM_STEP,
              Qt.Key.Key_Minus: 1 / ZOOM_STEP, Qt.Key.Key_Underscore: 1 / ZOOM_STEP}

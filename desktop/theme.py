@@ -34,8 +34,7 @@ class Theme(NamedTuple):
 
 def current_theme() -> Theme:
     """The theme matching the application's palette (light unless the window is dark)."""
-    app = QGuiApplication.instance()
-    palette = app.palette() if app else QPalette()
+    palette = QGuiApplication.palette() if QGuiApplication.instance() else QPalette()
     if palette.color(QPalette.ColorRole.Window).lightness() < 128:
         return Theme(
             dark=True, sea=QColor("#17202b"), land=QColor("#3a4250"),

@@ -175,7 +175,8 @@ def stacked_box(box: Box, lines: list[tuple[str, float, str]], name: str,
                                               for line in wrapped), align, space_before=4))
         if used <= box.h:
             break
-    kept, used = [], 0.0
+    kept: list[Paragraph] = []
+    used = 0.0
     for paragraph in paragraphs:
         need = len(paragraph.lines) * line_height(paragraph.size) + 4
         if used + need > box.h and kept:

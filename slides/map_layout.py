@@ -11,10 +11,10 @@ import datetime as dt
 import math
 from array import array
 
-from content.geo import clip_ring, load_basemap, project, unproject
+from content.geo import Country, clip_ring, load_basemap, project, unproject
 from content.model import Pack, Place
 from slides.layout import ACCENT, MUTED, TEXT, text_box
-from slides.spec import Ellipse, Freeform, Line, Rect, Shape, TextBox
+from slides.spec import Boxed, Ellipse, Freeform, Line, Rect, Shape, TextBox
 from slides.text import line_height, text_width, wrap
 
 SEA, LAND, BORDER = "#d3e2ee", "#f6f3ec", "#a9a49a"
@@ -124,7 +124,7 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     members = {m.country for m in pack.members if m.joined.first_day() <= as_of}
     focus = pack.info.focus_countries[:1]
     shapes: list[Shape] = [Rect(x, y, w, h, SEA, name="Sea")]
-    names: list[Shape] = []
+    names: list[TextBox] = []
     for country in load_basemap().countries:
         b = country.bounds
         if b[2] < box[0] or b[0] > box[2] or b[3] < box[1] or b[1] > box[3]:
@@ -164,15 +164,17 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     circles = [(mx, my, r) for (mx, my), (_, _, r) in zip(centres, spots, strict=True)]
     discs = [Rect(cx - r, cy - r, 2 * r, 2 * r, None) for cx, cy, r in circles]
     placed: list[TextBox] = []
-    for label in far_labels:  # off the markers and one another, inside the map
-        tries = [label.y + k * (label.h + 4) * sign for k in range(12) for sign in (1, -1)]
+    for far_label in far_labels:  # off the markers and one another, inside the map
+        tries = [far_label.y + k * (far_label.h + 4) * sign for k in range(12)
+                 for sign in (1, -1)]
         for ty in tries:
-            moved = dataclasses.replace(label, y=ty)
-            if y <= ty and ty + label.h <= y + h and not any(
-                    _overlap(moved, o) for o in [*discs, *placed]):
-                label = moved
+            shifted = dataclasses.replace(far_label, y=ty)
+            others: list[Boxed] = [*discs, *placed]
+            if y <= ty and ty + far_label.h <= y + h and not any(
+                    _overlap(shifted, o) for o in others):
+                far_label = shifted
                 break
-        placed.append(label)
+        placed.append(far_label)
     far_labels[:] = placed
     shapes[names_at:names_at] = _apart([_clear_of_markers(n, circles) for n in names],
                                        list(far_labels))
@@ -194,7 +196,7 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     return shapes, numbered
 
 
-def _country_name(country, rings: list) -> list[Shape]:
+def _country_name(country: Country, rings: list) -> list[TextBox]:
     """The country's name at the middle of its largest visible part, when that part
     is big enough to hold it."""
     ring = max(rings, key=len)
@@ -209,7 +211,7 @@ def _country_name(country, rings: list) -> list[Shape]:
                      colour=COUNTRY_NAME, align="center", name=f"Country {country.id}")]
 
 
-def _clear_of_markers(name: Shape, circles: list[tuple[float, float, float]]) -> Shape:
+def _clear_of_markers(name: TextBox, circles: list[tuple[float, float, float]]) -> TextBox:
     """A country's name moved below any marker it would sit under."""
     for cx, cy, r in circles:
         if name.x - r < cx < name.x + name.w + r and name.y - r < cy < name.y + name.h + r:
@@ -217,14 +219,14 @@ def _clear_of_markers(name: Shape, circles: list[tuple[float, float, float]]) ->
     return name
 
 
-def _overlap(a: Shape, b: Shape) -> bool:
+def _overlap(a: Boxed, b: Boxed) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
-def _apart(names: list[Shape], taken: list[TextBox]) -> list[Shape]:
+def _apart(names: list[TextBox], taken: list[TextBox]) -> list[TextBox]:
     """Country names that overlap neither one another (the larger country's first)
     nor the far places' labels in `taken`."""
-    kept: list[Shape] = []
+    kept: list[TextBox] = []
     for name in sorted(names, key=lambda n: -n.w):
         if not any(_overlap(name, k) for k in [*kept, *taken]):
             kept.append(name)

@@ -38,6 +38,12 @@ class Options:
     changed_since: PartialDate | None = None
     assertion_titles: bool = False  # a section's point as its slides' title, topic above
 
+    @staticmethod
+    def of(values: dict[str, bool | PartialDate | None]) -> Options:
+        """Options from values by name, as `OPTIONS` describes them (a name it does
+        not know is a TypeError)."""
+        return Options(**values)  # type: ignore[arg-type]  # each value's kind is its spec's
+
 
 @dataclass(frozen=True)
 class OptionSpec:
@@ -136,7 +142,7 @@ def load_recipe(path: Path) -> Recipe:
     raw = doc.get("options")
     if isinstance(raw, YMap):
         o = Fields(raw, str(path), problems, OPTION_FIELDS, "options")
-        options = Options(**{
+        options = Options.of({
             spec.name: (o.date(spec.name, required=False) if spec.kind == "date"
                         else o.flag(spec.name) if o.has(spec.name) else spec.default)
             for spec in OPTIONS})

@@ -18,8 +18,12 @@ from slides.spec import Deck, Ellipse, Line, Paragraph, Rect, Shape, TextBox
 LAYOUT_HEIGHT = HEIGHT  # decks are laid out this high, then scaled
 
 
-def _box(box: Box | None, k: float) -> Box | None:
-    return None if box is None else Box(box.x * k, box.y * k, box.w * k, box.h * k)
+def _box(box: Box, k: float) -> Box:
+    return Box(box.x * k, box.y * k, box.w * k, box.h * k)
+
+
+def _maybe(box: Box | None, k: float) -> Box | None:
+    return None if box is None else _box(box, k)
 
 
 def scale_page(page: Page, k: float) -> Page:
@@ -27,7 +31,7 @@ def scale_page(page: Page, k: float) -> Page:
     return dataclasses.replace(
         page, width=page.width * k, height=page.height * k, title=_box(page.title, k),
         body=_box(page.body, k), footer=_box(page.footer, k), number=_box(page.number, k),
-        cover_title=_box(page.cover_title, k), cover_subtitle=_box(page.cover_subtitle, k),
+        cover_title=_maybe(page.cover_title, k), cover_subtitle=_maybe(page.cover_subtitle, k),
         banner_h=page.banner_h * k)
 
 

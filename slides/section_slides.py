@@ -63,8 +63,8 @@ class SectionSlides:
         c = self.canvas
         counts: dict[str, int] = {}
         for event in events:
-            for place in event.places:
-                counts[place] = counts.get(place, 0) + 1
+            for place_id in event.places:
+                counts[place_id] = counts.get(place_id, 0) + 1
         if not counts:
             return
         places = [(c.pack.places[p], n) for p, n in counts.items()]

@@ -155,6 +155,7 @@ class Freeform:
 
 
 Shape = TextBox | Rect | Ellipse | Line | Freeform
+Boxed = TextBox | Rect | Ellipse  # the shapes with a bounding box (x, y, w, h)
 
 
 @dataclass(frozen=True, slots=True)

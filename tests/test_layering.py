@@ -117,3 +117,19 @@ def test_a_forbidden_import_anywhere_breaks_its_contract(tmp_path: Path, module:
                             env={**os.environ, "PYTHONPATH": str(tree)})
     assert result.returncode != 0, result.stdout[-2000:]
     assert f"{contract} BROKEN" in result.stdout.replace("\n", " "), result.stdout[-2000:]
+
+
+def test_the_type_checker_runs_in_the_test_command_and_catches_a_type_error(
+        tmp_path: Path) -> None:
+    """scripts/test runs mypy over the packages; the tree passes it, and a module
+    that passes a date where text goes is refused, naming file and line."""
+    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    assert ".venv/bin/mypy" in script
+    tree = _tree_with(tmp_path / "tree", "content.newpack",
+                      "import datetime as _dt\n\n\ndef _wrong() -> str:\n"
+                      "    return _dt.date(2020, 1, 1)\n")
+    command = [str(Path(sys.executable).with_name("mypy")), "--cache-dir",
+               str(tmp_path / "cache"), "--no-error-summary"]
+    result = subprocess.run(command, cwd=tree, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "content/newpack.py:" in result.stdout and "return-value" in result.stdout

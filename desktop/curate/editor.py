@@ -194,7 +194,7 @@ class PackEditor(QObject):
         before = self.read(name)
         if before is None:
             return False
-        after, problem = edit_or_problem(lambda: make(before), name)
+        after, problem = edit_or_problem(lambda: make(before), name)  # None: no edit
         if after is None:
             self.said.emit(f"Not saved: {problem}" if problem else "Not saved")
             return False

@@ -112,7 +112,7 @@ class EventForm(CheckedForm):
         sources = []
         for row, grade in enumerate(self.grades):
             item = self.sources.item(row, 0)
-            if item.checkState() == Qt.CheckState.Checked:
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
                 ident = item.data(ROLE)
                 sources.append(f"{ident} {grade.currentText()}" if grade.currentIndex()
                                else ident)

@@ -6,6 +6,7 @@ A collaborator of the pack editor (`desktop.curate.editor.PackEditor`), which gi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from content.editing import (
@@ -124,8 +125,10 @@ class RecordEditor:
             "source": ("sources.yaml", ("outlet", "title", "date", "author", "url", "via",
                                         "accessed")),
             "section": ("sections.yaml", ("title", "summary"))}[kind]
-        records = {"place": pack.places, "actor": pack.actors, "source": pack.sources,
-                   "section": {s.id: s for s in pack.sections}}[kind]
+        kinds: dict[str, Mapping[str, object]] = {
+            "place": pack.places, "actor": pack.actors, "source": pack.sources,
+            "section": {s.id: s for s in pack.sections}}
+        records = kinds[kind]
         labels = sorted(((i, getattr(r, "name", "") or getattr(r, "title", "") or i)
                          for i, r in records.items()), key=lambda t: str(t[1]).casefold())
         if not labels:

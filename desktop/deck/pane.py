@@ -222,7 +222,7 @@ class DeckBuilder(QWidget):
         for name, (box, date) in self.dated.items():
             d = date.date()
             values[name] = PartialDate(d.year(), d.month(), d.day()) if box.isChecked() else None
-        options = Options(**values)  # type: ignore[arg-type]
+        options = Options.of(values)
         texts = {name: edit.text().strip() for name, edit in self.fields.items()}
         return Recipe(sections=sections, template=self.template.text().strip(),
                       options=options, **texts)
@@ -348,11 +348,12 @@ class DeckBuilder(QWidget):
         """Write the deck to `path` with a progress dialog; False (after a message) if not."""
         from slides.pptx.writer import write_pptx
 
-        if self.current_deck() is None:
+        deck = self.current_deck()
+        if deck is None:
             if self.problem is not None:  # say why (a template that cannot be used)
                 self._show_error(self.problem)
             return False
-        progress = QProgressDialog("Exporting the deck…", "", 0, len(self.deck.slides), self)
+        progress = QProgressDialog("Exporting the deck…", "", 0, len(deck.slides), self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -362,7 +363,7 @@ class DeckBuilder(QWidget):
 
         template = self.template.text().strip() or None
         try:
-            write_pptx(self.deck, path, template, step)
+            write_pptx(deck, path, template, step)
         except (DeckError, OSError) as exc:
             progress.close()
             self._show_error(exc)

@@ -54,7 +54,7 @@ class SlidePainter:
         key = slide.kind.look
         if key not in self._backdrops:
             found = self.deck.page.backdrops.get(key)
-            image = QImage.fromData(found.png, "PNG") if found and found.png else QImage()
+            image = QImage.fromData(found.png, b"PNG") if found and found.png else QImage()
             self._backdrops[key] = image
         image = self._backdrops[key]
         return None if image.isNull() else image

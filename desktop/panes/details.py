@@ -41,9 +41,9 @@ class DetailPane(QTextBrowser):
         state.visibleChanged.connect(self.refresh)  # follows every packChanged too
         self.refresh()
 
-    def loadResource(self, _type: int, name: QUrl) -> object:
+    def loadResource(self, _type: int, name: QUrl | str) -> object:
         """Never load anything (images, style sheets) named by content."""
-        self.refused_resources.append(name.toString())
+        self.refused_resources.append(name.toString() if isinstance(name, QUrl) else name)
         return None
 
     def refresh(self) -> None:

@@ -14,7 +14,7 @@ class EventList(QTableView):
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = state
+        self.briefing = state
         self.events = EventTableModel(state, self)
         self.setModel(self.events)
         self.setAccessibleName("Events")
@@ -41,10 +41,10 @@ class EventList(QTableView):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.state.select_event(self.events.event_at(current.row()).id)
+            self.briefing.select_event(self.events.event_at(current.row()).id)
 
     def _follow(self) -> None:
-        event = self.state.selected_event
+        event = self.briefing.selected_event
         row = self.events.row_of(event.id) if event else -1
         selection = self.selectionModel()
         if row < 0:
@@ -58,6 +58,6 @@ class EventList(QTableView):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.state.select_event(None)
+            self.briefing.select_event(None)
         else:
             super().keyPressEvent(event)

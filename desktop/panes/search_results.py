@@ -26,7 +26,7 @@ class SearchResultsView(QTreeWidget):
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = state
+        self.briefing = state
         self.results = SearchResults()
         self.setHeaderHidden(True)
         self.setAccessibleName("Search results")
@@ -44,8 +44,8 @@ class SearchResultsView(QTreeWidget):
     def refresh(self) -> None:
         """Search again for the state's text."""
         self._soon.stop()
-        text = self.state.filter.text
-        self.results = search_pack(self.state.pack, text)
+        text = self.briefing.filter.text
+        self.results = search_pack(self.briefing.pack, text)
         self.clear()
         self.setVisible(bool(text.strip()))
         counts = self.results.counts()
@@ -78,7 +78,7 @@ class SearchResultsView(QTreeWidget):
             item.setExpanded(not item.isExpanded())
             return
         kind, ident = target
-        state = self.state
+        state = self.briefing
         if kind == "event":
             state.select_event(ident)
         elif kind == "section":

@@ -186,9 +186,10 @@ class SlideWindow(SlideCanvas):
         from desktop.timeline.view import TimelineView
 
         if isinstance(self.live, MapView):
-            points = [self.live.marker(p).pos() for p in live.places if p in self.pack.places]
+            view = self.live
+            points = [view.marker(p).pos() for p in live.places if p in self.pack.places]
             if animate:
-                self.live.animate_to(lambda: self.live.fit_points(points))
+                view.animate_to(lambda: view.fit_points(points))
             else:
                 self.live.fit_points(points)
         elif isinstance(self.live, TimelineView):

@@ -178,7 +178,7 @@ def write_figure(view: QWidget, figure: Figure, out: Path) -> None:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         paint_figure(painter, size, view, figure)
         painter.end()
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; Qt takes str
     buffer.close()
     write_atomic(out, bytes(data.data()))
 

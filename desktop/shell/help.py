@@ -67,7 +67,7 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
         for action in actions:
             menu = action.menu()
             text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            if menu is not None:
+            if isinstance(menu, QMenu):
                 walk(menu.actions(), f"{path} \u203a {text}" if path else text)
             elif action.shortcuts():
                 keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
@@ -106,8 +106,11 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table's rows, as shown."""
-        return [tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-                for r in range(self.table.rowCount())]
+        def text(r: int, c: int) -> str:
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]
 
 
 class OfflineBrowser(QTextBrowser):

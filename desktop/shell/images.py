@@ -22,6 +22,6 @@ def grab_png(widget: QWidget, out: Path) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; Qt takes str
     buffer.close()
     write_atomic(out, bytes(data.data()))

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
     deck_dock: QDockWidget
     problems_dock: QDockWidget
 
+    packs: PackActions
+
     def __init__(self, pack: Pack | None, folder: Path | None = None, watch: bool = True,
                  remember_layout: bool = True) -> None:
         """Given a pack, the window is complete when this returns. Given None, it
@@ -247,9 +249,10 @@ class MainWindow(QMainWindow):
 
     def _replace_placeholder(self, index: int, pane: QWidget) -> None:
         placeholder = self.split.widget(index)
-        pane.resize(placeholder.size())
+        if placeholder is not None:
+            pane.resize(placeholder.size())
+            placeholder.deleteLater()
         self.split.replaceWidget(index, pane)  # keeps the placeholder's place
-        placeholder.deleteLater()
 
     def _build_panels(self) -> None:
         from desktop.panes.details import DetailPane
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
             self.finish_loading()
             self._builder = DeckBuilder(self.state)
             self._builder.seen = not self.deck_dock.visibleRegion().isEmpty()
-            self.deck_holder.layout().addWidget(self._builder)
+            self.deck_holder.layout().addWidget(self._builder)  # type: ignore[union-attr]
         return self._builder
 
     def _deck_visibility(self, visible: bool) -> None:
@@ -393,7 +396,7 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.wrote(path, data)
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         """Edit → Find: the search box, its text selected to type over."""
         self.filter_dock.show()
         self.filter_dock.raise_()

@@ -1,7 +1,7 @@
 """Painting the timeline: lanes, the adaptive axis, the window brush, spans and marks.
 
-A mixin of `TimelineView` (it paints the view's own state); kept apart from the
-view's data and interaction because it is most of the code and all of the frame
+A collaborator of `TimelineView` (it paints the view's own state); kept apart from
+the view's data and interaction because it is most of the code and all of the frame
 time. Point events are binned by pixel with bisection, so a frame costs what the
 widget's width allows, not what the pack holds.
 """
@@ -19,116 +19,80 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QLinearGradient,
     QPainter,
-    QPaintEvent,
     QPen,
     QPolygonF,
 )
 
 from content.dates import day_label
-from desktop.timeline.lanes import ClusterHit, EventHit, Hit
+from desktop.timeline.lanes import ClusterHit, EventHit
 from desktop.timeline.scale import TimeScale, enclosing, tick_unit, ticks
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRect
-    from PySide6.QtGui import QPalette
 
     from content.model import Event
-    from desktop.state import BriefingState
-    from desktop.theme import Theme
     from desktop.timeline.lanes import Lane
-    from desktop.timeline.marks import TimelineMarks
+    from desktop.timeline.view import TimelineView
 
 MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 BIN_PX = 14.0
 
 
-class TimelinePainting:
+class TimelinePainter:
     """How `TimelineView` paints: lanes, the axis, the window and the brush.
 
-    A mixin of the view's painting, apart from its input and geometry. What it reads
-    of the view is declared here, so the contract is visible (and a type checker
-    holds the view to it); it writes only `_hits`, the rectangles clicks are tested
-    against.
-    """
+    A collaborator of the view, apart from its input and geometry: it reads the
+    view's state and geometry, and writes only the view's hit records (`_hits`),
+    which clicks are tested against."""
 
-    AXIS_H: float
-    BRUSH_H: float
-    GUTTER: float
-    theme: Theme
-    state: BriefingState
-    marks: TimelineMarks
-    lanes: list[Lane]
-    view_start: float
-    view_end: float
-    brushing: bool
-    show_strip: bool  # False while painted into a figure
-    axis_context: str  # the month and year the axis's day ticks belong to
-    window_label_rect: QRectF  # where the time window's dates were last drawn
-    _hits: list[Hit]
-    _white: QColor
-    _brush_preview: tuple[float, float] | None
+    def __init__(self, view: TimelineView) -> None:
+        self.view = view
 
-    if TYPE_CHECKING:  # declared for readers and type checkers only: the view (a
-        # QWidget) defines them, and a definition here would shadow them at run time.
-        def width(self) -> int: ...
-        def height(self) -> int: ...
-        def rect(self) -> QRect: ...
-        def font(self) -> QFont: ...
-        def palette(self) -> QPalette: ...
-        def hasFocus(self) -> bool: ...
-        def scale(self) -> TimeScale: ...
-        @property
-        def real_start(self) -> float: ...
-        @property
-        def real_end(self) -> float: ...
-        def lane_rect(self, index: int) -> QRectF: ...
-        def brush_rect(self) -> QRectF: ...
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
+    def paint(self, painter: QPainter) -> None:
+        """Paint the whole view with `painter` (on the view, or into a figure)."""
+        v = self.view
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        t = self.theme
-        painter.fillRect(self.rect(), t.lane)
-        self._hits = []
-        s = self.scale()
+        t = v.theme
+        painter.fillRect(v.rect(), t.lane)
+        v._hits = []
+        s = v.scale()
         self._paint_lanes_background(painter)
         self._paint_axis(painter, s)
         self._paint_window(painter, s)
-        painter.setClipRect(QRectF(self.GUTTER, self.AXIS_H, self.width() - self.GUTTER,
-                                   self.height() - self.AXIS_H - self.BRUSH_H))
-        selected = self.state.selected_event
-        flt = self.state.filter
-        for index, lane in enumerate(self.lanes):
-            self._paint_lane(painter, s, lane, self.lane_rect(index), selected, flt)
+        painter.setClipRect(QRectF(v.GUTTER, v.AXIS_H, v.width() - v.GUTTER,
+                                   v.height() - v.AXIS_H - v.BRUSH_H))
+        selected = v.state.selected_event
+        flt = v.state.filter
+        for index, lane in enumerate(v.lanes):
+            self._paint_lane(painter, s, lane, v.lane_rect(index), selected, flt)
         painter.setClipping(False)
-        if not self.lanes or not any(lane.points or lane.span_rows for lane in self.lanes):
+        if not v.lanes or not any(lane.points or lane.span_rows for lane in v.lanes):
             painter.setPen(t.muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+            painter.drawText(v.rect(), Qt.AlignmentFlag.AlignCenter,
                              "No events match the filter")
-        if self.hasFocus() and self.brushing:
-            pen = QPen(self.palette().highlight().color(), 2)
+        if v.hasFocus() and v.brushing:
+            pen = QPen(v.palette().highlight().color(), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        painter.end()
+            painter.drawRect(QRectF(v.rect()).adjusted(1, 1, -1, -1))
 
     def _paint_lanes_background(self, painter: QPainter) -> None:
-        t = self.theme
-        font = QFont(self.font())
+        v = self.view
+        t = v.theme
+        font = QFont(v.font())
         if font.pixelSize() <= 0:  # a pixel size is set when presenting: keep it
             font.setPointSizeF(max(8.0, font.pointSizeF()))
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        for index, lane in enumerate(self.lanes):
-            rect = self.lane_rect(index)
+        for index, lane in enumerate(v.lanes):
+            rect = v.lane_rect(index)
             if index % 2:
                 painter.fillRect(rect, t.lane_alt)
             painter.fillRect(QRectF(0, rect.top() + 4, 4, rect.height() - 8), lane.colour)
-            if self.GUTTER < 60:  # a single lane on a slide: its title is the slide's
+            if v.GUTTER < 60:  # a single lane on a slide: its title is the slide's
                 continue
             painter.setPen(t.text)
-            text_rect = QRectF(12, rect.top(), self.GUTTER - 20, rect.height())
-            if not self.brushing:  # presenting: lane names wrap, whole, at slide size
+            text_rect = QRectF(12, rect.top(), v.GUTTER - 20, rect.height())
+            if not v.brushing:  # presenting: lane names wrap, whole, at slide size
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.TextFlag.TextWordWrap, lane.title)
                 continue
@@ -136,13 +100,14 @@ class TimelinePainting:
                                        text_rect.width())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
         painter.setPen(QPen(t.border if hasattr(t, "border") else t.muted, 1))
-        painter.drawLine(QPointF(self.GUTTER - 0.5, self.AXIS_H),
-                         QPointF(self.GUTTER - 0.5, self.height() - self.BRUSH_H))
+        painter.drawLine(QPointF(v.GUTTER - 0.5, v.AXIS_H),
+                         QPointF(v.GUTTER - 0.5, v.height() - v.BRUSH_H))
 
     def _paint_axis(self, painter: QPainter, s: TimeScale) -> None:
-        t = self.theme
-        gap = 12 * self.marks.size  # ticks as far apart as the labels' size asks
-        unit = tick_unit(s.px_per_day / self.marks.size)
+        v = self.view
+        t = v.theme
+        gap = 12 * v.marks.size  # ticks as far apart as the labels' size asks
+        unit = tick_unit(s.px_per_day / v.marks.size)
         painter.setPen(t.muted)
         metrics = QFontMetricsF(painter.font())
         grid = QColor(t.muted)
@@ -150,46 +115,47 @@ class TimelinePainting:
         last_right = -1e9
         warp = s.warp
         for a, b in warp.gaps:  # a shortened stretch: a band and a break on the axis
-            x0, x1 = max(s.x(a), self.GUTTER), min(s.x(b), self.width())
-            mid, y = (s.x(a) + s.x(b)) / 2, self.AXIS_H - 0.5
+            x0, x1 = max(s.x(a), v.GUTTER), min(s.x(b), v.width())
+            mid, y = (s.x(a) + s.x(b)) / 2, v.AXIS_H - 0.5
             if x1 > x0:
-                painter.fillRect(QRectF(x0, self.AXIS_H, x1 - x0,
-                                        self.height() - self.AXIS_H - self.BRUSH_H), grid)
+                painter.fillRect(QRectF(x0, v.AXIS_H, x1 - x0,
+                                        v.height() - v.AXIS_H - v.BRUSH_H), grid)
             painter.setPen(QPen(t.muted, 1.5))
-            for dx in (-3.0, 3.0) if self.GUTTER + 6 <= mid <= self.width() - 6 else ():
+            for dx in (-3.0, 3.0) if v.GUTTER + 6 <= mid <= v.width() - 6 else ():
                 painter.drawLine(QPointF(mid + dx - 3, y + 6), QPointF(mid + dx + 3, y - 6))
         first_label = ""
-        for day, label in ticks(self.real_start, self.real_end, unit):
+        for day, label in ticks(v.real_start, v.real_end, unit):
             x = s.x(day)
-            if x < self.GUTTER or x > self.width() or warp.in_gap(day):
+            if x < v.GUTTER or x > v.width() or warp.in_gap(day):
                 continue
             painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x, self.AXIS_H), QPointF(x, self.height() - self.BRUSH_H))
+            painter.drawLine(QPointF(x, v.AXIS_H), QPointF(x, v.height() - v.BRUSH_H))
             width = metrics.horizontalAdvance(label)
-            if x + 3 > last_right + gap and x + 3 + width <= self.width() - 2:  # whole labels
+            if x + 3 > last_right + gap and x + 3 + width <= v.width() - 2:  # whole labels
                 painter.setPen(t.muted)
-                painter.drawText(QPointF(x + 3, self.AXIS_H - 9), label)
+                painter.drawText(QPointF(x + 3, v.AXIS_H - 9), label)
                 last_right = x + 3 + width
                 first_label = first_label or label
-        self.axis_context = enclosing(self.real_start, self.real_end, unit)
-        if self.axis_context and self.GUTTER >= 60:  # the month and year days belong to
+        v.axis_context = enclosing(v.real_start, v.real_end, unit)
+        if v.axis_context and v.GUTTER >= 60:  # the month and year days belong to
             painter.setPen(t.text)
-            painter.drawText(QRectF(12, 0, self.GUTTER - 16, self.AXIS_H - 2),
+            painter.drawText(QRectF(12, 0, v.GUTTER - 16, v.AXIS_H - 2),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             self.axis_context)
+                             v.axis_context)
         painter.setPen(QPen(t.muted, 1))
-        painter.drawLine(QPointF(self.GUTTER, self.AXIS_H - 0.5),
-                         QPointF(self.width(), self.AXIS_H - 0.5))
+        painter.drawLine(QPointF(v.GUTTER, v.AXIS_H - 0.5),
+                         QPointF(v.width(), v.AXIS_H - 0.5))
 
     def _paint_window(self, painter: QPainter, s: TimeScale) -> None:
-        if not self.brushing or not self.show_strip:  # presenting, a figure: no strip
+        v = self.view
+        if not v.brushing or not v.show_strip:  # presenting, a figure: no strip
             return
-        t = self.theme
-        strip = self.brush_rect()
+        t = v.theme
+        strip = v.brush_rect()
         painter.setPen(QPen(t.muted, 1))
         painter.setBrush(t.lane_alt)
         painter.drawRoundedRect(strip, 4, 4)
-        window = self._brush_preview or self._window_days()
+        window = v._brush_preview or self._window_days()
         if window is None:
             painter.setPen(t.muted)
             painter.drawText(strip, Qt.AlignmentFlag.AlignCenter,
@@ -200,8 +166,8 @@ class TimelinePainting:
         painter.setBrush(QColor(t.selected.red(), t.selected.green(), t.selected.blue(), 70))
         painter.setPen(QPen(t.selected, 1.5))
         painter.drawRoundedRect(band, 3, 3)
-        shade = QRectF(a, self.AXIS_H, max(b - a, 2),
-                       self.height() - self.AXIS_H - self.BRUSH_H)
+        shade = QRectF(a, v.AXIS_H, max(b - a, 2),
+                       v.height() - v.AXIS_H - v.BRUSH_H)
         painter.fillRect(shade, t.window)
         for x in (a, b):
             painter.setBrush(t.selected)
@@ -214,7 +180,8 @@ class TimelinePainting:
     def _paint_window_label(self, painter: QPainter, strip: QRectF, band: QRectF,
                             text: str) -> None:
         """The window's dates on a plate, never under a handle: in the band or beside it."""
-        t = self.theme
+        v = self.view
+        t = v.theme
         metrics = QFontMetricsF(painter.font())
         width = metrics.horizontalAdvance(text) + 12
         if width <= band.width() - 16:  # inside the band, between its handles
@@ -231,24 +198,27 @@ class TimelinePainting:
         painter.drawRoundedRect(plate, 3, 3)
         painter.setPen(t.text)
         painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
-        self.window_label_rect = plate
+        v.window_label_rect = plate
 
     def _at_place(self, event: Event) -> bool:
         """False for an event elsewhere than the selected place (drawn dimmed)."""
-        place = self.state.selected_place
+        v = self.view
+        place = v.state.selected_place
         return place is None or place in event.places
 
     def _window_days(self) -> tuple[float, float] | None:
-        flt = self.state.filter
+        v = self.view
+        flt = v.state.filter
         if flt.start is None and flt.end is None:
             return None
-        start = flt.start.toordinal() if flt.start else self.real_start
-        end = flt.end.toordinal() + 1 if flt.end else self.real_end
+        start = flt.start.toordinal() if flt.start else v.real_start
+        end = flt.end.toordinal() + 1 if flt.end else v.real_end
         return float(start), float(end)
 
     def _paint_lane(self, painter: QPainter, s: TimeScale, lane: Lane, rect: QRectF,
                     selected: Event | None, flt) -> None:
-        t = self.theme
+        v = self.view
+        t = v.theme
         window = self._window_days()
         metrics = QFontMetricsF(painter.font())
         # Spans: bars in the upper part of the lane, longest first.
@@ -257,14 +227,14 @@ class TimelinePainting:
         bar_h = min(max(14.0, metrics.height() + 2), rect.height() * 0.3) if roomy else 4.0
         for row_index, (row, starts) in enumerate(zip(lane.span_rows, lane.row_starts,
                                                       strict=True)):
-            view_start, view_end = self.real_start, self.real_end  # spans: real days
+            view_start, view_end = v.real_start, v.real_end  # spans: real days
             i = max(0, bisect.bisect_right(starts, view_start) - 1)
             while i < len(row) and row[i][0] <= view_end:
                 a, b, event = row[i]
                 i += 1
                 if b < view_start:
                     continue
-                x0, x1 = max(s.x(a), self.GUTTER - 4), min(s.x(b), self.width() + 4)
+                x0, x1 = max(s.x(a), v.GUTTER - 4), min(s.x(b), v.width() + 4)
                 top = rect.top() + (5 + row_index * (bar_h + 2) if roomy else 2)
                 bar = QRectF(x0, top, max(x1 - x0, 3), bar_h)
                 lit = self._in_window(a, b, window) and self._at_place(event)
@@ -276,36 +246,36 @@ class TimelinePainting:
                 if event.ongoing:  # no end: the bar fades out past the as-of date
                     draw_open_end(painter, bar, colour)
                 if roomy and bar.width() > 40:
-                    label = self.marks.elided(event, bar.width() - 8, metrics)
+                    label = v.marks.elided(event, bar.width() - 8, metrics)
                     if label is not None:
-                        painter.setPen(self._white)
+                        painter.setPen(v._white)
                         painter.drawStaticText(
                             QPointF(bar.left() + 4,
                                     bar.center().y() - label.size().height() / 2), label)
-                self._hits.append(EventHit(bar, event))
+                v._hits.append(EventHit(bar, event))
         # Points: fixed pixel bins, found by bisection.
         cy = rect.top() + min(rect.height() * 0.66,
-                              5 + 2 * (bar_h + 2) + self.marks.pill_height * 0.6)
+                              5 + 2 * (bar_h + 2) + v.marks.pill_height * 0.6)
         if not lane.span_rows or not roomy:
             cy = rect.center().y() + (2 if lane.span_rows else 0)
         bins = self._bins(lane.keys, s)
         colour = lane.colours["220"]
         for n, (lo, hi, x) in enumerate(bins):
-            next_x = bins[n + 1][2] if n + 1 < len(bins) else self.width()
+            next_x = bins[n + 1][2] if n + 1 < len(bins) else v.width()
             if hi - lo == 1:
                 self._paint_point(painter, s, lane, lo, x, cy, next_x, selected, window,
                                   metrics)
                 continue
             lit = any(self._in_window(*lane.point_days[i], window)
                       and self._at_place(lane.points[i]) for i in range(lo, hi))
-            cluster = self.marks.cluster(colour if lit else lane.colours["80"], hi - lo)
-            height = self.marks.pill_height
+            cluster = v.marks.cluster(colour if lit else lane.colours["80"], hi - lo)
+            height = v.marks.pill_height
             pill = QRectF(x - cluster.width / 2, cy - height / 2, cluster.width, height)
             painter.drawPixmap(pill.topLeft(), cluster.pill)
-            painter.setPen(self._white)
+            painter.setPen(v._white)
             painter.drawStaticText(QPointF(x - cluster.text_width / 2,
                                            cy - cluster.text_height / 2), cluster.text)
-            self._hits.append(ClusterHit(pill, lane.keys[lo], lane.keys[hi - 1],
+            v._hits.append(ClusterHit(pill, lane.keys[lo], lane.keys[hi - 1],
                                          lane.points[lo:hi]))
             if selected is not None and selected in lane.points[lo:hi]:
                 painter.setPen(QPen(t.selected, 3))
@@ -319,16 +289,17 @@ class TimelinePainting:
 
         The innermost loop of a frame, so the day-to-pixel mapping is inlined.
         """
+        v = self.view
         per_day = s.px_per_day
         origin = s.left - s.start * per_day  # x = origin + day * per_day
-        size = self.marks.size  # larger marks on a live slide need wider bins
+        size = v.marks.size  # larger marks on a live slide need wider bins
         bin_days = BIN_PX * size / per_day
         merge_mid2 = 2 * MERGE_PX * size / per_day  # closer than a pill, in sums of two days
         bisect_left = bisect.bisect_left
         bins: list[tuple[int, int, float]] = []
         count = len(keys)
-        lo = bisect_left(keys, (self.view_start // bin_days - 1) * bin_days)
-        stop = self.view_end + 2 * bin_days
+        lo = bisect_left(keys, (v.view_start // bin_days - 1) * bin_days)
+        stop = v.view_end + 2 * bin_days
         first, last_mid2 = -1, -1e18  # the open bin: its first index, 2 x its mid-day
         while lo < count and keys[lo] < stop:
             key = keys[lo]
@@ -347,7 +318,8 @@ class TimelinePainting:
     def _paint_point(self, painter: QPainter, s: TimeScale, lane: Lane, index: int,
                      x: float, cy: float, next_x: float, selected: Event | None, window,
                      metrics) -> None:
-        t = self.theme
+        v = self.view
+        t = v.theme
         event = lane.points[index]
         a, b = lane.point_days[index]
         inside = self._in_window(a, b, window) and self._at_place(event)
@@ -356,18 +328,18 @@ class TimelinePainting:
         if period > 10:  # month or year precision: show the period it may fall in
             painter.fillRect(QRectF(s.x(a), cy - 3, period, 6),
                              lane.colours["50" if inside else "20"])
-        r = self.marks.radius(event is selected)
-        mark = self.marks.mark(colour, event is selected, event.date.approximate)
+        r = v.marks.radius(event is selected)
+        mark = v.marks.mark(colour, event is selected, event.date.approximate)
         painter.drawPixmap(QPointF(x - mark.width() / (2 * mark.devicePixelRatio()),
                                    cy - mark.height() / (2 * mark.devicePixelRatio())), mark)
         room = next_x - x - 2 * r - 10
         if room > 30:
-            label = self.marks.elided(event, room, metrics)
+            label = v.marks.elided(event, room, metrics)
             if label is not None:
                 painter.setPen(t.text if inside else t.muted)
                 painter.drawStaticText(QPointF(x + r + 5, cy - label.size().height() / 2),
                                        label)
-        self._hits.append(EventHit(QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4),
+        v._hits.append(EventHit(QRectF(x - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4),
                                    event))
 
     @staticmethod

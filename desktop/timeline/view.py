@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
@@ -32,7 +34,7 @@ from desktop.theme import current_theme
 from desktop.timeline.lanes import ClusterHit, EventHit, Hit, Lane
 from desktop.timeline.marks import TimelineMarks
 from desktop.timeline.packing import pack_spans
-from desktop.timeline.paint import TimelinePainting
+from desktop.timeline.paint import TimelinePainter
 from desktop.timeline.play import snap_unit, snap_window
 from desktop.timeline.scale import NO_WARP, TimeScale, Warp
 
@@ -46,7 +48,7 @@ def _mid(event: Event) -> float:
     return (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1) / 2
 
 
-class TimelineView(TimelinePainting, QWidget):
+class TimelineView(QWidget):
     """Custom-painted timeline subscribed to a `BriefingState`."""
 
     viewChanged = Signal()
@@ -72,6 +74,7 @@ class TimelineView(TimelinePainting, QWidget):
         self._brush_preview: tuple[float, float] | None = None
         self.marks = TimelineMarks(self, self.theme)
         self._white = QColor("#ffffff")
+        self.painter = TimelinePainter(self)
         self.warp: Warp = NO_WARP  # long empty stretches shortened (see Warp)
         self.cluster_menu: QMenu | None = None  # the open cluster's list of events
         self.axis_context = ""  # "July 2021" when the ticks are days
@@ -262,7 +265,16 @@ class TimelineView(TimelinePainting, QWidget):
                 self._set_axis_view(a - span * 0.3, a + span * 0.7)
 
     # -- painting -----------------------------------------------------------
-    # -- painting: see TimelinePainting (desktop.timeline.paint) ----------------
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.painter.paint(painter)
+        painter.end()
+
+    def _window_days(self) -> tuple[float, float] | None:
+        return self.painter._window_days()
+
+    def _at_place(self, event: Event) -> bool:
+        return self.painter._at_place(event)
 
     # -- interaction --------------------------------------------------------
     def hit(self, pos: QPointF) -> Hit | None:

@@ -138,7 +138,7 @@ class Composer:
         strip = Image.new("RGB", (length, 1))
         for x in range(length):
             strip.putpixel((x, 0), rgb(_at(stops, x / (length - 1))))
-        square = strip.resize((length, length)).rotate(-angle, resample=Image.BILINEAR,
+        square = strip.resize((length, length)).rotate(-angle, resample=Image.Resampling.BILINEAR,
                                                          expand=False)
         cx, cy = length / 2, length / 2
         crop = square.crop((round(cx - w / 2), round(cy - h / 2),
@@ -152,9 +152,9 @@ class Composer:
             return
         try:
             data = part.related_part(r_id).blob
-            picture = Image.open(io.BytesIO(data))
-            picture.draft("RGB", (self.size[0], self.size[1]))  # JPEGs decode small
-            picture = picture.convert("RGBA")
+            opened = Image.open(io.BytesIO(data))
+            opened.draft("RGB", (self.size[0], self.size[1]))  # JPEGs decode small
+            picture = opened.convert("RGBA")
         except Exception:  # an image Pillow cannot read (EMF, SVG) paints nothing
             return
         left, top, right, bottom = (round(v) for v in box)
@@ -345,8 +345,8 @@ def samples(image: Image.Image, box: Box, points_per_px: float, cell: float = 24
     crop = image.crop((left, top, right, bottom))
     cols = max(1, round(box.w / cell))
     rows = max(1, round(box.h / cell))
-    small = crop.resize((cols, rows), Image.BOX)
-    return sorted({hex_colour(*small.getpixel((c, r))[:3]) for c in range(cols)
+    small = crop.resize((cols, rows), Image.Resampling.BOX).convert("RGB")
+    return sorted({hex_colour(*_rgb(small.getpixel((c, r)))) for c in range(cols)
                    for r in range(rows)})
 
 
@@ -355,3 +355,9 @@ def png_bytes(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()
+
+
+def _rgb(pixel: object) -> tuple[int, int, int]:
+    """An RGB image's pixel as (r, g, b) (Pillow types a pixel loosely)."""
+    r, g, b = pixel[:3] if isinstance(pixel, tuple) else (0, 0, 0)
+    return int(r), int(g), int(b)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
+from typing import Any
 from pathlib import Path
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -61,7 +62,7 @@ def layout_kind(layout) -> str:
     return "other"
 
 
-def choose_layouts(prs) -> dict[str, object]:
+def choose_layouts(prs) -> dict[str, Any]:
     """The layout for each kind a deck uses, from the first master that has it:
     title, content, title_only, section, blank (missing kinds are left out)."""
     found: dict[str, list] = {}
@@ -76,7 +77,7 @@ def choose_layouts(prs) -> dict[str, object]:
     return chosen
 
 
-def slide_layouts(found: dict[str, object], cover: bool) -> dict[str, object]:
+def slide_layouts(found: dict[str, Any], cover: bool) -> dict[str, Any]:
     """The layout each slide goes on, from `choose_layouts`: the rule the page is
     measured by and the writer follows. Content slides: title and content, else title
     only, else blank (the master's areas), else the first there is (never a section
@@ -168,7 +169,7 @@ class Look:
     slides (`slide_layouts`), and what the preflight check reports."""
 
     page: Page
-    layouts: dict[str, object]
+    layouts: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
 
 

@@ -34,12 +34,13 @@ def busy_cells(image: Image.Image, area: Box, points_per_px: float,
     crop = image.crop((max(0, left), max(0, top), right, bottom)).convert("RGB")
     counts = crop.getcolors(crop.width * crop.height) or [(1, (255, 255, 255))]
     ground = max(counts)[1]
-    diff = ImageChops.difference(crop, Image.new("RGB", crop.size, ground))
+    plain = Image.new("RGB", crop.size, ground if isinstance(ground, tuple) else 0)
+    diff = ImageChops.difference(crop, plain)
     mask = diff.convert("L", (1, 1, 1, 0)).point(lambda v: 255 if v > STANDS_OUT else 0)
     cols = max(1, round(area.w / cell))
     rows = max(1, round(area.h / cell))
-    grid = mask.resize((cols, rows), Image.BOX)
-    return [[grid.getpixel((c, r)) > 0 for c in range(cols)] for r in range(rows)]
+    grid = mask.resize((cols, rows), Image.Resampling.BOX)
+    return [[bool(grid.getpixel((c, r))) for c in range(cols)] for r in range(rows)]
 
 
 def largest_quiet(cells: list[list[bool]]) -> tuple[int, int, int, int]:

@@ -191,7 +191,7 @@ def resize_template(prs: PresentationObject, width: int, height: int) -> None:
     shape of its masters and layouts that has its own position (inherited ones follow
     their master). Changing the slide size alone would leave the layouts where they
     were."""
-    fx, fy = width / prs.slide_width, height / prs.slide_height
+    fx, fy = width / (prs.slide_width or width), height / (prs.slide_height or height)
     prs.slide_width, prs.slide_height = Emu(width), Emu(height)
     for master in prs.slide_masters:
         for shape in list(master.shapes) + [s for layout in master.slide_layouts

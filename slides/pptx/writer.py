@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from pptx.oxml import parse_xml
@@ -203,7 +204,7 @@ def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> No
     as shapes; placeholders it does not use are removed (no "Click to add text")."""
     slide = prs.slides.add_slide(layout)
     free = list(slide.placeholders)
-    claimed: dict[int, tuple[object, TextBox]] = {}
+    claimed: dict[int, tuple[Any, TextBox]] = {}
     for index, shape in enumerate(spec.shapes):
         if not isinstance(shape, TextBox):
             continue

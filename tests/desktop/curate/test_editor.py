@@ -135,7 +135,7 @@ def test_a_place_is_found_in_the_gazetteer_and_added(window, qtbot) -> None:
     before = places.read_bytes()
 
     def answer(form) -> None:
-        qtbot.keyClicks(form.find, "Ganja")
+        qtbot.keyClicks(form.finder, "Ganja")
         assert form.matches.count() >= 1
         form.pick(form.matches.item(0))
         assert form.country.text() == "031" and abs(form.lat.value() - 40.68) < 0.05
