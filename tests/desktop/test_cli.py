@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from slides.recipe import OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,3 +93,17 @@ def test_deck_option_flags_reach_the_exported_deck(tmp_path: Path, capsys) -> No
         main(["export", "--out", str(out), "--changed-since", "2024-13"])
     assert usage.value.code == 2
     assert "month 13 does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("spec", [s for s in OPTIONS if s.kind == "switch"],
+                         ids=lambda s: s.name)
+def test_every_deck_option_has_a_flag_that_wins_over_the_recipe(spec) -> None:
+    """`--X` turns option X on and `--no-X` off, whatever the recipe says."""
+    from content.loader import load_pack
+    from desktop.cli import _parser, _recipe
+
+    pack = load_pack()
+    on = _recipe(_parser().parse_args(["export", "--out", "x.pptx", spec.flag]), pack)
+    off = _recipe(_parser().parse_args(["export", "--out", "x.pptx",
+                                        "--no-" + spec.flag[2:]]), pack)
+    assert getattr(on.options, spec.name) is True and getattr(off.options, spec.name) is False
