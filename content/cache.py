@@ -35,7 +35,7 @@ from content.fileio.atomic import write_atomic
 from content.fileio.reading import FileRefused, read_regular
 from content.model import Pack
 
-FORMAT = b"briefing-desk-pack-cache-3"
+FORMAT = b"briefing-desk-pack-cache-4"
 SUFFIX = ".pack.json"
 MAX_ENTRIES = 6
 MAX_BYTES = 200 * 1024 * 1024

@@ -36,6 +36,9 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
             "map_view": {"west": info.map_view.west, "south": info.map_view.south,
                          "east": info.map_view.east, "north": info.map_view.north},
             "focus_countries": list(info.focus_countries),
+            "bottom_line": [{"judgement": j.text, "sections": list(j.sections),
+                             "sources": [_citation(c) for c in j.citations]}
+                            for j in info.bottom_line],
         },
         "sections": [
             {"id": s.id, "title": s.title, "summary": s.summary, "order": s.order,

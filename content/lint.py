@@ -8,7 +8,10 @@ Each rule is a convention of the embedded pack that a valid pack may still break
 - a span whose end is the pack's as-of date: that is not an end, write `end: open`;
 - a key point that starts with a pronoun ("It …"): key points stand alone on a slide;
 - text with quotation marks but no `quotes` entry for the words, or quoted words no
-  entry holds: quotations are their own field, so slides can show them as quotes.
+  entry holds: quotations are their own field, so slides can show them as quotes;
+- a bottom-line judgement (pack.yaml) that does not read as one: a list of fragments
+  or a phrase without a verb ("Exercises requested, contacts to continue."); and,
+  in a pack with no bottom line, a section summary the deck cannot open with.
 
 Warnings are `FILE:LINE:COL: warning: message`, the line found from the item's id or
 text in the file.
@@ -25,6 +28,28 @@ from content.model import Event, KeyPoint, Pack, Quote
 
 PRONOUN = re.compile(r"(It|It's|Its|They|Their|This|These|That|Those|He|She|His|Her)\b")
 QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]+)["\u201d]')
+
+
+# Words that make a phrase a statement: auxiliaries and verbs the curated text uses
+# that do not end in -ed (past forms ending in -ed count too, see `reads_as_judgement`).
+VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                   "would", "can", "could", "may", "might", "should", "must", "does", "do",
+                   "did", "gave", "give", "gives", "gets", "got", "made", "makes", "said",
+                   "says", "took", "takes", "sees", "saw", "remains", "remain", "stays",
+                   "seems", "sought", "welcomes", "expects", "keeps", "holds", "leads",
+                   "led", "lets"})
+
+
+def reads_as_judgement(text: str) -> bool:
+    """Whether `text` reads as a judgement a room can take in: a statement of six
+    words or more with a verb, not a list of short fragments."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    if len(words) < 6:
+        return False
+    parts = [p for p in re.split(r"[,;:]", text) if p.strip()]
+    if len(parts) >= 3 and max(len(p.split()) for p in parts) <= 4:
+        return False
+    return any(w.casefold() in VERBS or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _warning(file: str, line: int, column: int, message: str) -> Problem:
@@ -103,6 +128,20 @@ def lint(pack: Pack) -> list[Problem]:
             line = sections_file.line_of(point.text[:40])
             found += [_warning(sections_file.name, line, 9, m)
                       for m in key_point_warnings(point)]
+    pack_file = _Locator(folder, "pack.yaml")
+    for judgement in pack.info.bottom_line:
+        if not reads_as_judgement(judgement.text):
+            found.append(_warning(pack_file.name, pack_file.line_of(judgement.text[:40]), 5,
+                                  f"bottom line {judgement.text!r} does not read as a "
+                                  "judgement (a statement with a verb, not a list)"))
+    if not pack.info.bottom_line:
+        for section in pack.sections:
+            if not reads_as_judgement(section.summary):
+                found.append(_warning(sections_file.name,
+                                      sections_file.line_of(section.summary[:40]), 5,
+                                      f"section {section.id!r} has no bottom-line judgement: "
+                                      "its summary is not one; add one to pack.yaml's "
+                                      "bottom_line"))
     return sorted(found, key=lambda w: (w.file, w.line))
 
 

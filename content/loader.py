@@ -22,6 +22,7 @@ from content.model import (
     Actor,
     Citation,
     Event,
+    Judgement,
     KeyPoint,
     MapView,
     Membership,
@@ -223,7 +224,7 @@ class _PackBuilder:
             return None
         f = self.fields(doc, self.file("pack.yaml"),
                    {"title", "subtitle", "as_of", "marking", "map_view", "focus_countries",
-                    "description", "format"}, "pack.yaml")
+                    "description", "format", "bottom_line"}, "pack.yaml")
         view = doc.get("map_view")
         map_view = MapView(40.0, 35.0, 52.0, 45.0)
         if isinstance(view, YMap):
@@ -240,7 +241,25 @@ class _PackBuilder:
         return PackInfo(title=f.text("title"), subtitle=f.text("subtitle", required=False),
                         as_of=as_of or _EPOCH, marking=f.text("marking"), map_view=map_view,
                         focus_countries=focus,
-                        description=f.text("description", required=False))
+                        description=f.text("description", required=False),
+                        bottom_line=self.judgements(f))
+
+    def judgements(self, f: Fields) -> tuple[Judgement, ...]:
+        """pack.yaml's `bottom_line`: each judgement with its sections and sources."""
+        out = []
+        for item, (line, col) in f.text_list("bottom_line"):
+            if not isinstance(item, YMap):
+                self.problems.append(Problem(f.file, line, col, "a bottom-line judgement "
+                                             "needs 'judgement', 'sections' and 'sources'"))
+                continue
+            j = self.fields(item, f.file, {"judgement", "sections", "sources"},
+                            "a bottom-line judgement")
+            sections = j.id_list("sections", required=True)
+            self.ref("section", sections, "pack.yaml", item, "sections")
+            citations = j.citations()
+            self.cite(citations, "pack.yaml", item, "sources")
+            out.append(Judgement(j.text("judgement"), sections, citations))
+        return tuple(out)
 
     def sections(self) -> list[Section]:
         name = "sections.yaml"

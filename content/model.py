@@ -181,6 +181,16 @@ class MapView:
 
 
 @dataclass(frozen=True, slots=True)
+class Judgement:
+    """One line of the pack's bottom line: a judgement, the sections it sums up and
+    the sources it rests on (a deck of those sections opens with it)."""
+
+    text: str
+    sections: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PackInfo:
     """What `pack.yaml` says of the pack as a whole."""
 
@@ -191,6 +201,7 @@ class PackInfo:
     map_view: MapView
     focus_countries: tuple[str, ...] = ()
     description: str = ""
+    bottom_line: tuple[Judgement, ...] = ()  # the pack's judgements, most important first
 
 
 @dataclass(frozen=True, slots=True)

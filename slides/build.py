@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from content.dates import PartialDate
-from content.model import Event, Pack, Section
+from content.lint import reads_as_judgement
+from content.model import Event, Judgement, Pack, Section
 from slides import layout as L
 from slides.canvas import MAX_SECTIONS, DeckCanvas
 from slides.layout import (
@@ -40,6 +41,32 @@ MAX_KEY_POINTS = 40  # per section
 MAX_CHANGES = 20  # events on the "what changed" slides: the latest
 SUMMARY_SIZE = 20.0
 MAX_SOURCE_SLIDES = 8  # beyond them, the sources are in the notes of their slides
+OWN_TIMELINE_FROM = 3  # events: fewer are named on the section's key-point slide
+OWN_MAP_FROM = 2  # places: one is named there too
+NAMED_AT_MOST = 3  # events or places a key-point slide names
+MOST_SLIDES = 30  # a briefing, however many sections: "detailed" asks for more
+
+
+MAX_BOTTOM_LINES = 5
+
+
+def bottom_lines(pack: Pack, sections: Sequence[str]) -> list[Judgement]:
+    """The judgements a deck of `sections` opens with: the pack's own that sum up any
+    of them, in the pack's order; else the sections' summaries that read as
+    judgements; at most `MAX_BOTTOM_LINES`."""
+    chosen = set(sections)
+    own = [j for j in pack.info.bottom_line if chosen.intersection(j.sections)]
+    if not own:
+        own = [Judgement(s.summary, (s.id,), tuple(p.citations[0] for p in s.key_points[:3]
+                                                   if p.citations))
+               for s in (pack.section(sid) for sid in sections)
+               if reads_as_judgement(s.summary)]
+    return own[:MAX_BOTTOM_LINES]
+
+
+def slide_budget(sections: int) -> int:
+    """How many slides a deck of `sections` aims at: 12 for three, 30 at most."""
+    return min(MOST_SLIDES, 6 + 2 * sections)
 
 
 def per_page(items: Sequence[T], pages: list[list[Paragraph]]) -> list[Sequence[T]]:
@@ -56,8 +83,10 @@ class _Builder:
     """Adds the deck's slides to its canvas in briefing order, then numbers them and
     adds the marking frame."""
 
-    def __init__(self, pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> None:
+    def __init__(self, pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE,
+                 extras: frozenset[tuple[str, str]] | None = None) -> None:
         self.pack = pack
+        self.extras = extras  # the sections' own views the deck has room for (None: all)
         self.recipe = recipe
         self.canvas = DeckCanvas(pack, recipe, page)
         self.section_slides = SectionSlides(self.canvas)
@@ -79,28 +108,34 @@ class _Builder:
                  with_title=False)
 
     def bottom_line(self) -> None:
-        """Bottom line up front: each selected section's judgement, one bullet each,
-        with the markers of the sources its key points rest on."""
+        """Bottom line up front: at most `MAX_BOTTOM_LINES` judgements on one slide,
+        each with the markers of the sources it rests on; the notes give the detail
+        behind each line (the key points of the sections it sums up)."""
         c = self.canvas
-        sections = [self.pack.section(s) for s in c.sections]
-        pages: list[list[Paragraph]] = [[]]
-        for size in (22.0, 20.0, L.MIN_BODY_SIZE):
-            bullets = [Bullet(s.summary, "■", size, sources=c.index.marker(
-                tuple(c for p in s.key_points[:3] for c in p.citations[:1])))
-                for s in sections]
-            pages = paginate(bullets, c.width, c.height, indent=30)
-            if len(pages) == 1:
+        chosen = bottom_lines(self.pack, c.sections)
+        page: list[Paragraph] = []
+        while chosen:  # one slide: at the largest readable size, else fewer lines
+            for size in (22.0, 20.0, L.MIN_BODY_SIZE):
+                bullets = [Bullet(j.text, "■", size, sources=c.index.marker(j.citations))
+                           for j in chosen]
+                pages = paginate(bullets, c.width, c.height, indent=30)
+                if len(pages) == 1:
+                    page = pages[0]
+                    break
+            if page:
                 break
-        for n, (page, on_page) in enumerate(zip(pages, per_page(sections, pages),
-                                                strict=True)):
-            title = "Bottom line up front" + (" (continued)" if n else "")
-            box = TextBox(c.left, c.top, c.width, c.height, tuple(page),
-                          name="Bottom line")
-            notes = c.notes()
-            for section in on_page:
-                notes.add(f"{section.title}: {section.summary}",
-                          tuple(c for p in section.key_points[:3] for c in p.citations[:1]))
-            c.add(SlideKind.BOTTOM_LINE, title, [box], notes.text())
+            chosen = chosen[:-1]
+        box = TextBox(c.left, c.top, c.width, c.height, tuple(page), name="Bottom line")
+        notes = c.notes()
+        for judgement in chosen:
+            notes.add(judgement.text, judgement.citations)
+            for sid in judgement.sections:
+                if sid in c.sections:
+                    section = self.pack.section(sid)
+                    point = section.key_points[0] if section.key_points else None
+                    if point is not None:
+                        notes.add(f"\u2022 {section.title}: {point.text}", point.citations)
+        c.add(SlideKind.BOTTOM_LINE, "Bottom line up front", [box], notes.text())
 
     def agenda(self) -> None:
         c = self.canvas
@@ -123,7 +158,11 @@ class _Builder:
                               for s in on_page)
             c.add(SlideKind.AGENDA, title, [box], notes)
 
-    def section_overview(self, section: Section) -> None:
+    def section_overview(self, section: Section, events: Sequence[Event] = (),
+                         name_events: bool = False, name_places: bool = False) -> None:
+        """The section's key points under its title (its point, with assertion titles);
+        a section without a timeline or map of its own names its few events and places
+        here."""
         c = self.canvas
         points = section.key_points[:MAX_KEY_POINTS]
         bullets = [Bullet(point.text, sources=c.index.marker(point.citations))
@@ -132,6 +171,18 @@ class _Builder:
         if skipped:
             bullets.append(Bullet(left_out(skipped, "key points", "they are in the app"), "",
                                   colour=L.MUTED))
+        named: list[Bullet] = []
+        said = []
+        if name_events and 0 < len(events) <= NAMED_AT_MOST:
+            said.append("Events: " + "; ".join(f"{e.title} ({e.date.short_label()})"
+                                               for e in events) + ".")
+        places = list(dict.fromkeys(p for e in events for p in e.places if p in c.pack.places))
+        if name_places and 0 < len(places) <= NAMED_AT_MOST:
+            said.append("Where: " + ", ".join(c.pack.places[p].name for p in places) + ".")
+        if said:  # one line, sourced like every claim on a slide
+            cited = tuple(cit for e in events for cit in e.citations)
+            named.append(Bullet(" ".join(said), "", L.MIN_BODY_SIZE, colour=L.MUTED,
+                                sources=c.index.marker(cited) if name_events else ""))
         # The summary is the section's point: under the topic title, as many lines as
         # it needs; or, with assertion titles, the title itself, the topic above it.
         asserted = self.recipe.options.assertion_titles
@@ -140,13 +191,11 @@ class _Builder:
         summary = text_box(c.left, c.top, c.width, summary_h, section.summary,
                            SUMMARY_SIZE, colour=L.ACCENT, name="Summary")
         top = c.top + (summary_h + 10 if summary_h else 0)
-        pages: list[list[Paragraph]] = [[]]
-        for size in (L.BODY_SIZE, L.MIN_BODY_SIZE):  # one slide if a readable size does it
-            sized = [dataclasses.replace(b, size=size) for b in bullets]
-            pages = paginate(sized, c.width, c.bottom - top,
-                             later=c.height) if bullets else [[]]
-            if len(pages) == 1:
-                break
+        pages = self._key_point_pages(bullets, top)
+        if named:  # the events and places named only where they need no slide more
+            with_named = self._key_point_pages(bullets + named, top)
+            if len(with_named) == len(pages):
+                pages = with_named
         for point in points:
             c.note_citations(point.citations)
         for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
@@ -167,6 +216,19 @@ class _Builder:
                 notes.add(left_out(skipped, "key points", "they are in the app"))
             c.add(SlideKind.SECTION, title, body, notes.text(), section.id,
                      kicker=section.title if asserted else "")
+
+    def _key_point_pages(self, bullets: list[Bullet], top: float) -> list[list[Paragraph]]:
+        """Key points laid out from `top`: on one slide at a readable size if one does it."""
+        c = self.canvas
+        pages: list[list[Paragraph]] = [[]]
+        for size in (L.BODY_SIZE, L.MIN_BODY_SIZE):
+            sized = [dataclasses.replace(b, size=min(b.size, size) if b.bold_prefix else size)
+                     for b in bullets]
+            pages = paginate(sized, c.width, c.bottom - top, later=c.height) if bullets \
+                else [[]]
+            if len(pages) == 1:
+                break
+        return pages
 
     def changes(self, events: list[Event], since: PartialDate) -> None:
         c = self.canvas
@@ -246,6 +308,21 @@ class _Builder:
                  "Close and take questions.", with_title=False)
 
     # -- whole deck ---------------------------------------------------------
+    def own_views(self, section: Section, events: list[Event]) -> tuple[bool, bool]:
+        """Whether the section gets a timeline and a map of its own: with "detailed",
+        whenever it has events (places); else a timeline for `OWN_TIMELINE_FROM` events
+        and a map for `OWN_MAP_FROM` places, within the deck's length (`extras`)."""
+        o = self.recipe.options
+        places = {p for e in events for p in e.places}
+        if o.detailed:
+            return o.timeline_slides and bool(events), o.map_slides and bool(places)
+        timeline = o.timeline_slides and len(events) >= OWN_TIMELINE_FROM
+        map_ = o.map_slides and len(places) >= OWN_MAP_FROM
+        if self.extras is not None:
+            timeline = timeline and (section.id, "timeline") in self.extras
+            map_ = map_ and (section.id, "map") in self.extras
+        return timeline, map_
+
     def build(self) -> Deck:
         c = self.canvas
         pack, recipe, o = self.pack, self.recipe, self.recipe.options
@@ -258,13 +335,21 @@ class _Builder:
                          o.changed_since)
         if o.agenda and len(c.sections) > 1:
             self.agenda()
-        for sid in c.sections:
-            section = pack.section(sid)
-            events = in_section[sid]
-            self.section_overview(section)
-            if o.timeline_slides and events:
+        sections = [pack.section(sid) for sid in c.sections]
+        every = sorted({e.id: e for evs in in_section.values() for e in evs}.values(),
+                       key=lambda e: (e.start_day, e.id))
+        if not o.detailed and len(sections) > 1:  # the whole story first, then each part
+            if o.map_slides and len({p for e in every for p in e.places}) >= 2:
+                self.section_slides.overview_map(sections, every)
+            if o.timeline_slides and len(every) >= 2:
+                self.section_slides.combined_timeline(sections, in_section)
+        for section in sections:
+            events = in_section[section.id]
+            own_timeline, own_map = self.own_views(section, events)
+            self.section_overview(section, events, not own_timeline, not own_map)
+            if own_timeline:
                 self.section_slides.timeline(section, events)
-            if o.map_slides and events:
+            if own_map:
                 self.section_slides.map(section, events)
             if o.event_slides:
                 self.section_slides.events(section, events)
@@ -285,9 +370,56 @@ class _Builder:
 def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
     """Lay out the deck `recipe` asks for from `pack` on `page` (a template's, from
     `slides.pptx.look.template_page`; ours by default). RecipeError on unknown
-    sections."""
+    sections.
+
+    A briefing's length is `slide_budget`: the deck without the sections' own
+    timelines and maps is laid out first, and as many of those as fit the budget are
+    added, the busiest sections' first (the "detailed" option gives every section
+    both, however long the deck)."""
     check_sections(recipe, pack)
     k = page.height / LAYOUT_HEIGHT
-    if abs(k - 1) < 1e-6:
-        return _Builder(pack, recipe, page).build()
-    return scale_deck(_Builder(pack, recipe, scale_page(page, 1 / k)).build(), k, page)
+    scaled = abs(k - 1) >= 1e-6
+    layout_page = scale_page(page, 1 / k) if scaled else page
+
+    def lay_out(extras: frozenset[tuple[str, str]] | None) -> Deck:
+        return _Builder(pack, recipe, layout_page, extras).build()
+
+    if recipe.options.detailed:
+        deck = lay_out(None)
+    else:
+        budget = slide_budget(len(recipe.sections))
+        deck = lay_out(frozenset())
+        most = budget - len(deck.slides)
+        for room in range(most, max(0, most - 3), -1):
+            # What the extras cite may add a sources slide: less room until they fit
+            # (three tries: a huge pack's deck is laid out in seconds, not minutes).
+            fuller = lay_out(frozenset(_extras_within(pack, recipe, room)))
+            if len(fuller.slides) <= budget:
+                deck = fuller
+                break
+    return scale_deck(deck, k, page) if scaled else deck
+
+
+def _extras_within(pack: Pack, recipe: Recipe, room: int) -> list[tuple[str, str]]:
+    """The sections' own timelines and maps that fit in `room` slides, most wanted
+    first: the busiest sections', a timeline before a map."""
+    from slides.section_slides import MAX_TIMELINE_SLIDES
+    from slides.timeline_layout import EVENTS_PER_SLIDE
+
+    o = recipe.options
+    wanted: list[tuple[int, int, str, str]] = []  # (-events, order, section, view)
+    for sid in recipe.sections[:MAX_SECTIONS]:
+        events = pack.events_in_section(sid)
+        places = {p for e in events for p in e.places}
+        if o.timeline_slides and len(events) >= OWN_TIMELINE_FROM:
+            wanted.append((-len(events), 0, sid, "timeline"))
+        if o.map_slides and len(places) >= OWN_MAP_FROM:
+            wanted.append((-len(events), 1, sid, "map"))
+    chosen: list[tuple[str, str]] = []
+    for _, _, sid, view in sorted(wanted):
+        n = len(pack.events_in_section(sid))
+        cost = min(MAX_TIMELINE_SLIDES, -(-n // EVENTS_PER_SLIDE)) if view == "timeline" else 1
+        if cost <= room:
+            chosen.append((sid, view))
+            room -= cost
+    return chosen

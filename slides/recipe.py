@@ -37,6 +37,7 @@ class Options:
     agenda: bool = True
     changed_since: PartialDate | None = None
     assertion_titles: bool = False  # a section's point as its slides' title, topic above
+    detailed: bool = False  # every section its own timeline and map, however small
 
     @staticmethod
     def of(values: dict[str, bool | PartialDate | None]) -> Options:
@@ -77,6 +78,8 @@ OPTIONS = (
     OptionSpec("sources_slide", "Sources", "the numbered sources at the end"),
     OptionSpec("assertion_titles", "Titles say the point (topic above)",
                "a section's point as its slides' titles, the topic above"),
+    OptionSpec("detailed", "Detailed: every section's own timeline and map",
+               "every section its own timeline and map, whatever the deck's length"),
     OptionSpec("changed_since", "What changed since",
                "a slide of the events after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
                kind="date"),

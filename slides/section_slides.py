@@ -14,6 +14,7 @@ from content.geo import load_basemap
 from content.model import Citation, Event, Section
 from slides import layout as L
 from slides.canvas import DeckCanvas
+from slides.lanes_layout import lane_rows, lanes_shapes
 from slides.layout import Bullet, paginate, text_box
 from slides.map_layout import key_height, legend, map_key, map_shapes
 from slides.spec import LiveView, Paragraph, Run, Shape, SlideKind, TextBox
@@ -25,6 +26,8 @@ MAX_TIMELINE_SLIDES = 3  # per section; beyond that the deck shows the latest ev
 MAX_EVENT_SLIDES = 12  # per section
 MAX_EVENT_SLIDES_IN_DECK = 60  # shared out among the sections when there are many
 MAP_NOTE_TITLES = 5  # event titles per place in a map slide's notes
+LANE_EVENTS = 40  # the latest events a lane of the combined timeline shows
+NOTED_PER_LANE = 6  # ... and its notes tell
 
 
 class SectionSlides:
@@ -60,6 +63,18 @@ class SectionSlides:
             c.add(SlideKind.TIMELINE, title, body, notes.text(), section.id, live)
 
     def map(self, section: Section, events: list[Event]) -> None:
+        """The section's places, numbered by how many of its events they saw."""
+        self.places_map(f"{section.title}: places", events, (section.id,), section.title,
+                        section.id)
+
+    def overview_map(self, sections: list[Section], events: list[Event]) -> None:
+        """Every place of the selected sections' events on one map."""
+        self.places_map("Where it happened", events, tuple(s.id for s in sections),
+                        "the sections in this briefing", "")
+
+    def places_map(self, title: str, events: list[Event], sections: tuple[str, ...],
+                   about: str, section_id: str) -> None:
+        """A map slide of the places of `events` (its notes say they are `about`)."""
         c = self.canvas
         counts: dict[str, int] = {}
         for event in events:
@@ -83,7 +98,7 @@ class SectionSlides:
         shapes += map_key(right, c.bottom - key_h, key_w, focus_name,
                           c.pack.info.as_of.label())
         notes = c.notes()
-        notes.add(f"Places in {section.title}:")
+        notes.add(f"Places in {about}:")
         if len(places) > len(numbered):
             notes.add(left_out(len(places) - len(numbered), "places",
                                f"the map shows the {len(numbered)} with most events"))
@@ -93,10 +108,40 @@ class SectionSlides:
             notes.add(f"{n}. {place.name} ({count}): {'; '.join(titles)}{more}")
         notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                   f"{c.pack.info.as_of.label()}.", self._member_citations())
-        live = LiveView("map", c.left, c.top, map_w, c.height, sections=(section.id,),
+        live = LiveView("map", c.left, c.top, map_w, c.height, sections=sections,
                         places=tuple(place.id for _, place, _ in numbered))
-        c.add(SlideKind.MAP, f"{section.title}: places", shapes, notes.text(),
-                        section.id, live)
+        c.add(SlideKind.MAP, title, shapes, notes.text(), section_id, live)
+
+    def combined_timeline(self, sections: list[Section],
+                          events_of: dict[str, list[Event]]) -> None:
+        """One timeline of the selected sections, a lane each, on one axis (more than
+        `LANES_PER_SLIDE` sections share it out over slides, the axis kept)."""
+        c = self.canvas
+        lanes = [(s.title, c.readable(s.colour), events_of[s.id][-LANE_EVENTS:])
+                 for s in sections if events_of[s.id]]
+        left = {s.title: len(events_of[s.id]) - LANE_EVENTS for s in sections
+                if len(events_of[s.id]) > LANE_EVENTS}
+        every = sorted({e.id: e for _, _, evs in lanes for e in evs}.values(),
+                       key=lambda e: (e.start_day, e.id))
+        pages = lane_rows(lanes)
+        for n, page in enumerate(pages):
+            title = "How it unfolded" + (f" ({n + 1} of {len(pages)})" if len(pages) > 1
+                                         else "")
+            area = (c.left, c.top + 4, c.width, c.height - 8)
+            body = lanes_shapes(page, every, *area, today=c.pack.info.as_of.last_day())
+            notes = c.notes()
+            for lane_title, _, events in page:
+                notes.add(f"{lane_title}:")
+                for event in events[-NOTED_PER_LANE:]:  # what each mark is, briefly
+                    notes.add(f"{event.date_label()}: {event.title}.", event.citations)
+                unsaid = len(events) - NOTED_PER_LANE + left.get(lane_title, 0)
+                if unsaid > 0:
+                    notes.add(left_out(unsaid, "earlier events", "the section's slides and "
+                                       "the app have them"))
+            ids = tuple(s.id for s in sections if any(s.title == p[0] for p in page))
+            live = LiveView("timeline", *area, sections=ids,
+                            events=tuple(e.id for _, _, evs in page for e in evs))
+            c.add(SlideKind.TIMELINE, title, body, notes.text(), "", live)
 
     def _member_citations(self) -> tuple[Citation, ...]:
         c = self.canvas

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 

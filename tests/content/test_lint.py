@@ -41,3 +41,23 @@ def test_lint_sees_quotation_marks_without_a_quote(pack_copy: Path) -> None:
     found = warnings_after(pack_copy, "sections.yaml", "Azerbaijan's contribution in",
                            'Azerbaijan\'s "contribution" in')
     assert len(found) == 1 and "no 'quotes' entry" in found[0]
+
+
+def test_a_bottom_line_that_is_not_a_judgement_is_said(pack_copy) -> None:
+    """A line such as "Exercises requested, contacts to continue, a post to fill." is
+    a list, not a judgement a room can take in: the lint names its line."""
+    from content.lint import lint
+    from content.loader import load_pack
+
+    path = pack_copy / "pack.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(
+        "  - judgement: Cooperation is demand-driven, set by Azerbaijan's priorities and "
+        "the Alliance's interests, Slovakia's ambassador said in December 2025.",
+        "  - judgement: Exercises requested, contacts to continue, a post to fill."),
+        encoding="utf-8")
+    warnings = [w for w in lint(load_pack(pack_copy, use_cache=False))
+                if "does not read as a judgement" in w.message]
+    assert len(warnings) == 1 and warnings[0].file.endswith("pack.yaml")
+    line = path.read_text(encoding="utf-8").splitlines()[warnings[0].line - 1]
+    assert "Exercises requested" in line

@@ -102,3 +102,21 @@ def test_a_folder_that_is_not_a_pack_says_so_in_one_line(tmp_path: Path) -> None
     found = problems_of(tmp_path)
     assert len(found) == 1 and "this folder is not a content pack" in found[0]
     assert found[0].startswith(str(tmp_path) + ":")
+
+
+def test_a_bottom_line_naming_a_missing_section_is_a_located_problem(pack_copy) -> None:
+    """pack.yaml's bottom line refers to sections like any other reference: a missing
+    one is named with its file and line."""
+    import pytest
+
+    from content.errors import ContentError
+    from content.loader import load_pack
+
+    path = pack_copy / "pack.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("sections: [peace]", "sections: [piece]"), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_pack(pack_copy, use_cache=False)
+    problem = next(p for p in refused.value.problems if "piece" in p.message)
+    assert problem.file.endswith("pack.yaml") and problem.message == "unknown section 'piece'"
+    assert "sections: [piece]" in path.read_text(encoding="utf-8").splitlines()[problem.line - 1]

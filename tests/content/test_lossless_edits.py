@@ -62,10 +62,17 @@ events:
 """
 
 
+def without_bottom_line(pack_yaml: bytes) -> bytes:
+    """pack.yaml without its bottom line, whose judgements name the embedded pack's
+    sections (a test pack with other sections would refer to missing ones)."""
+    return pack_yaml.split(b"# The briefing's bottom line")[0]
+
+
 def pack_of(events: bytes, sections: bytes | None = None):
     files = {**FILES, "events.yaml": events}
     if sections is not None:
         files["sections.yaml"] = sections
+        files["pack.yaml"] = without_bottom_line(files["pack.yaml"])
     return build_pack(FOLDER, files)
 
 
@@ -148,6 +155,7 @@ def small_pack(tmp_path: Path) -> Path:
     shutil.copytree(FOLDER, folder)
     (folder / "sections.yaml").write_bytes(SECTIONS_ONE_LINE_POINTS)
     (folder / "events.yaml").write_bytes(HAND_WRITTEN)
+    (folder / "pack.yaml").write_bytes(without_bottom_line((folder / "pack.yaml").read_bytes()))
     return folder
 
 

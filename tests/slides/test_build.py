@@ -17,18 +17,53 @@ from slides.recipe import Options, Recipe
 
 
 def test_deck_structure(pack: Pack, recipe: Recipe) -> None:
+    """Title, bottom line, agenda, then the whole story (where, how it unfolded), then
+    each section in the recipe's order, sources and questions."""
     deck = build_deck(pack, recipe)
     kinds = [s.kind for s in deck.slides]
     first = kinds.index("section")
-    assert kinds[0] == "title" and set(kinds[1:first]) == {"bluf", "agenda"}
-    assert kinds[1] == "bluf" and kinds[first - 1] == "agenda"  # bottom line up front
-    assert kinds[-1] == "closing" and "sources" in kinds
-    placed = [s for s in pack.sections
-              if any(e.places for e in pack.events_in_section(s.id))]
-    assert kinds.count("map") == len(placed)
+    assert kinds[:2] == ["title", "bluf"] and kinds[-1] == "closing" and "sources" in kinds
+    assert kinds[first - 1] == "timeline" and "map" in kinds[:first] and "agenda" in kinds
     assert [s.title for s in deck.slides
             if s.kind == "section" and not s.title.endswith("(continued)")] == \
         [s.title for s in pack.sections]
+
+
+def test_detailed_gives_every_section_its_own_timeline_and_map(pack: Pack,
+                                                                recipe: Recipe) -> None:
+    deck = build_deck(pack, recipe.with_(options=Options(detailed=True)))
+    kinds = [s.kind for s in deck.slides]
+    placed = [s for s in pack.sections if any(e.places for e in pack.events_in_section(s.id))]
+    assert kinds.count("map") == len(placed)
+    assert "Where it happened" not in [s.title for s in deck.slides]
+
+
+@pytest.mark.parametrize(("sections", "most"), [(3, 12), (None, 30)])
+def test_a_deck_is_briefing_sized(pack: Pack, recipe: Recipe, sections: int | None,
+                                  most: int) -> None:
+    """Three sections in at most 12 slides, the whole pack in at most 30, on our page
+    and on a 4:3 one."""
+    from slides.page import Page
+
+    chosen = recipe.sections[:sections] if sections else recipe.sections
+    for page in (DEFAULT_PAGE, Page(width=720.0, height=540.0)):
+        deck = build_deck(pack, recipe.with_(sections=chosen), page)
+        assert len(deck.slides) <= most, [s.title for s in deck.slides]
+
+
+def test_a_small_section_names_its_events_and_place_instead_of_a_slide(
+        pack: Pack, recipe: Recipe) -> None:
+    """Energy security has one event at one place: no timeline or map of its own; its
+    key-point slide names the event and the place."""
+    deck = build_deck(pack, recipe.with_(sections=("energy", "dialogue")))
+    own = [s for s in deck.slides if s.section == "energy"]
+    assert [s.kind for s in own] == ["section"]
+    text = "\n".join(b.plain_text() for b in own[0].texts())
+    event = pack.events_in_section("energy")[0]
+    assert f"Events: {event.title}" in text
+    assert "Where: " + pack.places[event.places[0]].name in text
+    named = next(line for line in text.splitlines() if "Events:" in line)
+    assert re.search(r"\[\d+(, \d+)*\]$", named)  # sourced, as every claim
 
 
 def test_every_slide_has_marking_number_and_stays_on_the_slide(pack: Pack,
@@ -56,7 +91,7 @@ def test_text_fits_its_boxes_at_a_readable_size(pack: Pack, recipe: Recipe) -> N
 
 
 def test_content_slides_carry_notes_with_citations(pack: Pack, recipe: Recipe) -> None:
-    deck = build_deck(pack, recipe)
+    deck = build_deck(pack, recipe.with_(options=Options(detailed=True)))
     for slide in deck.slides:
         if slide.kind in ("section", "timeline", "map"):
             assert slide.notes, slide.title
@@ -75,8 +110,10 @@ def test_notes_mark_each_statement_and_list_its_sources_once(pack: Pack,
     assert len(points) == len(pack.section("history").key_points)
     assert all(p.rstrip().endswith("]") for p in points)  # each with its markers
     sources = paragraphs[-1].splitlines()
-    assert sources[0] == "Sources" and sources[1].startswith("[1] ")
+    assert sources[0] == "Sources" and sources[1].startswith("[")
     numbered = [line for line in sources if line.startswith("[")]
+    numbers = [int(line[1:line.index("]")]) for line in numbered]
+    assert numbers == sorted(numbers)  # in the deck's order
     assert len(numbered) == len({line.split("] ", 1)[1] for line in numbered})  # once each
 
 
@@ -134,7 +171,7 @@ def test_unknown_section_is_a_clear_error(pack: Pack, recipe: Recipe) -> None:
 
 def test_open_spans_reported_dates_and_quotes_reach_the_deck(pack: Pack, recipe: Recipe) -> None:
     deck = build_deck(pack, recipe.with_(sections=("history", "turkey", "dialogue"),
-                                         options=Options(event_slides=True)))
+                                         options=Options(event_slides=True, detailed=True)))
     timeline_text = " ".join(t.plain_text() for s in deck.slides if s.kind == "timeline"
                              for t in s.texts())
     assert "since 1994" in timeline_text
@@ -191,16 +228,42 @@ def _texts(deck) -> list[tuple[str, str]]:
 
 
 def test_the_bottom_line_comes_first_with_its_sources(pack: Pack, recipe: Recipe) -> None:
+    """The deck opens with the pack's judgements on the chosen sections, each with the
+    markers of its sources, on one slide."""
     chosen = ("history", "operations", "turkey")
     deck = build_deck(pack, recipe.with_(sections=chosen))
     bluf = deck.slides[1]
     assert bluf.kind == "bluf" and bluf.title == "Bottom line up front"
-    lines = [p for t in bluf.texts() if t.name == "Bottom line" for p in t.paragraphs]
-    assert len(lines) == 3
-    for paragraph, sid in zip(lines, chosen, strict=True):
-        text = " ".join("".join(r.text for r in line) for line in paragraph.lines)
-        assert text.startswith(pack.section(sid).summary.split()[0])
+    assert [s.kind for s in deck.slides].count("bluf") == 1
+    lines = [" ".join("".join(r.text for r in line) for line in p.lines)
+             for t in bluf.texts() if t.name == "Bottom line" for p in t.paragraphs]
+    expected = [j.text for j in pack.info.bottom_line if set(j.sections) & set(chosen)]
+    assert len(lines) == len(expected) <= 5
+    for text, judgement in zip(lines, expected, strict=True):
+        assert text.startswith(judgement)
         assert re.search(r"\[\d+(,\d+)*\]$", text), text  # its source markers
+
+
+@pytest.mark.parametrize("sections", [None, ("dialogue",), ("energy", "priorities")])
+def test_the_bottom_line_is_at_most_five_judgements_on_one_slide(
+        pack: Pack, recipe: Recipe, sections: tuple[str, ...] | None) -> None:
+    deck = build_deck(pack, recipe.with_(sections=sections or recipe.sections))
+    bluf = [s for s in deck.slides if s.kind == "bluf"]
+    assert len(bluf) == 1
+    lines = [p for t in bluf[0].texts() if t.name == "Bottom line" for p in t.paragraphs]
+    assert 1 <= len(lines) <= 5
+
+
+def test_without_the_packs_bottom_line_only_judgements_open_the_deck(
+        pack: Pack, recipe: Recipe) -> None:
+    """A pack that states no bottom line opens with its sections' summaries that read
+    as judgements; "Gas for Allies and protection of critical energy infrastructure."
+    is a topic, not a judgement, and is left out."""
+    bare = dataclasses.replace(pack, info=dataclasses.replace(pack.info, bottom_line=()))
+    deck = build_deck(bare, recipe.with_(sections=("history", "energy")))
+    text = " ".join(t.plain_text() for t in deck.slides[1].texts() if t.name == "Bottom line")
+    assert pack.section("history").summary in text
+    assert pack.section("energy").summary not in text
 
 
 def test_claims_carry_markers_the_sources_slide_resolves(pack: Pack, recipe: Recipe) -> None:
