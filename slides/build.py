@@ -389,6 +389,11 @@ def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
     else:
         budget = slide_budget(len(recipe.sections))
         deck = lay_out(frozenset())
+        if len(deck.slides) > budget and recipe.options.agenda and len(recipe.sections) <= 3:
+            # A template with a small body area continues slides: a short deck drops
+            # its agenda (the sections are few and their titles say it) before more.
+            recipe = recipe.with_(options=dataclasses.replace(recipe.options, agenda=False))
+            deck = lay_out(frozenset())
         most = budget - len(deck.slides)
         for room in range(most, max(0, most - 3), -1):
             # What the extras cite may add a sources slide: less room until they fit

@@ -22,7 +22,7 @@ LABEL_SIZE = 14.0
 MIN_LANE_H = 34.0  # below this a lane's labels cannot be read: fewer lanes per slide
 LANES_PER_SLIDE = 7
 TITLE_W = 170.0
-BAND = "#f1f3f6"
+RULE = "#b8c0cc"  # reads as a quiet rule on light and on dark backgrounds
 
 Lane = tuple[str, str, list[Event]]  # section title, colour, its events in date order
 
@@ -66,8 +66,8 @@ def lanes_shapes(lanes: list[Lane], all_events: list[Event], x: float, y: float,
                                TICK_SIZE, colour=MUTED, align="center", name=f"Year {year}"))
     for n, (title, colour, events) in enumerate(lanes):
         top = y + n * lane_h
-        if n % 2 == 0:
-            shapes.append(Rect(x, top, w, lane_h, BAND, name="Lane band"))
+        if n:  # lanes apart by a rule (no fill: the template's background shows through)
+            shapes.append(Line(x, top, x + w, top, RULE, 0.75, name="Lane rule"))
         size = next((s for s in (LANE_TITLE_SIZE, LABEL_SIZE, 12.0)
                      if len(wrap(title, TITLE_W * 0.96, s, True)) * line_height(s) <= lane_h),
                     12.0)

@@ -165,14 +165,42 @@ def _chrome_on_masters(prs, deck: Deck) -> None:
 
 
 def _mark_notes_master(prs, deck: Deck) -> None:
-    """The marking at the top and bottom of every printed notes page."""
+    """The marking at the top and bottom of every printed notes page; the notes master
+    registered as the presentation's (`_register_notes_master`)."""
     master = prs.notes_master
+    _register_notes_master(prs)
     cx, cy = _notes_size(prs)
     writer = _SlideWriter(master, deck.font)
     colour = marking_colour(deck.marking)
     for y, name in ((14.0, "Marking top"), (cy - 34.0, "Marking bottom")):
         writer.shape(text_box(0, y, cx, 20, deck.marking, 11, bold=True, colour=colour,
                               align="center", name=name, max_lines=1))
+
+
+def _register_notes_master(prs) -> None:
+    """List the notes master in `p:notesMasterIdLst`, where PowerPoint looks for it:
+    python-pptx relates the part but does not list it, and a template may carry a
+    miscased `p:NotesMasterId` that PowerPoint repairs or rejects."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    root = prs._element
+    for stray in root.xpath(".//*[local-name()='NotesMasterId']"):  # not in the schema
+        stray.getparent().remove(stray)
+    part = prs.part
+    r_id = next((rid for rid, rel in part.rels.items() if rel.reltype == RT.NOTES_MASTER),
+                None)
+    if r_id is None:
+        return
+    for old in root.findall(qn("p:notesMasterIdLst")):
+        root.remove(old)
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    listed = parse_xml(f'<p:notesMasterIdLst {dml.NS} xmlns:r="{r_ns}">'
+                       f'<p:notesMasterId r:id="{r_id}"/></p:notesMasterIdLst>')
+    masters = root.find(qn("p:sldMasterIdLst"))
+    if masters is not None:
+        masters.addnext(listed)
+    else:
+        root.insert(0, listed)
 
 
 def _notes_size(prs) -> tuple[float, float]:

@@ -255,3 +255,31 @@ def test_a_smaller_16_9_template_is_resized_not_overrun(tmp_path: Path, pack: Pa
         for placeholder in layout.placeholders:
             assert placeholder.left + placeholder.width <= deck.slide_width + 12700
     assert "Errors: 0" in audit(out)
+
+
+def test_the_notes_master_is_registered_and_a_miscased_id_is_dropped(
+        tmp_path: Path, pack: Pack, recipe: Recipe) -> None:
+    """A template whose presentation.xml carries `<p:NotesMasterId>` (capital N, as
+    some tools write it) gives a deck that lists its notes master in
+    `p:notesMasterIdLst` and carries nothing PowerPoint would repair."""
+    from slides.pptx.look import template_page
+    from slides.pptx.writer import write_pptx
+
+    source = tmp_path / "template.pptx"
+    Presentation().save(str(source))
+    bent = tmp_path / "bent.pptx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(bent, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "ppt/presentation.xml":
+                data = data.replace(b"</p:sldMasterIdLst>",
+                                    b'</p:sldMasterIdLst><p:NotesMasterId r:id="rId99"/>', 1)
+            zout.writestr(item, data)
+    out = tmp_path / "deck.pptx"
+    deck = build_deck(pack, recipe.with_(sections=("history",)))
+    write_pptx(deck, out, bent)
+    xml = zipfile.ZipFile(out).read("ppt/presentation.xml").decode()
+    assert "NotesMasterId" not in xml
+    assert re.search(r'<p:notesMasterIdLst><p:notesMasterId r:id="rId\d+"/>', xml)
+    assert "Errors: 0" in audit(out)
+    assert template_page(bent) is not None
