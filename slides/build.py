@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from content.dates import PartialDate
 from content.lint import reads_as_judgement
-from content.model import Event, Judgement, Pack, Section
+from content.model import Event, Judgement, KeyPoint, Pack, Section
 from slides import layout as L
 from slides.canvas import MAX_SECTIONS, DeckCanvas
 from slides.layout import (
@@ -87,6 +87,7 @@ class _Builder:
                  extras: frozenset[tuple[str, str]] | None = None) -> None:
         self.pack = pack
         self.extras = extras  # the sections' own views the deck has room for (None: all)
+        self.one_slide_sections = False  # a long deck: each section's points on one slide
         self.recipe = recipe
         self.canvas = DeckCanvas(pack, recipe, page)
         self.section_slides = SectionSlides(self.canvas)
@@ -196,7 +197,18 @@ class _Builder:
             with_named = self._key_point_pages(bullets + named, top)
             if len(with_named) == len(pages):
                 pages = with_named
-        for point in points:
+        in_notes: list[KeyPoint] = []  # on no slide: said in the notes
+        if self.one_slide_sections and len(pages) > 1:
+            for kept in range(min(len(pages[0]), len(points)), -1, -1):
+                # the first points, and a line saying where the rest are
+                more = Bullet(left_out(len(points) - kept, "key points",
+                                       "they are in the notes"), "", L.MIN_BODY_SIZE,
+                              colour=L.MUTED)
+                trial = self._key_point_pages([*bullets[:kept], more], top)
+                if len(trial) == 1:
+                    pages, in_notes, points = trial, list(points[kept:]), points[:kept]
+                    break
+        for point in (*points, *in_notes):
             c.note_citations(point.citations)
         for n, (page, on_page) in enumerate(zip(pages, per_page(points, pages), strict=True)):
             title = section.summary if asserted else section.title
@@ -211,6 +223,8 @@ class _Builder:
             if n == 0:
                 notes.add(f"{section.title}: {section.summary}")
             for point in on_page:
+                notes.add(f"\u2022 {point.text}", point.citations)
+            for point in in_notes:
                 notes.add(f"\u2022 {point.text}", point.citations)
             if skipped and n == len(pages) - 1:  # the page that says so
                 notes.add(left_out(skipped, "key points", "they are in the app"))
@@ -381,8 +395,10 @@ def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
     scaled = abs(k - 1) >= 1e-6
     layout_page = scale_page(page, 1 / k) if scaled else page
 
-    def lay_out(extras: frozenset[tuple[str, str]] | None) -> Deck:
-        return _Builder(pack, recipe, layout_page, extras).build()
+    def lay_out(extras: frozenset[tuple[str, str]] | None, one_slide: bool = False) -> Deck:
+        builder = _Builder(pack, recipe, layout_page, extras)
+        builder.one_slide_sections = one_slide
+        return builder.build()
 
     if recipe.options.detailed:
         deck = lay_out(None)
@@ -394,11 +410,14 @@ def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
             # its agenda (the sections are few and their titles say it) before more.
             recipe = recipe.with_(options=dataclasses.replace(recipe.options, agenda=False))
             deck = lay_out(frozenset())
+        one_slide = len(deck.slides) > budget
+        if one_slide:  # still long: a slide per section, the points past it in the notes
+            deck = lay_out(frozenset(), one_slide=True)
         most = budget - len(deck.slides)
         for room in range(most, max(0, most - 3), -1):
             # What the extras cite may add a sources slide: less room until they fit
             # (three tries: a huge pack's deck is laid out in seconds, not minutes).
-            fuller = lay_out(frozenset(_extras_within(pack, recipe, room)))
+            fuller = lay_out(frozenset(_extras_within(pack, recipe, room)), one_slide)
             if len(fuller.slides) <= budget:
                 deck = fuller
                 break

@@ -106,6 +106,12 @@ def _placeholder(layout, types: tuple[int, ...]) -> Box | None:
     return None
 
 
+def _holds_a_slide(box: Box, width: float, height: float) -> bool:
+    """Whether a layout's area can hold a slide's content: a Google Slides export's
+    "Title and Content" body may be 0.3 in tall, which would lay out nothing."""
+    return box.w >= 0.4 * width and box.h >= 0.3 * height
+
+
 def _pictures(layout) -> list[Box]:
     """Where the template's graphics are on slides of `layout` (its master's too):
     pictures, and shapes that are not placeholders (logos drawn as shapes, fixed
@@ -196,8 +202,18 @@ def read_look(prs, name: str = "template") -> Look:
     pictures = _pictures(content)
     number = _placeholder(master, (13,))
     bottom_limit = height - banner - 6
-    body = (_placeholder(content, (BODY, OBJECT)) or _placeholder(master, (BODY,))
-            or Box(title.x, title.bottom + 12, title.w, bottom_limit - title.bottom - 40))
+    fallback = Box(title.x, title.bottom + 12, title.w, bottom_limit - title.bottom - 40)
+    body = _placeholder(content, (BODY, OBJECT))
+    if body is not None and not _holds_a_slide(body, width, height):
+        warnings.append(f"{name}: the body area of '{content.name}' is "
+                        f"{body.w / 72:.2f} x {body.h / 72:.2f} in, too small for a slide's "
+                        "content: content uses the master's body area (or the page's)")
+        body = None
+    if body is None:
+        body = _placeholder(master, (BODY,))
+        if body is not None and not _holds_a_slide(body, width, height):
+            body = None
+    body = body or fallback
     footer_y = bottom_limit - 18
     body_bottom = min(body.bottom, footer_y - 6)
     body_top = max(body.y, title.bottom + 6)

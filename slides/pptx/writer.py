@@ -92,8 +92,8 @@ def _fill_placeholder(placeholder, box: TextBox, font: str) -> None:
     sizes the layout measured are kept, and never autofitted (LibreOffice grows
     autofitted text to fill its box); the typeface comes from the template where
     the deck says so (`font` "")."""
-    placeholder.left, placeholder.top = Emu(emu(box.x)), Emu(emu(box.y))
-    placeholder.width, placeholder.height = Emu(emu(box.w)), Emu(emu(box.h))
+    placeholder.left, placeholder.top = Emu(max(0, emu(box.x))), Emu(max(0, emu(box.y)))
+    placeholder.width, placeholder.height = Emu(max(0, emu(box.w))), Emu(max(0, emu(box.h)))
     body = placeholder._element.find(qn("p:txBody"))
     if body is None:
         body = placeholder.text_frame._txBody

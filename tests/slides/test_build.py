@@ -39,14 +39,19 @@ def test_detailed_gives_every_section_its_own_timeline_and_map(pack: Pack,
 
 
 @pytest.mark.parametrize(("sections", "most"), [(3, 12), (None, 30)])
-def test_a_deck_is_briefing_sized(pack: Pack, recipe: Recipe, sections: int | None,
+def test_a_deck_is_briefing_sized(pack: Pack, recipe: Recipe, tmp_path, sections: int | None,
                                   most: int) -> None:
-    """Three sections in at most 12 slides, the whole pack in at most 30, on our page
-    and on a 4:3 one."""
-    from slides.page import Page
+    """Three sections in at most 12 slides, the whole pack in at most 30: on our page,
+    on python-pptx's 4:3 default and on a template whose content layout has a body
+    area too small to use (as Google Slides exports give)."""
+    from slides.pptx.look import template_page
+    from tests.slides.pptx.test_look import tiny_body_template
 
+    default43 = tmp_path / "default43.pptx"
+    __import__("pptx").Presentation().save(str(default43))
     chosen = recipe.sections[:sections] if sections else recipe.sections
-    for page in (DEFAULT_PAGE, Page(width=720.0, height=540.0)):
+    for page in (DEFAULT_PAGE, template_page(default43),
+                 template_page(tiny_body_template(tmp_path))):
         deck = build_deck(pack, recipe.with_(sections=chosen), page)
         assert len(deck.slides) <= most, [s.title for s in deck.slides]
 
@@ -401,3 +406,25 @@ def test_what_changed_lists_the_latest_events_and_says_how_many_earlier(
     assert f"Newer event {MAX_CHANGES + 9:02d}" in text  # the newest
     assert "Newer event 00" not in text  # the oldest is the one left out
     assert "10 more earlier events not shown" in text
+
+
+def test_a_long_deck_gives_a_section_one_slide_and_says_the_rest_in_its_notes(
+        pack: Pack, recipe: Recipe, tmp_path) -> None:
+    """When even the lean deck runs past its budget (a template with a small body
+    area), each section keeps one slide, says how many points it left out, and its
+    notes carry them all."""
+    from slides.build import _Builder
+    from slides.pptx.look import template_page
+
+    path = tmp_path / "default43.pptx"
+    __import__("pptx").Presentation().save(str(path))
+    builder = _Builder(pack, recipe, template_page(path), frozenset())
+    builder.one_slide_sections = True
+    deck = builder.build()
+    for section in pack.sections:
+        slides = [s for s in deck.slides if s.kind == "section" and s.section == section.id]
+        assert len(slides) == 1, section.id
+        for point in section.key_points:
+            assert point.text in slides[0].notes, (section.id, point.text)
+    assert any("more key points not shown: they are in the notes" in b.plain_text()
+               for s in deck.slides for b in s.texts())

@@ -91,3 +91,54 @@ def test_a_footer_that_cannot_read_on_every_layout_gets_a_plate(tmp_path: Path,
         assert contrast(colour, plate.fill) >= 4.5
     plain = read_look(open_template(FOUR_BY_THREE))
     assert plain.page.chrome_plate is None
+
+
+def tiny_body_template(folder: Path) -> Path:
+    """python-pptx's default with its "Title and Content" body placeholder 0.3 in tall,
+    as a Google Slides export can have it."""
+    import zipfile
+
+    base, out = folder / "base.pptx", folder / "tiny-body.pptx"
+    Presentation().save(str(base))
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "ppt/slideLayouts/slideLayout2.xml":
+                data = data.replace(
+                    b'<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>',
+                    b'<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
+                    b'<a:off x="457200" y="1600200"/><a:ext cx="8229600" cy="274320"/>'
+                    b"</a:xfrm></p:spPr>")
+                assert b'cy="274320"' in data
+            zout.writestr(item, data)
+    return out
+
+
+def test_a_body_area_too_small_for_a_slide_is_replaced_and_said(tmp_path: Path) -> None:
+    """A 0.3 in body would lay out nothing (a whole-pack export ended in a traceback):
+    the page takes the master's body area, and preflight says so."""
+    from slides.pptx.look import template_page
+
+    path = tiny_body_template(tmp_path)
+    page = template_page(path)
+    assert page.body.h > 0.3 * page.height
+    said = "\n".join(preflight(template_look(path), str(path)))
+    assert "0.30 in, too small" in said
+
+
+def test_a_whole_pack_deck_exports_on_a_tiny_body_template(tmp_path: Path) -> None:
+    from content.loader import load_pack
+    from slides.build import build_deck
+    from slides.pptx.look import template_page
+    from slides.pptx.writer import write_pptx
+    from slides.recipe import default_recipe
+    from tests.slides.pptx.test_writer import audit
+
+    path = tiny_body_template(tmp_path)
+    pack = load_pack()
+    deck = build_deck(pack, default_recipe(pack), template_page(path))
+    out = tmp_path / "deck.pptx"
+    write_pptx(deck, out, path)
+    texts = [b.plain_text() for s in deck.slides for b in s.texts()]
+    assert not any("\u2026" in t for t in texts)
+    assert "Errors: 0" in audit(out)
