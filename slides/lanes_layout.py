@@ -15,7 +15,7 @@ from content.model import Event
 from slides.layout import MUTED, TEXT, text_box
 from slides.spec import Ellipse, Line, Rect, Shape
 from slides.text import line_height, text_width, wrap
-from slides.timeline_layout import BREAK_W, TICK_SIZE, Scale
+from slides.timeline_layout import TICK_SIZE, Scale, axis_shapes, event_ends
 
 LANE_TITLE_SIZE = 16.0
 LABEL_SIZE = 14.0
@@ -46,20 +46,12 @@ def lanes_shapes(lanes: list[Lane], all_events: list[Event], x: float, y: float,
     left = x + TITLE_W + 12
 
     def ends(e: Event) -> tuple[dt.date, dt.date]:
-        end = max(e.start_day, today) if e.ongoing else e.end_day if e.is_span else e.start_day
-        return e.start_day, end
+        return event_ends(e, today)
 
     dates = [d for e in all_events for d in ends(e)] or [today]
     scale = Scale.of(dates, left + 8, x + w - left - 16)
     axis_y = y + h - axis_h + 6
-    start = left
-    for bx in scale.breaks():
-        shapes.append(Line(start, axis_y, bx + 4, axis_y, MUTED, 2.0, name="Timeline axis"))
-        for dx in (6.0, 14.0):
-            shapes.append(Line(bx + dx - 3, axis_y + 6, bx + dx + 3, axis_y - 6, MUTED, 1.5,
-                               name="Timeline break"))
-        start = bx + BREAK_W - 4
-    shapes.append(Line(start, axis_y, x + w, axis_y, MUTED, 2.0, name="Timeline axis"))
+    shapes += axis_shapes(scale, left, x + w, axis_y, 2.0, 6.0)
     for year, tx in scale.years():
         shapes.append(Line(tx, y, tx, axis_y + 4, "#d5dae1", 0.75, name="Year line"))
         shapes.append(text_box(tx - 22, axis_y + 5, 44, line_height(TICK_SIZE), str(year),

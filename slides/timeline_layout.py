@@ -114,6 +114,29 @@ class Scale:
         return [(y, self.at(dt.date(y, 1, 1))) for y in years[::step]]
 
 
+def event_ends(event: Event, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Where an event's mark starts and ends on an axis: a span to its end (an ongoing
+    one to `today`, the content's as-of date), a point at its start."""
+    if event.ongoing:
+        return event.start_day, max(event.start_day, today)
+    return event.start_day, event.end_day if event.is_span else event.start_day
+
+
+def axis_shapes(scale: Scale, start: float, end: float, axis_y: float, width: float,
+                slash: float) -> list[Shape]:
+    """The axis from `start` to `end`, interrupted at each break by a pair of slashes
+    (`slash` points tall either side of it)."""
+    shapes: list[Shape] = []
+    for bx in scale.breaks():
+        shapes.append(Line(start, axis_y, bx + 4, axis_y, MUTED, width, name="Timeline axis"))
+        for dx in (6.0, 14.0):
+            shapes.append(Line(bx + dx - 3, axis_y + slash, bx + dx + 3, axis_y - slash,
+                               MUTED, 1.5, name="Timeline break"))
+        start = bx + BREAK_W - 4
+    shapes.append(Line(start, axis_y, end, axis_y, MUTED, width, name="Timeline axis"))
+    return shapes
+
+
 def _label(text: str, x: float, y: float, w: float, h: float, name: str, anchor: str,
            colour: str) -> Shape:
     """A title wrapped whole into `h`, at the largest legible size that does it."""
@@ -136,18 +159,10 @@ def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
     last = today or max(e.end_day for e in events)
 
     def ends(e: Event) -> tuple[dt.date, dt.date]:
-        end = max(e.start_day, last) if e.ongoing else e.end_day if e.is_span else e.start_day
-        return e.start_day, end
+        return event_ends(e, last)
 
     scale = Scale.of([d for e in events for d in ends(e)], x + 12, w - 24)
-    start = x
-    for bx in scale.breaks():  # the axis, interrupted at each break by a pair of slashes
-        shapes.append(Line(start, axis_y, bx + 4, axis_y, MUTED, 2.5, name="Timeline axis"))
-        for dx in (6.0, 14.0):
-            shapes.append(Line(bx + dx - 3, axis_y + 7, bx + dx + 3, axis_y - 7, MUTED, 1.5,
-                               name="Timeline break"))
-        start = bx + BREAK_W - 4
-    shapes.append(Line(start, axis_y, x + w, axis_y, MUTED, 2.5, name="Timeline axis"))
+    shapes += axis_shapes(scale, x, x + w, axis_y, 2.5, 7.0)
     for year, tx in scale.years():
         shapes.append(Line(tx, axis_y - 4, tx, axis_y + 4, MUTED, 1.0, name="Year tick"))
         shapes.append(text_box(tx - 20, axis_y + 5, 40, line_height(TICK_SIZE), str(year),
