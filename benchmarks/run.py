@@ -9,6 +9,7 @@ over its budget. Synthetic packs are generated in a temporary folder.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,11 @@ def frames(small: Path, large: Path) -> dict[str, dict[str, float]]:
 def main() -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
+        # The windows the benchmarks open keep a working deck and settings: in folders
+        # of this run, never the analyst's own (their Deck pane would open on a
+        # synthetic pack's recipe).
+        for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+            os.environ[name] = str(Path(tmp) / name.lower())
         small = write_pack(Path(tmp) / "p100", 100)
         large = write_pack(Path(tmp) / "p10k", 10_000)
 

@@ -78,7 +78,7 @@ OPTIONS = (
     OptionSpec("sources_slide", "Sources", "the numbered sources at the end"),
     OptionSpec("assertion_titles", "Titles say the point (topic above)",
                "a section's point as its slides' titles, the topic above"),
-    OptionSpec("detailed", "Detailed: every section's own timeline and map",
+    OptionSpec("detailed", "Detailed: all timelines and maps",
                "every section its own timeline and map, whatever the deck's length"),
     OptionSpec("changed_since", "What changed since",
                "a slide of the events after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
