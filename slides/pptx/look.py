@@ -32,6 +32,8 @@ TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = (int(PP_PLACEHOLDER.TITLE), int(PP
                                                int(PP_PLACEHOLDER.SUBTITLE),
                                                int(PP_PLACEHOLDER.OBJECT))
 CHROME = {int(PP_PLACEHOLDER.SLIDE_NUMBER), int(PP_PLACEHOLDER.FOOTER), int(PP_PLACEHOLDER.DATE)}
+MIN_NUMBER_W = 40.0  # points: room for "123" at 11 pt, right-aligned
+MIN_FOOTER_W = 160.0  # points: the footer's "title · as of date" wraps below this
 NAME_HINTS = {"title": ("title slide", "cover"), "content": ("title and content", "content"),
               "title_only": ("title only",), "section": ("section",), "blank": ("blank",)}
 
@@ -234,6 +236,15 @@ def read_look(prs, name: str = "template") -> Look:
     number_box = Box(body.right - 120, footer_y, 120, 16)
     if number is not None and not any(number.intersects(p) for p in pictures):
         number_box = Box(number.x, footer_y, number.w, 16)
+    if number_box.w < MIN_NUMBER_W:  # a 0.14 in box wraps "12": grown to its left
+        number_box = Box(number_box.right - MIN_NUMBER_W, footer_y, MIN_NUMBER_W, 16)
+    if number_box.intersects(footer):  # the number where the footer text goes
+        warnings.append(f"{name}: the slide number sits on the footer: the footer ends "
+                        "before it")
+        if number_box.x - 8 - footer.x >= MIN_FOOTER_W:
+            footer = Box(footer.x, footer.y, number_box.x - 8 - footer.x, footer.h)
+        else:  # too little room before it: the number goes to the body's right edge
+            number_box = Box(body.right - MIN_NUMBER_W, footer_y, MIN_NUMBER_W, 16)
     cover_sub = _placeholder(cover, (SUBTITLE, BODY)) if cover else None
     if cover_title is not None and cover_title.y < banner + 4:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)

@@ -142,3 +142,49 @@ def test_a_whole_pack_deck_exports_on_a_tiny_body_template(tmp_path: Path) -> No
     texts = [b.plain_text() for s in deck.slides for b in s.texts()]
     assert not any("\u2026" in t for t in texts)
     assert "Errors: 0" in audit(out)
+
+
+def _with_number_box(folder: Path, x: int, cx: int) -> Path:
+    """python-pptx's default whose master's slide-number box is at `x`, `cx` wide (EMU)."""
+    import zipfile
+
+    base, out = folder / "base-number.pptx", folder / f"number-{x}-{cx}.pptx"
+    Presentation().save(str(base))
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "ppt/slideMasters/slideMaster1.xml":
+                data = data.replace(b'<a:off x="6553200" y="6356350"/><a:ext cx="2133600" '
+                                    b'cy="365125"/>', f'<a:off x="{x}" y="6356350"/><a:ext '
+                                    f'cx="{cx}" cy="365125"/>'.encode())
+                assert f'x="{x}"'.encode() in data
+            zout.writestr(item, data)
+    return out
+
+
+def test_number_footer_and_marking_never_overlap(tmp_path: Path) -> None:
+    """A slide-number box where the footer text goes (as some templates put it) and
+    one 0.14 in wide: every slide's number, footer and marking stay clear of each
+    other, and two-digit numbers do not wrap."""
+    from content.loader import load_pack
+    from slides.build import build_deck
+    from slides.pptx.look import template_page
+    from slides.recipe import default_recipe
+    from slides.text import text_width
+
+    pack = load_pack()
+    for x, cx in ((457200, 128016), (1600000, 2133600), (6553200, 128016)):
+        page = template_page(_with_number_box(tmp_path, x, cx))
+        deck = build_deck(pack, default_recipe(pack), page)
+        for slide in deck.slides:
+            chrome = {b.name: b for b in slide.texts()
+                      if b.name in ("Footer", "Slide number", "Marking top", "Marking bottom")}
+            boxes = list(chrome.values())
+            for a in boxes:
+                for b in boxes:
+                    if a is not b:
+                        assert not (a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h
+                                    and b.y < a.y + a.h), (x, cx, a.name, b.name)
+            number = chrome["Slide number"]
+            assert len(number.paragraphs[0].lines) == 1
+            assert text_width(number.plain_text(), 11) <= number.w
