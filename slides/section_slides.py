@@ -60,12 +60,21 @@ class SectionSlides:
                 notes.add_event(event)
             live = LiveView("timeline", *area, sections=(section.id,),
                             events=tuple(e.id for e in chunk))
-            c.add(SlideKind.TIMELINE, title, body, notes.text(), section.id, live)
+            heading, kicker = self.titled(title, section.summary)
+            c.add(SlideKind.TIMELINE, heading, body, notes.text(), section.id, live,
+                  kicker=kicker)
+
+    def titled(self, topic: str, point: str) -> tuple[str, str]:
+        """(title, kicker): the topic; or, with assertion titles, the point the slide
+        makes as its title and the topic above it."""
+        if self.canvas.recipe.options.assertion_titles and point:
+            return point, topic
+        return topic, ""
 
     def map(self, section: Section, events: list[Event]) -> None:
         """The section's places, numbered by how many of its events they saw."""
         self.places_map(f"{section.title}: places", events, (section.id,), section.title,
-                        section.id)
+                        section.id, section.summary)
 
     def overview_map(self, sections: list[Section], events: list[Event]) -> None:
         """Every place of the selected sections' events on one map."""
@@ -73,8 +82,9 @@ class SectionSlides:
                         "the sections in this briefing", "")
 
     def places_map(self, title: str, events: list[Event], sections: tuple[str, ...],
-                   about: str, section_id: str) -> None:
-        """A map slide of the places of `events` (its notes say they are `about`)."""
+                   about: str, section_id: str, point: str = "") -> None:
+        """A map slide of the places of `events` (its notes say they are `about`; with
+        assertion titles, `point` is its title, or what the map shows)."""
         c = self.canvas
         counts: dict[str, int] = {}
         for event in events:
@@ -110,7 +120,12 @@ class SectionSlides:
                   f"{c.pack.info.as_of.label()}.", self._member_citations())
         live = LiveView("map", c.left, c.top, map_w, c.height, sections=sections,
                         places=tuple(place.id for _, place, _ in numbered))
-        c.add(SlideKind.MAP, title, shapes, notes.text(), section_id, live)
+        if not point and numbered:
+            _, busiest, count = numbered[0]
+            point = (f"{len(places)} places; the most events at {busiest.name} ({count})"
+                     if len(places) > 1 else f"Every event at {busiest.name}")
+        heading, kicker = self.titled(title, point)
+        c.add(SlideKind.MAP, heading, shapes, notes.text(), section_id, live, kicker=kicker)
 
     def combined_timeline(self, sections: list[Section],
                           events_of: dict[str, list[Event]]) -> None:
@@ -141,7 +156,11 @@ class SectionSlides:
             ids = tuple(s.id for s in sections if any(s.title == p[0] for p in page))
             live = LiveView("timeline", *area, sections=ids,
                             events=tuple(e.id for _, _, evs in page for e in evs))
-            c.add(SlideKind.TIMELINE, title, body, notes.text(), "", live)
+            first, last = every[0].start_day.year, max(e.end_day for e in every).year
+            point = (f"{len(every)} events in {len(lanes)} sections, {first} to {last}"
+                     + (f" ({n + 1} of {len(pages)})" if len(pages) > 1 else ""))
+            heading, kicker = self.titled(title, point)
+            c.add(SlideKind.TIMELINE, heading, body, notes.text(), "", live, kicker=kicker)
 
     def _member_citations(self) -> tuple[Citation, ...]:
         c = self.canvas
@@ -194,7 +213,8 @@ class SectionSlides:
             notes.add(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}")
         if note:
             notes.add(note)
-        c.add(SlideKind.EVENT, event.title, body, notes.text(), section.id)
+        c.add(SlideKind.EVENT, event.title, body, notes.text(), section.id,
+              kicker=section.title if c.recipe.options.assertion_titles else "")
 
     def events(self, section: Section, events: list[Event]) -> None:
         """A slide per event, its latest (at most `MAX_EVENT_SLIDES`, fewer when many

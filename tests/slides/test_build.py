@@ -428,3 +428,25 @@ def test_a_long_deck_gives_a_section_one_slide_and_says_the_rest_in_its_notes(
             assert point.text in slides[0].notes, (section.id, point.text)
     assert any("more key points not shown: they are in the notes" in b.plain_text()
                for s in deck.slides for b in s.texts())
+
+
+def test_assertion_titles_reach_timeline_map_and_event_slides(pack: Pack,
+                                                              recipe: Recipe) -> None:
+    """With assertion titles on, timeline and map slides say their point in the title
+    (the section's, or what the overview shows), the topic above; event slides carry
+    their section above their title."""
+    for options in (Options(assertion_titles=True, event_slides=True),
+                    Options(assertion_titles=True, detailed=True)):
+        deck = build_deck(pack, recipe.with_(sections=("history", "operations", "dialogue"),
+                                             options=options))
+        for slide in deck.slides:
+            if slide.kind not in ("map", "timeline", "event"):
+                continue
+            kicker = [b.plain_text() for b in slide.texts() if b.name == "Kicker"]
+            assert kicker and kicker[0], slide.title
+            if slide.kind != "event":
+                assert not slide.title.startswith(("Where it happened", "How it unfolded"))
+                assert ": places" not in slide.title and ": timeline" not in slide.title
+        own = [s for s in deck.slides if s.kind == "timeline" and s.section == "dialogue"]
+        if own:
+            assert own[0].title.startswith(pack.section("dialogue").summary[:30])
