@@ -13,9 +13,9 @@ import datetime as dt
 
 from content.model import Event
 from slides.layout import MUTED, TEXT, text_box
-from slides.spec import Ellipse, Line, Rect, Shape
+from slides.spec import Line, Shape
 from slides.text import line_height, text_width, wrap
-from slides.timeline_layout import TICK_SIZE, Scale, axis_shapes, event_ends
+from slides.timeline_layout import TICK_SIZE, Scale, axis_shapes, event_ends, event_mark
 
 LANE_TITLE_SIZE = 16.0
 LABEL_SIZE = 14.0
@@ -67,16 +67,10 @@ def lanes_shapes(lanes: list[Lane], all_events: list[Event], x: float, y: float,
                                colour=colour, anchor="middle", name=f"Lane {title}"))
         mid = top + lane_h / 2
         marks = [scale.at(ends(e)[0]) for e in events]
+        r = 6.0
         for i, event in enumerate(events):
-            first, end = ends(event)
             mx = marks[i]
-            if event.is_span and end > first:
-                shapes.append(Rect(mx, mid - 3, max(2.0, scale.at(end) - mx), 6, colour,
-                                   name=f"Span {event.id}"))
-            r = 6.0
-            shapes.append(Ellipse(mx - r, mid - r, 2 * r, 2 * r,
-                                  "#ffffff" if event.date.approximate else colour, colour, 2.0,
-                                  name=f"Marker {event.id}"))
+            shapes += event_mark(event, scale, ends(event), mid, r, 6.0, colour, 2.0)
             room = (marks[i + 1] if i + 1 < len(marks) else x + w) - mx - 2 * r - 6
             label = _label(event.title, room, lane_h / 2 - 2)
             if label is not None:

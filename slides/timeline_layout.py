@@ -122,6 +122,22 @@ def event_ends(event: Event, today: dt.date) -> tuple[dt.date, dt.date]:
     return event.start_day, event.end_day if event.is_span else event.start_day
 
 
+def event_mark(event: Event, scale: Scale, ends: tuple[dt.date, dt.date], y: float,
+               r: float, bar_h: float, colour: str, line_w: float) -> list[Shape]:
+    """An event on the axis at height `y`: a bar from its start to its end when it is
+    a span, then its marker (hollow when its date is approximate)."""
+    first, end = ends
+    mx = scale.at(first)
+    shapes: list[Shape] = []
+    if event.is_span and end > first:
+        shapes.append(Rect(mx, y - bar_h / 2, max(2.0, scale.at(end) - mx), bar_h, colour,
+                           name=f"Span {event.id}"))
+    shapes.append(Ellipse(mx - r, y - r, 2 * r, 2 * r,
+                          "#ffffff" if event.date.approximate else colour, colour, line_w,
+                          name=f"Marker {event.id}"))
+    return shapes
+
+
 def axis_shapes(scale: Scale, start: float, end: float, axis_y: float, width: float,
                 slash: float) -> list[Shape]:
     """The axis from `start` to `end`, interrupted at each break by a pair of slashes
@@ -180,14 +196,8 @@ def timeline_shapes(events: list[Event], x: float, y: float, w: float, h: float,
     half = h / 2 - 30
     r = 8.0
     for i, event in enumerate(events):
-        first, end = ends(event)
         mx = marks[i]
-        if event.is_span and end > first:
-            shapes.append(Rect(mx, axis_y - 4, max(2.0, scale.at(end) - mx), 8, colour,
-                               name=f"Span {event.id}"))
-        shapes.append(Ellipse(mx - r, axis_y - r, 2 * r, 2 * r,
-                              "#ffffff" if event.date.approximate else colour, colour, 2.5,
-                              name=f"Marker {event.id}"))
+        shapes += event_mark(event, scale, ends(event), axis_y, r, 8.0, colour, 2.5)
         above = i % 2 == 0
         lx = lefts[i]
         cx = lx + label_w / 2
