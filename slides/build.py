@@ -219,15 +219,22 @@ class _Builder:
             body.append(TextBox(c.left, y, c.width, c.bottom - y, tuple(page), TextRole.LIST,
                                 name="Key points"))
             # The notes speak of this slide's points only, not the whole section's.
+            # Talking points: the section's point, each line with its sources and the
+            # words to read out, then what it means (the judgement it supports).
             notes = c.notes()
             if n == 0:
                 notes.add(f"{section.title}: {section.summary}")
-            for point in on_page:
+            for point in (*on_page, *in_notes):
                 notes.add(f"\u2022 {point.text}", point.citations)
-            for point in in_notes:
-                notes.add(f"\u2022 {point.text}", point.citations)
+                for quote in point.quotes:
+                    notes.add(f"Read out: \u201c{quote.text}\u201d \u2014 {quote.speaker}")
             if skipped and n == len(pages) - 1:  # the page that says so
                 notes.add(left_out(skipped, "key points", "they are in the app"))
+            if n == len(pages) - 1:
+                so_what = next((j for j in self.pack.info.bottom_line
+                                if section.id in j.sections), None)
+                if so_what is not None:
+                    notes.add(f"So what: {so_what.text}", so_what.citations)
             c.add(SlideKind.SECTION, title, body, notes.text(), section.id,
                      kicker=section.title if asserted else "")
 

@@ -45,3 +45,22 @@ def test_no_sources_no_source_list(pack: Pack) -> None:
     notes = Notes(pack)
     notes.add("Close and take questions.")
     assert notes.text() == "Close and take questions."
+
+
+def test_key_point_notes_are_talking_points_with_quotes_and_the_so_what() -> None:
+    """A presenter reads out the quoted words and says what the slide means: each
+    quote of a key point is in the notes as "Read out", and the bottom-line judgement
+    the section supports closes them as "So what"."""
+    from content.loader import load_pack
+    from slides.build import build_deck
+    from slides.recipe import default_recipe
+
+    pack = load_pack()
+    deck = build_deck(pack, default_recipe(pack, ["history", "peace"]))
+    history = [s for s in deck.slides if s.kind == "section" and s.section == "history"]
+    notes = "\n".join(s.notes for s in history)
+    for point in pack.section("history").key_points:
+        for quote in point.quotes:
+            assert f"Read out: \u201c{quote.text}\u201d \u2014 {quote.speaker}" in notes
+    judgement = next(j for j in pack.info.bottom_line if "history" in j.sections)
+    assert f"So what: {judgement.text}" in history[-1].notes
