@@ -30,6 +30,7 @@ from slides.page import DEFAULT_PAGE, Page
 from slides.recipe import Recipe, check_sections
 from slides.scaling import LAYOUT_HEIGHT, scale_deck, scale_page
 from slides.section_slides import SectionSlides
+from slides.sizing import OWN_MAP_FROM, OWN_TIMELINE_FROM, extras_within, slide_budget
 from slides.spec import Deck, Paragraph, Shape, SlideKind, TextBox, TextRole
 from slides.text import FONT, line_height, wrap
 from slides.wording import content_age, in_words, left_out
@@ -41,10 +42,7 @@ MAX_KEY_POINTS = 40  # per section
 MAX_CHANGES = 20  # events on the "what changed" slides: the latest
 SUMMARY_SIZE = 20.0
 MAX_SOURCE_SLIDES = 8  # beyond them, the sources are in the notes of their slides
-OWN_TIMELINE_FROM = 3  # events: fewer are named on the section's key-point slide
-OWN_MAP_FROM = 2  # places: one is named there too
 NAMED_AT_MOST = 3  # events or places a key-point slide names
-MOST_SLIDES = 30  # a briefing, however many sections: "detailed" asks for more
 
 
 MAX_BOTTOM_LINES = 5
@@ -62,11 +60,6 @@ def bottom_lines(pack: Pack, sections: Sequence[str]) -> list[Judgement]:
                for s in (pack.section(sid) for sid in sections)
                if reads_as_judgement(s.summary)]
     return own[:MAX_BOTTOM_LINES]
-
-
-def slide_budget(sections: int) -> int:
-    """How many slides a deck of `sections` aims at: 12 for three, 30 at most."""
-    return min(MOST_SLIDES, 6 + 2 * sections)
 
 
 def per_page(items: Sequence[T], pages: list[list[Paragraph]]) -> list[Sequence[T]]:
@@ -424,33 +417,8 @@ def build_deck(pack: Pack, recipe: Recipe, page: Page = DEFAULT_PAGE) -> Deck:
         for room in range(most, max(0, most - 3), -1):
             # What the extras cite may add a sources slide: less room until they fit
             # (three tries: a huge pack's deck is laid out in seconds, not minutes).
-            fuller = lay_out(frozenset(_extras_within(pack, recipe, room)), one_slide)
+            fuller = lay_out(frozenset(extras_within(pack, recipe, room)), one_slide)
             if len(fuller.slides) <= budget:
                 deck = fuller
                 break
     return scale_deck(deck, k, page) if scaled else deck
-
-
-def _extras_within(pack: Pack, recipe: Recipe, room: int) -> list[tuple[str, str]]:
-    """The sections' own timelines and maps that fit in `room` slides, most wanted
-    first: the busiest sections', a timeline before a map."""
-    from slides.section_slides import MAX_TIMELINE_SLIDES
-    from slides.timeline_layout import EVENTS_PER_SLIDE
-
-    o = recipe.options
-    wanted: list[tuple[int, int, str, str]] = []  # (-events, order, section, view)
-    for sid in recipe.sections[:MAX_SECTIONS]:
-        events = pack.events_in_section(sid)
-        places = {p for e in events for p in e.places}
-        if o.timeline_slides and len(events) >= OWN_TIMELINE_FROM:
-            wanted.append((-len(events), 0, sid, "timeline"))
-        if o.map_slides and len(places) >= OWN_MAP_FROM:
-            wanted.append((-len(events), 1, sid, "map"))
-    chosen: list[tuple[str, str]] = []
-    for _, _, sid, view in sorted(wanted):
-        n = len(pack.events_in_section(sid))
-        cost = min(MAX_TIMELINE_SLIDES, -(-n // EVENTS_PER_SLIDE)) if view == "timeline" else 1
-        if cost <= room:
-            chosen.append((sid, view))
-            room -= cost
-    return chosen

@@ -23,6 +23,8 @@ TESTED_ELSEWHERE = {
     "content/fields.py": "field by field through the loader (tests/content/test_loader.py, "
                          "the hostile corpus and tests/content/test_model.py)",
     "slides/errors.py": "exception classes; raised and read in tests/slides/pptx/",
+    "slides/sizing.py": "deck lengths on our page, 4:3 and a small-body template in "
+                        "tests/slides/test_build.py (test_a_deck_is_briefing_sized)",
     "slides/layout.py": "boxes fit, markings and numbers on every slide "
                         "(tests/slides/test_build.py)",
     "slides/output.py": "locks, read-only and special targets in tests/slides/pptx/"
