@@ -30,7 +30,7 @@ from slides.page import DEFAULT_PAGE, Page
 from slides.recipe import Recipe, check_sections
 from slides.scaling import LAYOUT_HEIGHT, scale_deck, scale_page
 from slides.section_slides import SectionSlides
-from slides.sizing import OWN_MAP_FROM, OWN_TIMELINE_FROM, extras_within, slide_budget
+from slides.sizing import extras_within, own_views_wanted, slide_budget
 from slides.spec import Deck, Paragraph, Shape, SlideKind, TextBox, TextRole
 from slides.text import FONT, line_height, wrap
 from slides.wording import content_age, in_words, left_out
@@ -236,8 +236,7 @@ class _Builder:
         c = self.canvas
         pages: list[list[Paragraph]] = [[]]
         for size in (L.BODY_SIZE, L.MIN_BODY_SIZE):
-            sized = [dataclasses.replace(b, size=min(b.size, size) if b.bold_prefix else size)
-                     for b in bullets]
+            sized = [dataclasses.replace(b, size=size) for b in bullets]
             pages = paginate(sized, c.width, c.bottom - top, later=c.height) if bullets \
                 else [[]]
             if len(pages) == 1:
@@ -324,14 +323,13 @@ class _Builder:
     # -- whole deck ---------------------------------------------------------
     def own_views(self, section: Section, events: list[Event]) -> tuple[bool, bool]:
         """Whether the section gets a timeline and a map of its own: with "detailed",
-        whenever it has events (places); else a timeline for `OWN_TIMELINE_FROM` events
-        and a map for `OWN_MAP_FROM` places, within the deck's length (`extras`)."""
+        whenever it has events (places); else as `sizing.own_views_wanted` says, within
+        the deck's length (`extras`)."""
         o = self.recipe.options
-        places = {p for e in events for p in e.places}
         if o.detailed:
+            places = {p for e in events for p in e.places}
             return o.timeline_slides and bool(events), o.map_slides and bool(places)
-        timeline = o.timeline_slides and len(events) >= OWN_TIMELINE_FROM
-        map_ = o.map_slides and len(places) >= OWN_MAP_FROM
+        timeline, map_ = own_views_wanted(o, events)
         if self.extras is not None:
             timeline = timeline and (section.id, "timeline") in self.extras
             map_ = map_ and (section.id, "map") in self.extras

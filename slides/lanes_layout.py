@@ -10,6 +10,7 @@ name every event, so nothing a title would say is lost when there is no room.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from content.model import Event
 from slides.layout import MUTED, TEXT, text_box
@@ -25,10 +26,12 @@ TITLE_W = 170.0
 RULE = "#b8c0cc"  # reads as a quiet rule on light and on dark backgrounds
 
 Lane = tuple[str, str, list[Event]]  # section title, colour, its events in date order
+T = TypeVar("T")
 
 
-def lane_rows(lanes: list[Lane]) -> list[list[Lane]]:
-    """The lanes shared out over slides, at most `LANES_PER_SLIDE` each, evenly."""
+def lane_rows(lanes: list[T]) -> list[list[T]]:
+    """The lanes (or what they are made from) shared out over slides, at most
+    `LANES_PER_SLIDE` each, evenly."""
     if not lanes:
         return []
     pages = -(-len(lanes) // LANES_PER_SLIDE)

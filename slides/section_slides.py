@@ -132,39 +132,37 @@ class SectionSlides:
         """One timeline of the selected sections, a lane each, on one axis (more than
         `LANES_PER_SLIDE` sections share it out over slides, the axis kept)."""
         c = self.canvas
-        lanes = [(s.title, c.readable(s.colour), events_of[s.id][-LANE_EVENTS:])
-                 for s in sections if events_of[s.id]]
-        left = {s.title: len(events_of[s.id]) - LANE_EVENTS for s in sections
-                if len(events_of[s.id]) > LANE_EVENTS}
-        every = sorted({e.id: e for _, _, evs in lanes for e in evs}.values(),
+        shown = [s for s in sections if events_of[s.id]]
+        drawn = {s.id: events_of[s.id][-LANE_EVENTS:] for s in shown}  # each lane's latest
+        every = sorted({e.id: e for evs in drawn.values() for e in evs}.values(),
                        key=lambda e: (e.start_day, e.id))
-        pages = lane_rows(lanes)
+        first, last = every[0].start_day.year, max(e.end_day for e in every).year
+        pages = lane_rows(shown)
         for n, page in enumerate(pages):
-            title = "How it unfolded" + (f" ({n + 1} of {len(pages)})" if len(pages) > 1
-                                         else "")
+            of = f" ({n + 1} of {len(pages)})" if len(pages) > 1 else ""
             area = (c.left, c.top + 4, c.width, c.height - 8)
-            body = lanes_shapes(page, every, *area, today=c.pack.info.as_of.last_day())
+            lanes = [(s.title, c.readable(s.colour), drawn[s.id]) for s in page]
+            body = lanes_shapes(lanes, every, *area, today=c.pack.info.as_of.last_day())
             notes = c.notes()
-            for lane_title, _, events in page:
-                notes.add(f"{lane_title}:")
-                for event in events[-NOTED_PER_LANE:]:  # what each mark is, briefly
+            for section in page:
+                notes.add(f"{section.title}:")
+                for event in drawn[section.id][-NOTED_PER_LANE:]:  # each mark, briefly
                     notes.add(f"{event.date_label()}: {event.title}.", event.citations)
-                unsaid = len(events) - NOTED_PER_LANE + left.get(lane_title, 0)
+                unsaid = len(events_of[section.id]) - NOTED_PER_LANE
                 if unsaid > 0:
                     notes.add(left_out(unsaid, "earlier events", "the section's slides and "
                                        "the app have them"))
-            ids = tuple(s.id for s in sections if any(s.title == p[0] for p in page))
-            live = LiveView("timeline", *area, sections=ids,
-                            events=tuple(e.id for _, _, evs in page for e in evs))
-            first, last = every[0].start_day.year, max(e.end_day for e in every).year
-            point = (f"{len(every)} events in {len(lanes)} sections, {first} to {last}"
-                     + (f" ({n + 1} of {len(pages)})" if len(pages) > 1 else ""))
+            live = LiveView("timeline", *area, sections=tuple(s.id for s in page),
+                            events=tuple(e.id for s in page for e in drawn[s.id]))
+            title = "How it unfolded" + of
+            point = f"{len(every)} events in {len(shown)} sections, {first} to {last}" + of
             heading, kicker = self.titled(title, point)
             c.add(SlideKind.TIMELINE, heading, body, notes.text(), "", live, kicker=kicker)
 
     def _member_citations(self) -> tuple[Citation, ...]:
         c = self.canvas
-        citations = tuple({c.source: c for m in c.pack.members for c in m.citations}.values())
+        citations = tuple({cit.source: cit for m in c.pack.members
+                           for cit in m.citations}.values())
         c.note_citations(citations)
         return citations
 

@@ -7,9 +7,11 @@ budget leaves room for.
 
 from __future__ import annotations
 
-from content.model import Pack
+import math
+
+from content.model import Event, Pack
 from slides.canvas import MAX_SECTIONS
-from slides.recipe import Recipe
+from slides.recipe import Options, Recipe
 from slides.section_slides import MAX_TIMELINE_SLIDES
 from slides.timeline_layout import EVENTS_PER_SLIDE
 
@@ -23,22 +25,29 @@ def slide_budget(sections: int) -> int:
     return min(MOST_SLIDES, 6 + 2 * sections)
 
 
+def own_views_wanted(options: Options, events: list[Event]) -> tuple[bool, bool]:
+    """Whether a section's events earn it a timeline (from `OWN_TIMELINE_FROM` events)
+    and a map (from `OWN_MAP_FROM` places) of its own, room allowing."""
+    places = {p for e in events for p in e.places}
+    return (options.timeline_slides and len(events) >= OWN_TIMELINE_FROM,
+            options.map_slides and len(places) >= OWN_MAP_FROM)
+
+
 def extras_within(pack: Pack, recipe: Recipe, room: int) -> list[tuple[str, str]]:
     """The sections' own timelines and maps that fit in `room` slides, most wanted
     first: the busiest sections', a timeline before a map."""
-    o = recipe.options
     wanted: list[tuple[int, int, str, str]] = []  # (-events, order, section, view)
     for sid in recipe.sections[:MAX_SECTIONS]:
         events = pack.events_in_section(sid)
-        places = {p for e in events for p in e.places}
-        if o.timeline_slides and len(events) >= OWN_TIMELINE_FROM:
+        timeline, map_ = own_views_wanted(recipe.options, events)
+        if timeline:
             wanted.append((-len(events), 0, sid, "timeline"))
-        if o.map_slides and len(places) >= OWN_MAP_FROM:
+        if map_:
             wanted.append((-len(events), 1, sid, "map"))
     chosen: list[tuple[str, str]] = []
-    for _, _, sid, view in sorted(wanted):
-        n = len(pack.events_in_section(sid))
-        cost = min(MAX_TIMELINE_SLIDES, -(-n // EVENTS_PER_SLIDE)) if view == "timeline" else 1
+    for minus_n, _, sid, view in sorted(wanted):
+        slides = math.ceil(-minus_n / EVENTS_PER_SLIDE)  # a timeline's, uncapped
+        cost = min(MAX_TIMELINE_SLIDES, slides) if view == "timeline" else 1
         if cost <= room:
             chosen.append((sid, view))
             room -= cost
