@@ -25,7 +25,7 @@ class DeckActions(QObject):
     """File → Export Deck…, PDF, recipes; the Present menu."""
 
     def __init__(self, window: QMainWindow, state: Callable[[], BriefingState],
-                 builder: Callable[[], DeckBuilder], dock: Callable[[], QDockWidget]) -> None:
+                 builder: Callable[[], DeckBuilder], dock: QDockWidget) -> None:
         super().__init__(window)
         self.window = window
         self.state = state
@@ -37,8 +37,8 @@ class DeckActions(QObject):
         self.window.statusBar().showMessage(text, ms)
 
     def _show_pane(self) -> None:
-        self.dock().show()
-        self.dock().raise_()
+        self.dock.show()
+        self.dock.raise_()
 
     def deck_or_hint(self) -> Deck | None:
         """The Deck pane's current deck, or None after telling the user why there is none."""

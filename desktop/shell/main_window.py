@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         # Each room's actions, then the menus (after the docks: View lists their toggles).
         self.curation = CurationActions(lambda: self.editor, self)
         self.deck_actions = DeckActions(self, lambda: self.state, lambda: self.builder,
-                                        lambda: self.deck_dock)
+                                        self.deck_dock)
         self.map_actions = MapActions(lambda: self.map)
         self.help = HelpActions(self, lambda: self.state.pack)
         self.exports = ExportActions(self)

@@ -137,6 +137,7 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
     font = "" if deck.page.templated else deck.font
     _chrome_on_masters(prs, deck)
     _mark_notes_master(prs, deck)
+    _register_notes_master(prs)
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
         _add_slide(prs, spec, layouts["cover" if spec.kind.is_cover else "content"],
@@ -165,10 +166,8 @@ def _chrome_on_masters(prs, deck: Deck) -> None:
 
 
 def _mark_notes_master(prs, deck: Deck) -> None:
-    """The marking at the top and bottom of every printed notes page; the notes master
-    registered as the presentation's (`_register_notes_master`)."""
+    """The marking at the top and bottom of every printed notes page."""
     master = prs.notes_master
-    _register_notes_master(prs)
     cx, cy = _notes_size(prs)
     writer = _SlideWriter(master, deck.font)
     colour = marking_colour(deck.marking)
