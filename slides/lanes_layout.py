@@ -84,12 +84,12 @@ def lanes_shapes(lanes: list[Lane], all_events: list[Event], x: float, y: float,
 
 
 def _label(title: str, room: float, height: float) -> tuple[list[str], float] | None:
-    """The title wrapped whole into `room` x `height` at a readable size, or None."""
-    if room < 60:
+    """The title wrapped whole into `room` x `height` at a readable size, or None (a
+    word too wide for the room would be broken mid-word: no label, the notes say it)."""
+    size = LABEL_SIZE
+    if room < 60 or any(text_width(word, size) > room * 0.96 for word in title.split()):
         return None
-    for size in (LABEL_SIZE,):
-        lines = wrap(title, room * 0.96, size)
-        if len(lines) * line_height(size) <= height and all(
-                text_width(line, size) <= room for line in lines):
-            return lines, size
-    return None
+    lines = wrap(title, room * 0.96, size)
+    if len(lines) * line_height(size) > height:
+        return None
+    return lines, size

@@ -30,7 +30,7 @@ def test_every_event_is_a_mark_in_its_sections_lane_and_lanes_do_not_overlap() -
 def test_labels_are_whole_and_never_collide_in_a_lane() -> None:
     """A title is written only when it fits before the next mark: no ellipsis, no
     two labels over each other."""
-    pack, lanes = _lanes(["dialogue", "turkey"])
+    pack, lanes = _lanes(["history", "dialogue", "turkey"])
     every = [e for _, _, evs in lanes for e in evs]
     shapes = lanes_shapes(lanes, every, 48, 100, 864, 400, pack.info.as_of.last_day())
     labels = [s for s in shapes if isinstance(s, TextBox) and s.name.startswith("Label ")]
