@@ -12,7 +12,7 @@ from slides import layout as L
 from slides.citing import SourceIndex
 from slides.layout import themed, title_box
 from slides.notes import Notes
-from slides.page import Page, readable
+from slides.page import Box, Page, readable
 from slides.recipe import Recipe
 from slides.spec import LiveView, Rect, Shape, Slide, SlideKind
 
@@ -42,13 +42,18 @@ class DeckCanvas:
         plates where the template's background would not let them read."""
         shapes = [*(title_box(title, self.page, kicker=kicker) if with_title else []), *body]
         palette = self.page.palette(kind.look)
-        if palette.plate:  # nothing reads on the template's background here: a plate
-            page = self.page
-            plates = ([page.body] + ([page.title] if with_title else [])
-                      if not kind.is_cover else
-                      [b for b in (page.cover_title, page.cover_subtitle) if b is not None])
-            shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, palette.plate, radius=4,
-                           name="Plate") for b in plates] + shapes
+        page = self.page
+        plates: list[tuple[Box, str]] = []  # where nothing reads on the template's art
+        if palette.plate:
+            plates += [(b, palette.plate) for b in
+                       ([page.body] if not kind.is_cover else [page.cover_subtitle])
+                       if b is not None]
+        if palette.title_plate and (with_title or kind.is_cover):
+            title = page.cover_title if kind.is_cover else page.title
+            if title is not None:
+                plates.append((title, palette.title_plate))
+        shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, fill, radius=4, name="Plate")
+                  for b, fill in plates] + shapes
         self.slides.append(Slide(kind, title, tuple(themed(shapes, palette)), notes.strip(),
                                  section, live))
 

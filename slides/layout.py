@@ -58,7 +58,7 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
     size = min(11.0, band / 1.55)  # a line, ascent to descent, inside the band
     shapes: list[Shape] = []
     for y, name in ((0.0, "Marking top"), (height - band, "Marking bottom")):
-        x = (width - plate) / 2
+        x = _marking_x(page, plate, y, band)
         shapes.append(Rect(x, y, plate, band, colour, name=f"{name} band"))
         shapes.append(text_box(x, y, plate, band, frame.marking, size, bold=True,
                                colour="#ffffff", align="center", name=name, max_lines=1,
@@ -77,6 +77,23 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
     shapes.append(text_box(n.x, n.y, n.w, n.h, str(number), 11, colour=MUTED,
                            align="right", name="Slide number", role=TextRole.SLIDE_NUMBER))
     return shapes
+
+
+def _marking_x(page: Page, plate: float, y: float, band: float) -> float:
+    """Where a marking plate goes across its band: centred, unless the template's art
+    (a logo on its title slide or master) is there; then the nearest place clear of
+    it, stepping out from the centre. The marking is on the master, one place for
+    every layout, so it must be clear of the art of all of them."""
+    width = page.width
+    centre = (width - plate) / 2
+    if not page.art:
+        return centre
+    steps = [centre + sign * step for step in range(0, int(width), 6) for sign in (1, -1)]
+    for x in steps:
+        if 0 <= x <= width - plate and not any(
+                Box(x, y, plate, band).intersects(art) for art in page.art):
+            return x
+    return centre
 
 
 def _footer(text: str, width: float) -> tuple[str, float]:
@@ -133,7 +150,7 @@ def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
     if kicker:
         shapes.append(text_box(box.x, box.y - 2, box.w, KICKER_SIZE * 1.2, kicker.upper(),
                                KICKER_SIZE, bold=True, colour=ACCENT, name="Kicker",
-                               max_lines=1))
+                               max_lines=1, align=page.title_align))
         box = Box(box.x, box.y + KICKER_SIZE * 1.1, box.w, box.h - KICKER_SIZE * 1.1)
     wrap_w = box.w * WRAP_SLACK
     while size > 22 and len(wrap(title, wrap_w, size, True)) > 1:
@@ -142,7 +159,8 @@ def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
         size -= 1
     lines = max(1, int(box.h // line_height(size)))
     shapes.append(text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role=TextRole.TITLE,
-                           anchor="middle", name="Title", max_lines=lines))
+                           anchor="middle", name="Title", max_lines=lines,
+                           align=page.title_align))
     return shapes
 
 
@@ -159,6 +177,21 @@ def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: TextR
         size -= 2
     return text_box(box.x, box.y, box.w, box.h, text, size, bold=bold, colour=colour,
                     align=align, role=role, name=name, anchor=anchor)
+
+
+def _grown(page: Page, sub: Box, lines: list[tuple[str, float, str]]) -> Box:
+    """The title slide's subtitle area, grown down towards the footer (never over the
+    template's art) when its lines would not all fit even at their smallest: a
+    template's small subtitle box must not drop the date or the "as of" line."""
+    need = sum(len(wrap(text, sub.w * WRAP_SLACK, max(14.0, size - 6))) *
+               line_height(max(14.0, size - 6)) + 4 for text, size, _ in lines)
+    if need <= sub.h:
+        return sub
+    floor = page.footer.y - 6
+    for art in page.art:
+        if art.x < sub.right and sub.x < art.right and art.y >= sub.bottom - 1:
+            floor = min(floor, art.y - 4)
+    return Box(sub.x, sub.y, sub.w, max(sub.h, min(floor - sub.y, need)))
 
 
 def stacked_box(box: Box, lines: list[tuple[str, float, str]], name: str,
@@ -193,8 +226,9 @@ def cover(page: Page, title: str, lines: list[tuple[str, float, str]]) -> list[S
     lines = [(text, size, colour) for text, size, colour in lines if text]
     if page.cover_title is not None:
         t = page.cover_title
-        sub = page.cover_subtitle or Box(t.x, t.bottom + 8, t.w,
-                                         max(page.height * 0.85 - t.bottom, 40))
+        sub = _grown(page, page.cover_subtitle or Box(t.x, t.bottom + 8, t.w,
+                                                      max(page.height * 0.85 - t.bottom, 40)),
+                     lines)
         return [fitted_box(t, title, 40.0, bold=True, role=TextRole.TITLE, name="Title",
                            anchor="bottom", align=page.cover_align),
                 stacked_box(sub, lines, name="Subtitle", role=TextRole.SUBTITLE,

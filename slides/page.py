@@ -63,6 +63,7 @@ class Palette:
     background: str = "#ffffff"
     plate: str | None = None
     title: str = TEXT  # slide titles: the template's own title colour where it reads
+    title_plate: str | None = None  # set when no colour reads behind the title itself
     behind: tuple[str, ...] = ()  # the colours sampled behind our text (or the plate)
 
 
@@ -97,6 +98,7 @@ class Page:
     cover_title: Box | None = None
     cover_subtitle: Box | None = None
     cover_align: str = "left"  # how the template aligns its title slide's text
+    title_align: str = "left"  # how it aligns its content slides' titles
     banner_h: float = BANNER_H
     full_banners: bool = True  # our template: banners across; theirs: centred plates
     palettes: dict[str, Palette] = field(default_factory=lambda: {"title": Palette(),
@@ -106,6 +108,7 @@ class Page:
     body_font: str = ""
     templated: bool = False  # titles inherit the template's font and colour
     chrome_plate: str | None = None  # footer and number need a plate on some layout
+    art: tuple[Box, ...] = ()  # the template's logos and pictures on the layouts used
 
     def palette(self, look: str) -> Palette:
         """The palette of a look: "title" (title and closing slides) or "content"."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from slides.page import Backdrop, Box, Page, Palette, contrast, palette_for
+from slides.page import MIN_CONTRAST, TEXT, Backdrop, Box, Page, Palette, contrast, palette_for
 from slides.pptx.backdrop import Composer, png_bytes, samples
 from slides.pptx.drawingml import EMU_PER_PT
 from slides.pptx.quiet import quiet_area
@@ -108,6 +108,48 @@ def _placeholder(layout, types: tuple[int, ...]) -> Box | None:
     return None
 
 
+INSETS = (7.2, 3.6, 7.2, 3.6)  # points: OOXML's default text insets, left top right bottom
+
+
+def _inner(layout, types: tuple[int, ...], box: Box | None) -> Box | None:
+    """Where a placeholder's words go: `box` less the text insets and first-level
+    indent the template gives it (the layout's placeholder, then the master's, then
+    its title style), so a title written with no insets starts where theirs would."""
+    if box is None:
+        return None
+    found: dict[str, float] = {}
+    master = layout.slide_master
+    for source in (layout, master):
+        for p in source.placeholders:
+            if int(p.placeholder_format.type) not in types:
+                continue
+            body_pr = p._element.find(".//a:bodyPr", NS)
+            for key in ("lIns", "tIns", "rIns", "bIns"):
+                value = body_pr.get(key) if body_pr is not None else None
+                if value is not None and key not in found:
+                    found[key] = _points(value)
+            indent = p._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/@marL")
+            if indent and "marL" not in found:
+                found["marL"] = _points(indent[0])
+            break
+    style = master._element.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr/@marL")
+    if style and "marL" not in found and types[0] in (TITLE, CENTER_TITLE):
+        found["marL"] = _points(style[0])
+    left, top, right, bottom = (found.get(k, d) for k, d in
+                                zip(("lIns", "tIns", "rIns", "bIns"), INSETS, strict=True))
+    left += max(0.0, found.get("marL", 0.0))
+    if box.w - left - right < box.w * 0.5 or box.h - top - bottom < box.h * 0.4:
+        return box  # insets that would leave no room: the box as it is
+    return Box(box.x + left, box.y + top, box.w - left - right, box.h - top - bottom)
+
+
+def _points(emu_text: str) -> float:
+    try:
+        return max(0, int(emu_text)) / EMU_PER_PT
+    except ValueError:
+        return 0.0
+
+
 def _holds_a_slide(box: Box, width: float, height: float) -> bool:
     """Whether a layout's area can hold a slide's content: a Google Slides export's
     "Title and Content" body may be 0.3 in tall, which would lay out nothing."""
@@ -186,7 +228,8 @@ def read_look(prs, name: str = "template") -> Look:
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
     found = choose_layouts(prs)
     cover = found.get("title")
-    cover_title = _placeholder(cover, (CENTER_TITLE, TITLE)) if cover else None
+    cover_title = (_inner(cover, (CENTER_TITLE, TITLE), _placeholder(cover, (CENTER_TITLE, TITLE)))
+                   if cover else None)
     layouts = slide_layouts(found, cover_title is not None)
     content = layouts["content"]
     warnings: list[str] = []
@@ -195,13 +238,15 @@ def read_look(prs, name: str = "template") -> Look:
                         f"'{content.name}' and our own areas")
     master = content.slide_master
     banner = 20.0 * min(width / 960, height / 540) ** 0.5
-    title = (_placeholder(content, (TITLE, CENTER_TITLE))
-             or _placeholder(master, (TITLE,))
+    title = (_inner(content, (TITLE, CENTER_TITLE), _placeholder(content, (TITLE, CENTER_TITLE))
+                    or _placeholder(master, (TITLE,)))
              or Box(width * 0.05, height * 0.07, width * 0.9, height * 0.11))
     if title.y < banner + 4:  # our top marking plate must not sit on the title
         title = Box(title.x, banner + 4, title.w, max(title.h - (banner + 4 - title.y),
                                                       height * 0.08))
     pictures = _pictures(content)
+    art = tuple(p for p in {*pictures, *_pictures(layouts["cover"])}
+                if p.w * p.h <= 0.4 * width * height)  # logos, not backgrounds
     number = _placeholder(master, (13,))
     bottom_limit = height - banner - 6
     fallback = Box(title.x, title.bottom + 12, title.w, bottom_limit - title.bottom - 40)
@@ -231,10 +276,10 @@ def read_look(prs, name: str = "template") -> Look:
                         "content is laid out clear of it")
     if any(body.intersects(p) for p in pictures if p.w * p.h < 0.4 * width * height):
         warnings.append(f"{name}: a picture sits in the body area of '{content.name}'")
-    footer = _clear_of(Box(body.x, footer_y, width / 2 - body.x, 16), pictures, width,
+    footer = _clear_of(Box(body.x, footer_y, width / 2 - body.x, 16), list(art), width,
                        height)
     number_box = Box(body.right - 120, footer_y, 120, 16)
-    if number is not None and not any(number.intersects(p) for p in pictures):
+    if number is not None and not any(number.intersects(p) for p in art):
         number_box = Box(number.x, footer_y, number.w, 16)
     if number_box.w < MIN_NUMBER_W:  # a 0.14 in box wraps "12": grown to its left
         number_box = Box(number_box.right - MIN_NUMBER_W, footer_y, MIN_NUMBER_W, 16)
@@ -245,27 +290,27 @@ def read_look(prs, name: str = "template") -> Look:
             footer = Box(footer.x, footer.y, number_box.x - 8 - footer.x, footer.h)
         else:  # too little room before it: the number goes to the body's right edge
             number_box = Box(body.right - MIN_NUMBER_W, footer_y, MIN_NUMBER_W, 16)
-    cover_sub = _placeholder(cover, (SUBTITLE, BODY)) if cover else None
+    cover_sub = (_inner(cover, (SUBTITLE, BODY), _placeholder(cover, (SUBTITLE, BODY)))
+                 if cover else None)
     if cover_title is not None and cover_title.y < banner + 4:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
-             "title": (layouts["cover"], [*([b for b in (cover_title, cover_sub) if b]
-                                            or [body]), footer, number_box])}
+             "title": (layouts["cover"], [cover_title or title, cover_sub or body, footer,
+                                          number_box])}
     chrome_behind: set[str] = set()
     for kind, (layout, areas) in kinds.items():
         seen = with_override(colours, layout)
         image = images.get(id(layout)) or composer.compose(layout, seen)
         chrome_behind.update(c for area in (footer, number_box)
                              for c in samples(image, area, per_px))
-        behind = sorted({c for area in areas for c in samples(image, area, per_px)})
+        # the title is judged against what is behind it alone (a white title on the
+        # template's dark band reads, whatever the body sits on); the rest together
+        behind = sorted({c for area in areas[1:] for c in samples(image, area, per_px)})
         palette = palette_for(behind, _text_candidates(seen), _accents(seen))
-        title_colour = _title_colour(layout, seen)
-        if title_colour and all(contrast(title_colour, b) >= 4.5
-                                for b in (behind if not palette.plate else [palette.plate])):
-            palette = _with_title(palette, title_colour)
-        else:
-            palette = _with_title(palette, palette.text)
+        title_behind = sorted(set(samples(image, areas[0], per_px))) or behind
+        palette = _with_title(palette, title_behind, _title_colour(layout, seen),
+                              _text_candidates(seen))
         palettes[kind] = palette
         backdrops[kind] = Backdrop(png_bytes(composer.with_captions(image, layout, seen)))
         if palette.plate:
@@ -280,10 +325,11 @@ def read_look(prs, name: str = "template") -> Look:
         warnings.append(f"{name}: the footer's colour does not read on every layout: "
                         "footer and slide number get a plate")
     page = Page(width, height, title, body, footer, number_box, cover_title, cover_sub,
-                _alignment(cover) if cover is not None else "left", banner,
+                _alignment(cover) if cover is not None else "left", _alignment(content),
+                banner,
                 full_banners=False, palettes=palettes, backdrops=backdrops,
                 title_font=colours.fonts[0], body_font=colours.fonts[1], templated=True,
-                chrome_plate=chrome_plate)
+                chrome_plate=chrome_plate, art=tuple(sorted(art, key=lambda b: (b.y, b.x))))
     return Look(page, layouts, warnings)
 
 
@@ -298,7 +344,9 @@ def preflight(look: Look, name: str) -> list[str]:
                  f"body {page.body_font or '(ours)'} (lists and our shapes: DejaVu Sans)")
     for kind, palette in page.palettes.items():
         plate = f", on a {palette.plate} plate" if palette.plate else ""
-        lines.append(f"  {kind} colours: text {palette.text}, titles {palette.title}, "
+        title_plate = f" on a {palette.title_plate} plate" if palette.title_plate else ""
+        lines.append(f"  {kind} colours: text {palette.text}, titles {palette.title}"
+                     f"{title_plate}, "
                      f"accent {palette.accent}, behind {palette.background}{plate}")
     lines += [f"  warning: {w.split(': ', 1)[-1]}" for w in look.warnings]
     return lines
@@ -329,6 +377,25 @@ def _title_colour(layout, colours: ThemeColours) -> str | None:
     return colours.resolve(style) if style is not None else colours.slot("tx1")
 
 
+def _with_title(palette: Palette, behind: list[str], own: str | None,
+                candidates: list[str]) -> Palette:
+    """`palette` with its title colour: the template's own where it reads on what is
+    behind the title, else the text colour or the theme colour that reads best there;
+    on a plate (the body's, or the best theme colour's) when none does."""
+    def worst(colour: str) -> float:
+        return min(contrast(colour, b) for b in behind)
+    if own and worst(own) >= MIN_CONTRAST:
+        return replace(palette, title=own)
+    best = max([palette.text, *candidates], key=worst)
+    if worst(best) >= MIN_CONTRAST:
+        return replace(palette, title=best)
+    plate = palette.plate or max(candidates or ["#ffffff"], key=lambda c: contrast(c, own or best))
+    colour = own if own and contrast(own, plate) >= MIN_CONTRAST else palette.text
+    if contrast(colour, plate) < MIN_CONTRAST:
+        colour, plate = TEXT, "#ffffff"
+    return replace(palette, title=colour, title_plate=plate)
+
+
 def _alignment(layout) -> str:
     """How `layout` aligns its title: left, center or right (left when unsaid)."""
     found = None
@@ -342,10 +409,6 @@ def _alignment(layout) -> str:
             "./p:txStyles/p:titleStyle/a:lvl1pPr/@algn")
         found = style[0] if style else "l"
     return {"ctr": "center", "r": "right"}.get(found, "left")
-
-
-def _with_title(palette: Palette, colour: str) -> Palette:
-    return replace(palette, title=colour)
 
 
 @functools.lru_cache(maxsize=8)

@@ -45,13 +45,13 @@ def test_a_deck_is_briefing_sized(pack: Pack, recipe: Recipe, tmp_path, sections
     on python-pptx's 4:3 default and on a template whose content layout has a body
     area too small to use (as Google Slides exports give)."""
     from slides.pptx.look import template_page
-    from tests.slides.pptx.test_look import tiny_body_template
+    from tests.slides.pptx.made_templates import tiny_body
 
     default43 = tmp_path / "default43.pptx"
     __import__("pptx").Presentation().save(str(default43))
     chosen = recipe.sections[:sections] if sections else recipe.sections
     for page in (DEFAULT_PAGE, template_page(default43),
-                 template_page(tiny_body_template(tmp_path))):
+                 template_page(tiny_body(tmp_path))):
         deck = build_deck(pack, recipe.with_(sections=chosen), page)
         assert len(deck.slides) <= most, [s.title for s in deck.slides]
 

@@ -29,12 +29,21 @@ def test_a_slide_gets_its_title_in_the_title_role_and_keeps_its_kind() -> None:
 def test_where_nothing_reads_on_the_background_text_sits_on_plates() -> None:
     """A dark template whose content slides no colour of ours can read on: the body and
     the title get a plate; a cover gets plates behind its own title and subtitle only."""
-    c = canvas(content=Palette(plate="#202020"))
+    c = canvas(content=Palette(plate="#202020", title_plate="#202020"))
     c.add(SlideKind.SECTION, "History", [])
     c.add(SlideKind.TITLE, "Cover", [], with_title=False)
     plates = [s for s in c.slides[0].shapes if isinstance(s, Rect) and s.name == "Plate"]
     assert len(plates) == 2 and {p.fill for p in plates} == {"#202020"}
     assert not any(isinstance(s, Rect) and s.name == "Plate" for s in c.slides[1].shapes)
+
+
+def test_a_title_that_reads_on_its_band_gets_no_plate() -> None:
+    """White titles on the template's dark band over a body nothing of ours reads on:
+    the body gets a plate, the title keeps the template's band."""
+    c = canvas(content=Palette(plate="#202020"))
+    c.add(SlideKind.SECTION, "History", [])
+    plates = [s for s in c.slides[0].shapes if isinstance(s, Rect) and s.name == "Plate"]
+    assert [(p.y, p.h) for p in plates] == [(DEFAULT_PAGE.body.y - 4, DEFAULT_PAGE.body.h + 8)]
 
 
 def test_a_section_without_a_colour_reads_in_our_accent() -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pptx
 from pptx import Presentation
 
-from slides.page import contrast
+from slides.page import Box, contrast
 from slides.pptx.look import layout_kind, preflight, read_look, template_look
 from slides.pptx.template import open_template
+from tests.slides.pptx.made_templates import dark_band, number_box, tiny_body
 
 FOUR_BY_THREE = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
@@ -93,33 +94,12 @@ def test_a_footer_that_cannot_read_on_every_layout_gets_a_plate(tmp_path: Path,
     assert plain.page.chrome_plate is None
 
 
-def tiny_body_template(folder: Path) -> Path:
-    """python-pptx's default with its "Title and Content" body placeholder 0.3 in tall,
-    as a Google Slides export can have it."""
-    import zipfile
-
-    base, out = folder / "base.pptx", folder / "tiny-body.pptx"
-    Presentation().save(str(base))
-    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "ppt/slideLayouts/slideLayout2.xml":
-                data = data.replace(
-                    b'<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>',
-                    b'<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
-                    b'<a:off x="457200" y="1600200"/><a:ext cx="8229600" cy="274320"/>'
-                    b"</a:xfrm></p:spPr>")
-                assert b'cy="274320"' in data
-            zout.writestr(item, data)
-    return out
-
-
 def test_a_body_area_too_small_for_a_slide_is_replaced_and_said(tmp_path: Path) -> None:
     """A 0.3 in body would lay out nothing (a whole-pack export ended in a traceback):
     the page takes the master's body area, and preflight says so."""
     from slides.pptx.look import template_page
 
-    path = tiny_body_template(tmp_path)
+    path = tiny_body(tmp_path)
     page = template_page(path)
     assert page.body.h > 0.3 * page.height
     said = "\n".join(preflight(template_look(path), str(path)))
@@ -134,7 +114,7 @@ def test_a_whole_pack_deck_exports_on_a_tiny_body_template(tmp_path: Path) -> No
     from slides.recipe import default_recipe
     from tests.slides.pptx.test_writer import audit
 
-    path = tiny_body_template(tmp_path)
+    path = tiny_body(tmp_path)
     pack = load_pack()
     deck = build_deck(pack, default_recipe(pack), template_page(path))
     out = tmp_path / "deck.pptx"
@@ -142,24 +122,6 @@ def test_a_whole_pack_deck_exports_on_a_tiny_body_template(tmp_path: Path) -> No
     texts = [b.plain_text() for s in deck.slides for b in s.texts()]
     assert not any("\u2026" in t for t in texts)
     assert "Errors: 0" in audit(out)
-
-
-def _with_number_box(folder: Path, x: int, cx: int) -> Path:
-    """python-pptx's default whose master's slide-number box is at `x`, `cx` wide (EMU)."""
-    import zipfile
-
-    base, out = folder / "base-number.pptx", folder / f"number-{x}-{cx}.pptx"
-    Presentation().save(str(base))
-    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "ppt/slideMasters/slideMaster1.xml":
-                data = data.replace(b'<a:off x="6553200" y="6356350"/><a:ext cx="2133600" '
-                                    b'cy="365125"/>', f'<a:off x="{x}" y="6356350"/><a:ext '
-                                    f'cx="{cx}" cy="365125"/>'.encode())
-                assert f'x="{x}"'.encode() in data
-            zout.writestr(item, data)
-    return out
 
 
 def test_number_footer_and_marking_never_overlap(tmp_path: Path) -> None:
@@ -174,7 +136,7 @@ def test_number_footer_and_marking_never_overlap(tmp_path: Path) -> None:
 
     pack = load_pack()
     for x, cx in ((457200, 128016), (1600000, 2133600), (6553200, 128016)):
-        page = template_page(_with_number_box(tmp_path, x, cx))
+        page = template_page(number_box(tmp_path, x, cx))
         deck = build_deck(pack, default_recipe(pack), page)
         for slide in deck.slides:
             chrome = {b.name: b for b in slide.texts()
@@ -188,3 +150,51 @@ def test_number_footer_and_marking_never_overlap(tmp_path: Path) -> None:
             number = chrome["Slide number"]
             assert len(number.paragraphs[0].lines) == 1
             assert text_width(number.plain_text(), 11) <= number.w
+
+
+def test_titles_keep_the_templates_title_style(tmp_path: Path) -> None:
+    """A template's white title (`bg1` through the colour map) on its dark band, its
+    half-inch insets: titles come out white, inset as theirs, not black at 3 : 1
+    against the slide's edge; preflight names the colour it will use."""
+    path = dark_band(tmp_path)
+    look = template_look(path)
+    page = look.page
+    assert page.palette("content").title == "#ffffff"
+    assert page.title.x >= 36 and page.title.right <= page.width - 36
+    assert page.title_align == "left"
+    said = "\n".join(preflight(look, "dark-band.pptx"))
+    assert "titles #ffffff" in said
+
+
+def logo_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 60), "#c8102e").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_the_title_slide_keeps_every_line_and_covers_no_logo(tmp_path: Path) -> None:
+    """A logo on the title slide where our marking would go (top and bottom centre):
+    the marking moves clear of it on every slide, and the title slide still carries
+    the subtitle, who and when, and "content as of"."""
+    from content.loader import load_pack
+    from slides.build import build_deck
+    from slides.recipe import default_recipe
+    from tests.slides.pptx.made_templates import logo_on_title
+
+    page = template_look(logo_on_title(tmp_path, logo_png())).page
+    assert len(page.art) == 2
+    pack = load_pack()
+    recipe = default_recipe(pack).with_(sections=("history",), presenter="J. Analyst",
+                                        audience="Working group")
+    deck = build_deck(pack, recipe, page)
+    for slide in deck.slides:
+        for box in slide.texts():
+            if box.name.startswith("Marking"):
+                assert not any(Box(box.x, box.y, box.w, box.h).intersects(a) for a in page.art)
+    cover = " ".join(b.plain_text() for b in deck.slides[0].texts())
+    assert "J. Analyst" in cover and "Working group" in cover
+    assert "as of" in cover.casefold()
