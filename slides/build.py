@@ -317,7 +317,7 @@ class _Builder:
         c = self.canvas
         r = self.recipe
         lines = [(r.title, 20.0, L.MUTED), (r.presenter, 18.0, L.MUTED)]
-        c.add(SlideKind.CLOSING, "Questions", cover(c.page, "Questions", lines),
+        c.add(SlideKind.CLOSING, "Questions", cover(c.page, "Questions", lines, closing=True),
                  "Close and take questions.", with_title=False)
 
     # -- whole deck ---------------------------------------------------------

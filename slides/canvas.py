@@ -44,12 +44,12 @@ class DeckCanvas:
         palette = self.page.palette(kind.look)
         page = self.page
         plates: list[tuple[Box, str]] = []  # where nothing reads on the template's art
+        cover_title, cover_sub, _ = page.cover_areas(kind is SlideKind.CLOSING)
         if palette.plate:
             plates += [(b, palette.plate) for b in
-                       ([page.body] if not kind.is_cover else [page.cover_subtitle])
-                       if b is not None]
+                       ([page.body] if not kind.is_cover else [cover_sub]) if b is not None]
         if palette.title_plate and (with_title or kind.is_cover):
-            title = page.cover_title if kind.is_cover else page.title
+            title = cover_title if kind.is_cover else page.title
             if title is not None:
                 plates.append((title, palette.title_plate))
         shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, fill, radius=4, name="Plate")

@@ -63,9 +63,9 @@ def lanes_shapes(lanes: list[Lane], all_events: list[Event], x: float, y: float,
         top = y + n * lane_h
         if n:  # lanes apart by a rule (no fill: the template's background shows through)
             shapes.append(Line(x, top, x + w, top, RULE, 0.75, name="Lane rule"))
-        size = next((s for s in (LANE_TITLE_SIZE, LABEL_SIZE, 12.0)
+        size = next((s for s in (LANE_TITLE_SIZE, LABEL_SIZE, 12.0, 11.0, 10.0, 9.0)
                      if len(wrap(title, TITLE_W * 0.96, s, True)) * line_height(s) <= lane_h),
-                    12.0)
+                    9.0)
         shapes.append(text_box(x + 6, top, TITLE_W, lane_h, title, size, bold=True,
                                colour=colour, anchor="middle", name=f"Lane {title}"))
         mid = top + lane_h / 2

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from slides.page import ACCENT, DEFAULT_PAGE, HEIGHT, MUTED, TEXT, Box, Page, Palette
 from slides.spec import Paragraph, Rect, Run, Shape, TextBox, TextRole
-from slides.text import clamp_lines, line_height, text_width, wrap
+from slides.text import clamp_lines, line_height, text_width, word_size, wrap
 
 TITLE_SIZE = 28.0
 BODY_SIZE = 20.0
@@ -130,7 +130,10 @@ def text_box(x: float, y: float, w: float, h: float, text: str, size: float,
              bold: bool = False, colour: str = TEXT, align: str = "left",
              max_lines: int | None = None, name: str = "", role: TextRole = TextRole.BODY,
              anchor: str = "top") -> TextBox:
-    """A box of one paragraph, wrapped to `w` and cut to fit `h` (or `max_lines`)."""
+    """A box of one paragraph, wrapped to `w` and cut to fit `h` (or `max_lines`);
+    smaller (to 60 % of `size`, 8 pt at the least) rather than break a word too wide
+    for the box ("Afghan / istan" reads as two words)."""
+    size = word_size(text, w * WRAP_SLACK, size, bold, max(8.0, size * 0.6))
     lines = wrap(text, w * WRAP_SLACK, size, bold)
     limit = max(1, int(h // line_height(size)))
     if max_lines is not None:
@@ -157,6 +160,10 @@ def title_box(title: str, page: Page = DEFAULT_PAGE, size: float = TITLE_SIZE,
         size -= 1
     while size > 16 and len(wrap(title, wrap_w, size, True)) * line_height(size) > box.h:
         size -= 1
+    need = len(wrap(title, wrap_w, size, True)) * line_height(size)
+    if need > box.h:  # a template's one-line title area: down into the gap above the body
+        room = page.body.y - 4 - box.y if page.body.y > box.bottom else box.h
+        box = Box(box.x, box.y, box.w, max(box.h, min(need, room)))
     lines = max(1, int(box.h // line_height(size)))
     shapes.append(text_box(box.x, box.y, box.w, box.h, title, size, bold=True, role=TextRole.TITLE,
                            anchor="middle", name="Title", max_lines=lines,
@@ -175,6 +182,7 @@ def fitted_box(box: Box, text: str, size: float, bold: bool = False, role: TextR
     while size > min_size and len(wrap(text, box.w * WRAP_SLACK, size, bold)) \
             * line_height(size) > box.h:
         size -= 2
+    size = word_size(text, box.w * WRAP_SLACK, size, bold, 14.0)  # no word broken
     return text_box(box.x, box.y, box.w, box.h, text, size, bold=bold, colour=colour,
                     align=align, role=role, name=name, anchor=anchor)
 
@@ -219,20 +227,19 @@ def stacked_box(box: Box, lines: list[tuple[str, float, str]], name: str,
     return TextBox(box.x, box.y, box.w, box.h, tuple(kept), role=role, name=name)
 
 
-def cover(page: Page, title: str, lines: list[tuple[str, float, str]]) -> list[Shape]:
+def cover(page: Page, title: str, lines: list[tuple[str, float, str]],
+          closing: bool = False) -> list[Shape]:
     """A title (or closing) slide's shapes: the title and its lines of (text, size,
     colour) in the template's own title and subtitle areas when it has a title slide
     layout, else on our band across the slide (the first line on the band)."""
     lines = [(text, size, colour) for text, size, colour in lines if text]
-    if page.cover_title is not None:
-        t = page.cover_title
-        sub = _grown(page, page.cover_subtitle or Box(t.x, t.bottom + 8, t.w,
-                                                      max(page.height * 0.85 - t.bottom, 40)),
-                     lines)
+    t, subtitle, align = page.cover_areas(closing)
+    if t is not None:
+        sub = _grown(page, subtitle or Box(t.x, t.bottom + 8, t.w,
+                                           max(page.height * 0.85 - t.bottom, 40)), lines)
         return [fitted_box(t, title, 40.0, bold=True, role=TextRole.TITLE, name="Title",
-                           anchor="bottom", align=page.cover_align),
-                stacked_box(sub, lines, name="Subtitle", role=TextRole.SUBTITLE,
-                            align=page.cover_align)]
+                           anchor="bottom", align=align),
+                stacked_box(sub, lines, name="Subtitle", role=TextRole.SUBTITLE, align=align)]
     fy = page.height / HEIGHT
     left, width = page.body.x, page.body.w
     band = Box(0, 150 * fy, page.width, 200 * fy)

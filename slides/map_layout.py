@@ -13,7 +13,7 @@ from array import array
 
 from content.geo import Country, clip_ring, load_basemap, project, unproject
 from content.model import Pack, Place
-from slides.layout import ACCENT, MUTED, TEXT, text_box
+from slides.layout import ACCENT, MUTED, TEXT, WRAP_SLACK, text_box
 from slides.spec import Boxed, Ellipse, Freeform, Line, Rect, Shape, TextBox
 from slides.text import line_height, text_width, wrap
 
@@ -327,6 +327,8 @@ def legend(numbered: list[tuple[int, Place, int]], x: float, y: float, w: float,
         shown += 1
     hidden = (len(numbered) if total is None else total) - shown
     if hidden > 0:
-        boxes.append(text_box(x, y, w, more_h, f"and {hidden:,} more (see notes)", 14,
-                              colour=MUTED, name="Legend more"))
+        words = next((t for t in (f"and {hidden:,} more (see notes)", f"and {hidden:,} more",
+                                  f"+{hidden:,}") if text_width(t, 14) <= w * WRAP_SLACK),
+                     f"+{hidden:,}")
+        boxes.append(text_box(x, y, w, more_h, words, 14, colour=MUTED, name="Legend more"))
     return boxes

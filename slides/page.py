@@ -99,6 +99,9 @@ class Page:
     cover_subtitle: Box | None = None
     cover_align: str = "left"  # how the template aligns its title slide's text
     title_align: str = "left"  # how it aligns its content slides' titles
+    closing_title: Box | None = None  # the template's closing layout's areas, when it
+    closing_subtitle: Box | None = None  # has one (None: the closing is a title slide)
+    closing_align: str = "left"
     banner_h: float = BANNER_H
     full_banners: bool = True  # our template: banners across; theirs: centred plates
     palettes: dict[str, Palette] = field(default_factory=lambda: {"title": Palette(),
@@ -111,8 +114,22 @@ class Page:
     art: tuple[Box, ...] = ()  # the template's logos and pictures on the layouts used
 
     def palette(self, look: str) -> Palette:
-        """The palette of a look: "title" (title and closing slides) or "content"."""
-        return self.palettes.get(look) or Palette()
+        """The palette of a look: "title", "closing" (the title's where the template
+        has no closing layout) or "content"."""
+        return (self.palettes.get(look) or (self.palettes.get("title") if look == "closing"
+                                            else None) or Palette())
+
+    def backdrop(self, look: str) -> Backdrop | None:
+        """What the template paints behind slides of a look (as `palette` falls back)."""
+        return self.backdrops.get(look) or (self.backdrops.get("title") if look == "closing"
+                                            else None)
+
+    def cover_areas(self, closing: bool = False) -> tuple[Box | None, Box | None, str]:
+        """Title, subtitle and alignment of a title slide, or of the closing slide
+        (its own layout's where the template has one)."""
+        if closing and self.closing_title is not None:
+            return self.closing_title, self.closing_subtitle, self.closing_align
+        return self.cover_title, self.cover_subtitle, self.cover_align
 
 
 DEFAULT_PAGE = Page()

@@ -32,6 +32,9 @@ def scale_page(page: Page, k: float) -> Page:
         page, width=page.width * k, height=page.height * k, title=_box(page.title, k),
         body=_box(page.body, k), footer=_box(page.footer, k), number=_box(page.number, k),
         cover_title=_maybe(page.cover_title, k), cover_subtitle=_maybe(page.cover_subtitle, k),
+        closing_title=_maybe(page.closing_title, k),
+        closing_subtitle=_maybe(page.closing_subtitle, k),
+        art=tuple(_box(a, k) for a in page.art),
         banner_h=page.banner_h * k)
 
 

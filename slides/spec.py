@@ -38,8 +38,10 @@ class SlideKind(StrEnum):
 
     @property
     def look(self) -> str:
-        """The template's look the slide takes ("title" or "content"): the key of its
-        palette and its backdrop on the page."""
+        """The template's look the slide takes ("title", "closing" or "content"): the
+        key of its palette and its backdrop on the page."""
+        if self is SlideKind.CLOSING:
+            return "closing"  # the template's closing layout, else its title slide's
         return "title" if self.is_cover else "content"
 
 

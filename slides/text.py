@@ -78,6 +78,16 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     return lines
 
 
+def word_size(text: str, width: float, size: float, bold: bool = False,
+              floor: float = 8.0) -> float:
+    """`size`, or the largest smaller size (not below `floor`) at which the widest
+    word of `text` fits in `width`: a word is shrunk before it is broken."""
+    widest = max((text_width(word, size, bold) for word in text.split()), default=0.0)
+    if widest <= width or widest == 0:
+        return size
+    return max(floor, min(size, size * width / widest))
+
+
 def clamp_lines(lines: list[str], limit: int, width: float, size: float,
                 bold: bool = False) -> list[str]:
     """At most `limit` lines; the last one ends in an ellipsis when text was cut."""

@@ -53,7 +53,7 @@ class SlidePainter:
         """What the template paints behind `slide` (None: plain white)."""
         key = slide.kind.look
         if key not in self._backdrops:
-            found = self.deck.page.backdrops.get(key)
+            found = self.deck.page.backdrop(key)
             image = QImage.fromData(found.png, b"PNG") if found and found.png else QImage()
             self._backdrops[key] = image
         image = self._backdrops[key]

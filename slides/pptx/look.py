@@ -12,6 +12,7 @@ background puts behind our text (`slides.pptx.backdrop`).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,15 @@ TITLE, BODY, CENTER_TITLE, SUBTITLE, OBJECT = (int(PP_PLACEHOLDER.TITLE), int(PP
 CHROME = {int(PP_PLACEHOLDER.SLIDE_NUMBER), int(PP_PLACEHOLDER.FOOTER), int(PP_PLACEHOLDER.DATE)}
 MIN_NUMBER_W = 40.0  # points: room for "123" at 11 pt, right-aligned
 MIN_FOOTER_W = 160.0  # points: the footer's "title · as of date" wraps below this
-NAME_HINTS = {"title": ("title slide", "cover"), "content": ("title and content", "content"),
-              "title_only": ("title only",), "section": ("section",), "blank": ("blank",)}
+NAME_HINTS = {"title": ("title slide", "cover", "title & subtitle"),
+              "content": ("title and content", "title_and_body", "title & bullets", "content"),
+              "title_only": ("title only", "title_only", "title - top"),
+              "section": ("section",), "blank": ("blank",)}
+# Names a title slide layout goes by where its placeholders alone would not say so
+# (Google Slides' "TITLE" and Keynote's "Title & Subtitle" hold a title and a body).
+COVER_NAMES = ("title", "title slide", "title & subtitle", "cover", "titre", "titel",
+               "title_slide")
+CLOSING_NAMES = ("closing", "end", "thank", "questions", "q&a", "contact")
 
 
 def _types(layout) -> list[int]:
@@ -48,9 +56,13 @@ def layout_kind(layout) -> str:
     section, two_content, blank or other."""
     types = _types(layout)
     bodies = sum(t in (BODY, OBJECT) for t in types)
-    name = layout.name.casefold()
+    name = layout.name.casefold().strip()
     if CENTER_TITLE in types or (TITLE in types and SUBTITLE in types):
         return "title"
+    if TITLE in types and bodies <= 1 and name in COVER_NAMES and OBJECT not in types:
+        return "title"
+    if set(types) == {TITLE} and "section" in name:
+        return "section"
     if TITLE in types and bodies == 1 and set(types) <= {TITLE, BODY, OBJECT}:
         if OBJECT not in types and "section" in name:
             return "section"
@@ -76,20 +88,34 @@ def choose_layouts(prs) -> dict[str, Any]:
         hinted = [lay for lay in layouts
                   if any(h in lay.name.casefold() for h in NAME_HINTS.get(kind, ()))]
         chosen[kind] = (hinted or layouts)[0]
+    named = [lay for layouts in found.values() for lay in layouts]
+    if "title" not in chosen:  # a cover of art alone, named so: still their cover
+        covers = [lay for lay in named if lay.name.casefold().strip() in COVER_NAMES
+                  and layout_kind(lay) in ("blank", "other")]
+        if covers:
+            chosen["title"] = covers[0]
+    closings = [lay for lay in named if layout_kind(lay) != "content"
+                and any(w in lay.name.casefold() for w in CLOSING_NAMES)]
+    if closings:
+        chosen["closing"] = closings[0]
     return chosen
 
 
-def slide_layouts(found: dict[str, Any], cover: bool) -> dict[str, Any]:
+def slide_layouts(found: dict[str, Any], cover: bool, closing: bool = False
+                  ) -> dict[str, Any]:
     """The layout each slide goes on, from `choose_layouts`: the rule the page is
     measured by and the writer follows. Content slides: title and content, else title
     only, else blank (the master's areas), else the first there is (never a section
     header: its title sits low, under its text). Title and closing slides: the title
     slide layout when `cover` (its title placeholder has a place), else title only
-    (our band drawn), else as content slides."""
+    (our band drawn), else as content slides. The closing slide: the template's
+    closing layout when `closing`, else the title slide's."""
     first = next(iter(found.values()))
     content = found.get("content") or found.get("title_only") or found.get("blank") or first
     titled = found.get("title_only") or content
-    return {"cover": (found.get("title") if cover else None) or titled, "content": content}
+    chosen = (found.get("title") if cover else None) or titled
+    return {"cover": chosen, "content": content,
+            "closing": (found.get("closing") if closing else None) or chosen}
 
 
 def _box(shape) -> Box | None:
@@ -106,6 +132,71 @@ def _placeholder(layout, types: tuple[int, ...]) -> Box | None:
             if box is not None and box.w > 0 and box.h > 0:
                 return box
     return None
+
+
+SAMPLE = re.compile(r"\b(title|subtitle|click|lorem|ipsum|goes here|presenter|your name|"
+                    r"date|titre|sous-titre|titel)\b", re.IGNORECASE)
+
+
+def drop_sample_text(layout) -> list[Box]:
+    """Remove the sample text a designer left on a title or closing layout as plain
+    text boxes ("Title / No more than two lines", "Subtitle goes here"), which would
+    show behind our words on every slide of it; their boxes, largest words first."""
+    found: list[tuple[float, Box]] = []
+    for shape in list(layout.shapes):
+        if shape.is_placeholder or not shape.has_text_frame:
+            continue
+        text = shape.text_frame.text.strip()
+        box = _box(shape)
+        if not text or len(text) > 80 or not SAMPLE.search(text) or box is None:
+            continue
+        sizes = [int(v) / 100 for v in shape._element.xpath(".//a:rPr/@sz | .//a:defRPr/@sz")]
+        found.append((max(sizes, default=18.0), box))
+        shape._element.getparent().remove(shape._element)
+    return [box for _, box in sorted(found, key=lambda f: (-f[0], f[1].y))]
+
+
+def _cover_areas(layout) -> tuple[Box | None, Box | None]:
+    """Where a title or closing layout's title and subtitle words go: its placeholders,
+    else where its sample text was (None: no such layout, or neither)."""
+    if layout is None:
+        return None, None
+    samples = drop_sample_text(layout)
+    title = _inner(layout, (CENTER_TITLE, TITLE), _placeholder(layout, (CENTER_TITLE, TITLE)))
+    sub = _inner(layout, (SUBTITLE, BODY), _placeholder(layout, (SUBTITLE, BODY)))
+    if title is None and samples:
+        title = samples[0]
+        sub = sub or (samples[1] if len(samples) > 1 else None)
+    return title, sub
+
+
+def _written_cover(layout, composer: Composer, colours: ThemeColours, body: Box,
+                   width: float, height: float) -> tuple[Box, Box]:
+    """Title and subtitle areas on a title slide layout that is art alone: the middle
+    band of the slide, cut to what its art leaves quiet and clear of its logos."""
+    image = composer.compose(layout, with_override(colours, layout))
+    band = _clear_of(Box(body.x, height * 0.25, body.w, height * 0.5), _pictures(layout),
+                     width, height)
+    area = quiet_area(image, band, width / composer.size[0])
+    split = area.h * 0.45
+    return (Box(area.x, area.y, area.w, split),
+            Box(area.x, area.y + split + 6, area.w, area.h - split - 6))
+
+
+def _clear_number(number: Box, footer: Box, art: tuple[Box, ...]) -> Box:
+    """The slide number moved off the template's logo: left along the footer line
+    (never onto the footer text), else just above the logo."""
+    if not any(number.intersects(a) for a in art):
+        return number
+    narrow = Box(number.right - MIN_NUMBER_W, number.y, MIN_NUMBER_W, number.h)
+    x = narrow.x
+    while x >= footer.right + 8:
+        moved = Box(x, number.y, narrow.w, number.h)
+        if not any(moved.intersects(a) for a in art):
+            return moved
+        x -= 6
+    top = min(a.y for a in art if a.intersects(narrow)) - 4 - number.h
+    return Box(narrow.x, top, narrow.w, number.h)
 
 
 INSETS = (7.2, 3.6, 7.2, 3.6)  # points: OOXML's default text insets, left top right bottom
@@ -228,9 +319,10 @@ def read_look(prs, name: str = "template") -> Look:
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
     found = choose_layouts(prs)
     cover = found.get("title")
-    cover_title = (_inner(cover, (CENTER_TITLE, TITLE), _placeholder(cover, (CENTER_TITLE, TITLE)))
-                   if cover else None)
-    layouts = slide_layouts(found, cover_title is not None)
+    cover_title, cover_sub = _cover_areas(cover)
+    closing = found.get("closing")
+    closing_title, closing_sub = _cover_areas(closing)
+    layouts = slide_layouts(found, cover is not None, closing is not None)
     content = layouts["content"]
     warnings: list[str] = []
     if not any(kind in found for kind in ("content", "title_only")):
@@ -245,8 +337,9 @@ def read_look(prs, name: str = "template") -> Look:
         title = Box(title.x, banner + 4, title.w, max(title.h - (banner + 4 - title.y),
                                                       height * 0.08))
     pictures = _pictures(content)
-    art = tuple(p for p in {*pictures, *_pictures(layouts["cover"])}
-                if p.w * p.h <= 0.4 * width * height)  # logos, not backgrounds
+    art = tuple(p for p in {*pictures, *_pictures(layouts["cover"]),  # logos: not the
+                            *_pictures(layouts["closing"])}
+                if p.w * p.h <= 0.4 * width * height and p.w < 0.8 * width)  # backgrounds, bands
     number = _placeholder(master, (13,))
     bottom_limit = height - banner - 6
     fallback = Box(title.x, title.bottom + 12, title.w, bottom_limit - title.bottom - 40)
@@ -290,14 +383,25 @@ def read_look(prs, name: str = "template") -> Look:
             footer = Box(footer.x, footer.y, number_box.x - 8 - footer.x, footer.h)
         else:  # too little room before it: the number goes to the body's right edge
             number_box = Box(body.right - MIN_NUMBER_W, footer_y, MIN_NUMBER_W, 16)
-    cover_sub = (_inner(cover, (SUBTITLE, BODY), _placeholder(cover, (SUBTITLE, BODY)))
-                 if cover else None)
+    number_box = _clear_number(number_box, footer, art)
+    if cover is not None and cover_title is None:  # a cover of art alone: its quiet middle
+        cover_title, cover_sub = _written_cover(cover, composer, colours, body, width, height)
+        warnings.append(f"{name}: the title slide layout '{cover.name}' has no title "
+                        "placeholder: the title is written where its art leaves room")
+    if closing is not None and closing_title is None:
+        closing_title, closing_sub = _written_cover(closing, composer, colours, body, width,
+                                                    height)
     if cover_title is not None and cover_title.y < banner + 4:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
+    if closing_title is not None and closing_title.y < banner + 4:
+        closing_title = Box(closing_title.x, banner + 4, closing_title.w, closing_title.h)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
              "title": (layouts["cover"], [cover_title or title, cover_sub or body, footer,
                                           number_box])}
+    if closing_title is not None:
+        kinds["closing"] = (layouts["closing"], [closing_title, closing_sub or body, footer,
+                                                 number_box])
     chrome_behind: set[str] = set()
     for kind, (layout, areas) in kinds.items():
         seen = with_override(colours, layout)
@@ -326,7 +430,8 @@ def read_look(prs, name: str = "template") -> Look:
                         "footer and slide number get a plate")
     page = Page(width, height, title, body, footer, number_box, cover_title, cover_sub,
                 _alignment(cover) if cover is not None else "left", _alignment(content),
-                banner,
+                closing_title, closing_sub,
+                _alignment(closing) if closing is not None else "left", banner,
                 full_banners=False, palettes=palettes, backdrops=backdrops,
                 title_font=colours.fonts[0], body_font=colours.fonts[1], templated=True,
                 chrome_plate=chrome_plate, art=tuple(sorted(art, key=lambda b: (b.y, b.x))))
@@ -338,7 +443,8 @@ def preflight(look: Look, name: str) -> list[str]:
     page = look.page
     lines = [f"{name}: {page.width / 72:.2f} x {page.height / 72:.2f} in "
              f"({page.width:.0f} x {page.height:.0f} pt)"]
-    for what, kind in (("title and closing slides", "cover"), ("content slides", "content")):
+    used = [("title slide", "cover"), ("closing slide", "closing"), ("content slides", "content")]
+    for what, kind in used:
         lines.append(f"  {what}: layout '{look.layouts[kind].name}'")
     lines.append(f"  fonts: titles {page.title_font or '(ours)'}, "
                  f"body {page.body_font or '(ours)'} (lists and our shapes: DejaVu Sans)")

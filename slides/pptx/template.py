@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Emu
 
@@ -83,6 +84,7 @@ def open_template(path: Path | str | None) -> PresentationObject:
         raise TemplateError(f"{path}: the template has no slide master")
     _check_slide_size(prs, path)
     _sanitise(prs)
+    _relabel_images(prs)
     _level_default_text(prs)
     for master in prs.slide_masters:
         if not len(master.slide_layouts):
@@ -157,6 +159,29 @@ def _sanitise(prs: PresentationObject) -> None:
                 if element is not None:
                     _drop_references(element, r_id)
                 part.rels.pop(r_id)
+
+
+SNIFFED = ((b"\xff\xd8\xff", "image/jpeg", "jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+           (b"GIF8", "image/gif", "gif"))
+
+
+def _relabel_images(prs: PresentationObject) -> None:
+    """An image whose bytes are not what its name and type say (a JPEG saved as
+    `image1.emf`: PowerPoint may repair or refuse the deck) is named for what it is."""
+    parts = list(prs.part.package.iter_parts())
+    taken = {str(part.partname) for part in parts}
+    for part in parts:
+        if not str(part.partname).startswith("/ppt/media/"):
+            continue
+        for magic, content_type, ext in SNIFFED:
+            if part.blob.startswith(magic) and part.content_type != content_type:
+                stem, n = str(part.partname).rsplit(".", 1)[0], 0
+                while (name := f"{stem}{'-' + str(n) if n else ''}.{ext}") in taken:
+                    n += 1
+                taken.add(name)
+                part.partname = PackURI(name)
+                part._content_type = content_type
+                break
 
 
 def _level_default_text(prs: PresentationObject) -> None:

@@ -31,6 +31,7 @@ from slides.pptx.look import (
     SUBTITLE,
     TITLE,
     choose_layouts,
+    drop_sample_text,
     slide_layouts,
 )
 from slides.pptx.template import open_template, resize_template
@@ -43,6 +44,7 @@ from slides.spec import (
     Rect,
     Shape,
     Slide,
+    SlideKind,
     TextBox,
     TextRole,
 )
@@ -133,14 +135,20 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
         del size.attrib["type"]  # a custom size: not "screen4x3" on a 16:9 deck
     _remove_slides(prs)
     _set_properties(prs, deck)
-    layouts = slide_layouts(choose_layouts(prs), deck.page.cover_title is not None)
+    layouts = slide_layouts(choose_layouts(prs), deck.page.cover_title is not None,
+                            deck.page.closing_title is not None)
+    if deck.page.templated:  # their sample text, as the page was read without it
+        for layout in {id(lay): lay for lay in (layouts["cover"], layouts["closing"])}.values():
+            drop_sample_text(layout)
     font = "" if deck.page.templated else deck.font
     _chrome_on_masters(prs, deck)
     _mark_notes_master(prs, deck)
     _register_notes_master(prs)
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
-        _add_slide(prs, spec, layouts["cover" if spec.kind.is_cover else "content"],
+        kind = ("closing" if spec.kind is SlideKind.CLOSING else "cover") \
+            if spec.kind.is_cover else "content"
+        _add_slide(prs, spec, layouts[kind],
                    deck.font, font)
         if progress:
             progress(n, total)
