@@ -10,7 +10,7 @@ hundred-character "reported via …" after every citation.
 from __future__ import annotations
 
 from content.citations import resolve
-from content.model import Citation, Event, Pack
+from content.model import Citation, Event, Judgement, Pack
 from slides.citing import SourceIndex
 
 
@@ -55,6 +55,20 @@ class Notes:
         if when.startswith("since "):  # a paragraph opens with a capital ("c." stays)
             when = "S" + when[1:]
         self.add(f"{when}: {event.title}. {event.summary}", event.citations)
+
+    def talking_points(self, events: list[Event], judgements: tuple[Judgement, ...] = (),
+                       opening: str = "") -> None:
+        """What a presenter says over a view (a timeline or a map): `opening`, the
+        words its events quote to read out, then the judgements they bear on ("So
+        what"). Drawn only from the content: nothing is said that it does not say."""
+        if opening:
+            self.add(f"Say: {opening}")
+        for event in events:
+            for quote in event.quotes:
+                self.add(f"Read out ({event.title}): \u201c{quote.text}\u201d \u2014 "
+                         f"{quote.speaker}", event.citations)
+        for judgement in judgements:
+            self.add(f"So what: {judgement.text}", judgement.citations)
 
     def text(self) -> str:
         """The notes: paragraphs apart, then the numbered sources."""

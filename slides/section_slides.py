@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from content.geo import load_basemap
-from content.model import Citation, Event, Section
+from content.model import Citation, Event, Judgement, Section
 from slides import layout as L
 from slides.canvas import DeckCanvas
 from slides.lanes_layout import lane_rows, lanes_shapes
@@ -56,6 +56,10 @@ class SectionSlides:
             body = timeline_shapes(chunk, *area, c.readable(section.colour),
                                    today=c.pack.info.as_of.last_day())
             notes = c.notes()
+            first, last = chunk[0].start_day.year, max(e.end_day for e in chunk).year
+            notes.talking_points(chunk, self._judgements((section.id,)), opening=(
+                f"{section.title} in {len(chunk)} events, "
+                + (f"{first} to {last}." if last > first else f"in {first}.")))
             for event in chunk:
                 notes.add_event(event)
             live = LiveView("timeline", *area, sections=(section.id,),
@@ -108,6 +112,15 @@ class SectionSlides:
         shapes += map_key(right, c.bottom - key_h, key_w, focus_name,
                           c.pack.info.as_of.label())
         notes = c.notes()
+        if numbered:
+            _, busiest, most = numbered[0]
+            opening = (f"Every event at {busiest.name}." if len(places) == 1 else
+                       f"{len(places)} places in {about}, one event each." if most == 1 else
+                       f"{len(places)} places in {about}; the most events at {busiest.name} "
+                       f"({most}).")
+            # the judgements a section's own map bears on (the overview opens the body)
+            notes.talking_points([], self._judgements((section_id,)) if section_id else (),
+                                 opening)
         notes.add(f"Places in {about}:")
         if len(places) > len(numbered):
             notes.add(left_out(len(places) - len(numbered), "places",
@@ -144,6 +157,8 @@ class SectionSlides:
             lanes = [(s.title, c.readable(s.colour), drawn[s.id]) for s in page]
             body = lanes_shapes(lanes, every, *area, today=c.pack.info.as_of.last_day())
             notes = c.notes()
+            notes.talking_points([], opening=f"{len(every)} events in {len(shown)} sections, "
+                                             f"{first} to {last}: a lane each.")
             for section in page:
                 notes.add(f"{section.title}:")
                 for event in drawn[section.id][-NOTED_PER_LANE:]:  # each mark, briefly
@@ -158,6 +173,11 @@ class SectionSlides:
             point = f"{len(every)} events in {len(shown)} sections, {first} to {last}" + of
             heading, kicker = self.titled(title, point)
             c.add(SlideKind.TIMELINE, heading, body, notes.text(), "", live, kicker=kicker)
+
+    def _judgements(self, sections: tuple[str, ...]) -> tuple[Judgement, ...]:
+        """The pack's bottom-line judgements that rest on any of `sections`."""
+        return tuple(j for j in self.canvas.pack.info.bottom_line
+                     if any(s in j.sections for s in sections))
 
     def _member_citations(self) -> tuple[Citation, ...]:
         c = self.canvas

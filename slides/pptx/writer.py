@@ -24,7 +24,7 @@ from slides.layout import marking_colour, text_box
 from slides.output import check_output, save_output
 from slides.pptx import drawingml as dml
 from slides.pptx.drawingml import EMU_PER_PT, emu
-from slides.pptx.look import (
+from slides.pptx.layouts import (
     BODY,
     CENTER_TITLE,
     OBJECT,

@@ -64,3 +64,23 @@ def test_key_point_notes_are_talking_points_with_quotes_and_the_so_what() -> Non
             assert f"Read out: \u201c{quote.text}\u201d \u2014 {quote.speaker}" in notes
     judgement = next(j for j in pack.info.bottom_line if "history" in j.sections)
     assert f"So what: {judgement.text}" in history[-1].notes
+
+
+def test_view_slides_carry_talking_points_from_the_content(pack) -> None:
+    """A section's timeline notes open with what to say, give the words its events
+    quote to read out and the judgement the section supports; nothing is invented:
+    every quote is one the pack holds."""
+    from slides.build import build_deck
+    from slides.recipe import default_recipe
+
+    deck = build_deck(pack, default_recipe(pack).with_(sections=("history", "operations")))
+    timeline = next(s for s in deck.slides if s.kind == "timeline" and s.section == "history")
+    assert timeline.notes.startswith("Say: History and framework in ")
+    quotes = {q.text for e in pack.events for q in e.quotes}
+    read_out = [line for line in timeline.notes.split("\n\n") if line.startswith("Read out")]
+    assert read_out and all(line.split("\u201c")[1].split("\u201d")[0] in quotes
+                            for line in read_out)
+    judgement = next(j for j in pack.info.bottom_line if "history" in j.sections)
+    assert f"So what: {judgement.text}" in timeline.notes
+    overview = next(s for s in deck.slides if s.kind == "map" and not s.section)
+    assert overview.notes.startswith("Say: ") and "So what" not in overview.notes

@@ -8,7 +8,8 @@ import pptx
 from pptx import Presentation
 
 from slides.page import Box, contrast
-from slides.pptx.look import layout_kind, preflight, read_look, template_look
+from slides.pptx.layouts import layout_kind
+from slides.pptx.look import preflight, read_look, template_look
 from slides.pptx.template import open_template
 from tests.slides.pptx.made_templates import dark_band, number_box, tiny_body
 
