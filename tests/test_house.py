@@ -80,8 +80,6 @@ TESTED_ELSEWHERE = {
     "desktop/shell/exports.py": "PDF export from the window (tests/desktop/shell/"
                                 "test_main_window.py)",
     "desktop/shell/images.py": "snapshots of each view (tests/desktop/shell/test_main_window.py)",
-    "desktop/shell/layout.py": "layout remembered (tests/desktop/shell/test_main_window.py); "
-                               "placeholders painted first (tests/desktop/shell/test_startup.py)",
     "desktop/shell/menus.py": "menus and shortcuts before and after start-up "
                               "(tests/desktop/shell/test_startup.py)",
     "desktop/shell/pack_session.py": "open, reload, problems and a moved folder "

@@ -7,8 +7,8 @@ its pane's colour, that the first frame shows where the map and timeline will be
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtCore import QByteArray, QRect, Signal
+from PySide6.QtGui import QGuiApplication, QPaintEvent, QPalette
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from desktop.housekeeping import settings
@@ -46,6 +46,43 @@ def restore_layout(window: QMainWindow, split: QSplitter) -> None:
         window.restoreState(state)
     if isinstance(sizes, QByteArray):
         split.restoreState(sizes)
+    fit_to_screen(window)
+
+
+# Room for the title bar and frame a window manager adds around the client area
+# (Qt knows the real margins only once the window is shown).
+FRAME_ALLOWANCE = (16, 40)
+
+
+def fitted(window_rect: QRect, available: QRect) -> QRect:
+    """`window_rect` made to fit inside `available` (a screen's area less its task
+    bars and docks): no larger than it, frame included, then moved fully onto it."""
+    extra_w, extra_h = FRAME_ALLOWANCE
+    width = min(window_rect.width(), available.width() - extra_w)
+    height = min(window_rect.height(), available.height() - extra_h)
+    x = min(max(window_rect.x(), available.x()), available.right() - width - extra_w + 1)
+    y = min(max(window_rect.y(), available.y() + extra_h - extra_w // 2),
+            available.bottom() - height - extra_w // 2 + 1)
+    return QRect(x, y, max(1, width), max(1, height))
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Keep the window inside the available area of the screen it is on (or would
+    open on): a 1440 x 900 default or a geometry remembered from a larger monitor
+    must not open past a laptop's edges, where the status bar and the right pane
+    could not be reached. `restoreGeometry` does not do this when the saved screen
+    is gone but a smaller one is there."""
+    geometry = window.geometry()
+    screen = (QGuiApplication.screenAt(geometry.center()) or window.screen()
+              or QGuiApplication.primaryScreen())
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    if window.isMaximized() or window.isFullScreen():
+        return
+    target = fitted(geometry, available)
+    if target != geometry:
+        window.setGeometry(target)
 
 
 def save_layout(window: QMainWindow, split: QSplitter) -> None:

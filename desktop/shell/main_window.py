@@ -35,7 +35,7 @@ from desktop.plaintext import PlainLabel
 from desktop.shell.deck_actions import DeckActions
 from desktop.shell.export_actions import ExportActions
 from desktop.shell.help import HelpActions
-from desktop.shell.layout import Placeholder, restore_layout, save_layout
+from desktop.shell.layout import Placeholder, fit_to_screen, restore_layout, save_layout
 from desktop.shell.menus import Menus
 from desktop.shell.pack_actions import PackActions
 from desktop.shell.pack_session import PackSession
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage("Opening the content pack…")
         self.resize(1440, 900)
+        fit_to_screen(self)
         split.setSizes([480, 420])
         self._default_state = self.saveState()
         if self.remember_layout:
