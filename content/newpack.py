@@ -1,8 +1,10 @@
-"""A new, empty content pack: the skeleton File → New Pack writes.
+"""A new content pack: the empty skeleton File → New Pack writes, or a copy of an
+open pack (File → Save a Copy of This Pack…, how a newcomer curates the embedded one).
 
-Pack information and one section, with empty lists of events, places, actors and
-sources, each file opening with a comment that says what goes in it. The skeleton
-loads cleanly; the analyst adds sources first (every event cites one), then events.
+The skeleton holds pack information and one section, with empty lists of events,
+places, actors and sources, each file opening with a comment that says what goes in
+it. It loads cleanly; the analyst adds sources first (every event cites one), then
+events. A copy holds the pack's own YAML files, byte for byte.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import json
 from pathlib import Path
 
 from content.fileio.atomic import write_atomic
+from content.fileio.reading import FileRefused, read_regular
 from content.loader import REQUIRED_FILES
+
+MAX_PACK_FILE = 32 * 1024 * 1024  # a pack file larger than this is not copied
 
 FILES = {
     "pack.yaml": ("# What this pack is about, and the date its content is as of.\n"
@@ -42,4 +47,30 @@ def new_pack(folder: Path, title: str, as_of: dt.date | None = None) -> Path:
         text = FILES[name].format(title=json.dumps(title or "New pack", ensure_ascii=False),
                                   as_of=day)
         write_atomic(folder / name, text.encode("utf-8"))
+    return folder
+
+
+def copy_pack(source: Path, folder: Path) -> Path:
+    """Copy the pack in `source` (its YAML files, byte for byte) into `folder`, new or
+    empty. Nothing is written unless every file can be read: FileExistsError or
+    OSError (with the file it is about) otherwise."""
+    source, folder = Path(source), Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FileExistsError(f"{folder}: choose a new or empty folder for the copy")
+    if folder.resolve() == source.resolve() or source.resolve() in folder.resolve().parents:
+        raise OSError(f"{folder}: the copy cannot go inside the pack it copies")
+    files: dict[str, bytes] = {}
+    for path in sorted(source.iterdir()):
+        if path.suffix.casefold() not in (".yaml", ".yml") or path.is_symlink():
+            continue
+        try:
+            files[path.name] = read_regular(path, MAX_PACK_FILE, "pack file")
+        except FileRefused as exc:
+            raise OSError(str(exc)) from None
+    missing = [name for name in REQUIRED_FILES if name not in files]
+    if missing:
+        raise OSError(f"{source}: not a content pack (no {', '.join(missing)})")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        write_atomic(folder / name, data)
     return folder

@@ -31,6 +31,26 @@ def remember_write_folder(path: Path) -> None:
     store.sync()
 
 
+def last_folder(kind: str) -> Path:
+    """The folder a save dialog of `kind` last went to ("deck", "pdf", "pack-copy"…),
+    else the user's Documents folder (Qt's name for it on each platform), else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    saved = settings().value(f"files/last_{kind}")
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    """Where a save dialog of `kind` went: the next one opens there."""
+    store = settings()
+    store.setValue(f"files/last_{kind}", str(Path(folder)))
+    store.sync()
+
+
 def clean_at_start() -> int:
     """Remove stray temp files in the cache and every remembered folder."""
     # Imported here, not with the module: the window's first frame needs only

@@ -44,8 +44,8 @@ from content.model import Pack
 from desktop.curate.records import RecordEditor
 from desktop.state import BriefingState
 
-READ_ONLY = ("The embedded pack ships with the app and is not edited: open a copy "
-             "(File → Open Pack…) to curate it.")
+READ_ONLY = ("The embedded pack ships with the app and is not edited: make your own "
+             "copy with File → Save a Copy of This Pack… and curate that.")
 # What an edit is meant to do: the kind of item, its id (or ids, or each id's own op),
 # and "add", "change" or "delete".
 Intent = tuple[str, "set[str] | str | dict[str, str]", str]

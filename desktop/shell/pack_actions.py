@@ -71,6 +71,30 @@ class PackActions:
             return
         self.session.open(folder)
 
+    def save_copy_dialog(self) -> None:
+        """File → Save a Copy of This Pack…: the open pack (the embedded one, which
+        is not edited) written into a new folder and opened there, ready to curate."""
+        from content.loader import default_pack_folder
+        from content.newpack import copy_pack
+        from desktop.housekeeping import last_folder, remember_folder
+
+        source = self.session.folder or default_pack_folder()
+        start = last_folder("pack-copy") / f"{Path(source).name}-copy"
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save a Copy of This Pack "
+                                              "(a new folder)", str(start), "Folders (*)")
+        if not name:
+            return
+        try:
+            folder = copy_pack(Path(source), Path(name))
+        except OSError as exc:
+            message_box(self.window, QMessageBox.Icon.Warning, "Save a Copy of This Pack",
+                        str(exc)).exec()
+            return
+        remember_folder("pack-copy", folder.parent)
+        self.session.open(folder)
+        self.window.statusBar().showMessage(f"Copied the pack to {folder}: edits go there",
+                                            8000)
+
     @staticmethod
     def recent_packs() -> list[Path]:
         """File → Open Recent: the packs opened last, newest first."""
@@ -123,5 +147,6 @@ class PackActions:
                 recent.addAction("(none yet)").setEnabled(False)
 
         recent.aboutToShow.connect(fill)
+        menu.addAction(act("Save a &Copy of This Pack…", self.save_copy_dialog))
         menu.addAction(act("&Reload Pack", self.session.reload, "Ctrl+R"))
         return recent

@@ -25,3 +25,29 @@ def test_a_folder_with_files_is_never_written_over(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError, match="new or empty folder"):
         new_pack(tmp_path, "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_copy_of_the_embedded_pack_loads_the_same_and_refuses_to_overwrite(
+        tmp_path) -> None:
+    """File → Save a Copy of This Pack: the copy holds the same content, byte for
+    byte, in a new folder; an occupied folder or one inside the pack is refused and
+    nothing is written."""
+    import pytest
+
+    from content.loader import default_pack_folder, load_pack
+    from content.newpack import copy_pack
+
+    source = default_pack_folder()
+    copy = copy_pack(source, tmp_path / "mine")
+    assert load_pack(copy).events == load_pack().events
+    for name in ("pack.yaml", "events.yaml"):
+        assert (copy / name).read_bytes() == (source / name).read_bytes()
+    occupied = tmp_path / "occupied"
+    occupied.mkdir()
+    (occupied / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="new or empty folder"):
+        copy_pack(source, occupied)
+    assert sorted(p.name for p in occupied.iterdir()) == ["notes.txt"]
+    with pytest.raises(OSError, match="inside the pack"):
+        copy_pack(copy, copy / "sub")
+    assert not (copy / "sub").exists()
