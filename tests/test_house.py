@@ -49,9 +49,6 @@ TESTED_ELSEWHERE = {
                                      "tests/test_offline.py",
     "desktop/shell/export_actions.py": "figures and pack data exported in "
                                        "tests/desktop/shell/test_figure.py",
-    "desktop/shell/pack_actions.py": "opening packs and the Problems dock in "
-                                     "tests/desktop/shell/test_main_window.py and "
-                                     "tests/desktop/shell/test_problems.py",
     "desktop/curate/records.py": "every record kind added, changed and deleted through "
                                        "the editor in tests/desktop/curate/test_editor.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
