@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from content.facets import FACETS
-from content.model import Event, Pack
+from content.model import Event, KeyPoint, Pack, Section
 from content.query import EventFilter, EventIndex
 
 Callback = Callable[[], None]
@@ -44,7 +44,7 @@ class Changes:
     """An announcement per kind of change (the Qt adapter has a signal for each)."""
 
     NAMES = ("pack", "sections", "window", "text", "facets", "filter", "visible",
-             "selection", "place", "fit", "playing")
+             "selection", "place", "key_point", "fit", "playing")
 
     def __init__(self) -> None:
         self.pack = Announcement()  # another pack, or a reload; filter, visible,
@@ -57,6 +57,7 @@ class Changes:
         self.visible = Announcement()  # the events passing the filter
         self.selection = Announcement()  # the selected event
         self.place = Announcement()  # the selected place
+        self.key_point = Announcement()  # the key point shown (a search result)
         self.fit = Announcement()  # fit the map and the timeline to the visible events
         self.playing = Announcement()  # Play started or stopped
 
@@ -76,6 +77,7 @@ class BriefingModel:
         self._visible: list[Event] = list(pack.events)
         self._selected: str | None = None
         self._place: str | None = None
+        self._key_point: tuple[str, int] | None = None
         self._playing = False
         self._extent = self._compute_extent()
 
@@ -108,8 +110,10 @@ class BriefingModel:
             self._selected = None
         if self._place and self._place not in pack.places:
             self._place = None
+        if self.shown_key_point is None:
+            self._key_point = None
         self._refilter()
-        for name in ("pack", "filter", "visible", "selection", "place"):
+        for name in ("pack", "filter", "visible", "selection", "place", "key_point"):
             self.changes[name].emit()
 
     # -- filter -------------------------------------------------------------
@@ -194,6 +198,8 @@ class BriefingModel:
         if event_id != self._selected:
             self._selected = event_id
             self.changes.selection.emit()
+        if event_id is not None:
+            self._clear_key_point()
 
     @property
     def selected_place(self) -> str | None:
@@ -207,6 +213,35 @@ class BriefingModel:
         if place_id != self._place:
             self._place = place_id
             self.changes.place.emit()
+        if place_id is not None:
+            self._clear_key_point()
+
+    @property
+    def shown_key_point(self) -> tuple[Section, KeyPoint] | None:
+        """The key point shown in Details (a search result), with its section."""
+        if self._key_point is None:
+            return None
+        section_id, index = self._key_point
+        section = next((s for s in self._pack.sections if s.id == section_id), None)
+        if section is None or not 0 <= index < len(section.key_points):
+            return None
+        return section, section.key_points[index]
+
+    def show_key_point(self, section_id: str, index: int) -> None:
+        """Show a section's key point (its text and sources) in Details: the event and
+        place selections are cleared, the filter is left as it is."""
+        self._key_point = (section_id, index)
+        if self.shown_key_point is None:
+            self._key_point = None
+            return
+        self.select_event(None)
+        self.select_place(None)
+        self.changes.key_point.emit()
+
+    def _clear_key_point(self) -> None:
+        if self._key_point is not None:
+            self._key_point = None
+            self.changes.key_point.emit()
 
     def step_selection(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) visible event in date order."""

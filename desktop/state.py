@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
-from content.model import Event, Pack
+from content.model import Event, KeyPoint, Pack, Section
 from content.query import EventFilter, EventIndex
 from desktop.briefing import BriefingModel, Changes
 
@@ -44,6 +44,7 @@ class BriefingState(QObject):
     """The list of events passing the filter changed (or a new pack)."""
     selectionChanged = Signal()  # selected event (or None)
     placeSelected = Signal()  # selected place (or None)
+    keyPointShown = Signal()  # the key point shown in Details (or None)
     fitRequested = Signal()
     """Fit the map and the timeline to the visible events (the Filters pane's "Fit to
     results", or after each search while "Follow results" is on)."""
@@ -55,7 +56,8 @@ class BriefingState(QObject):
                                          "facets": "facetsChanged", "filter": "filterChanged",
                                          "visible": "visibleChanged",
                                          "selection": "selectionChanged",
-                                         "place": "placeSelected", "fit": "fitRequested",
+                                         "place": "placeSelected",
+                                         "key_point": "keyPointShown", "fit": "fitRequested",
                                          "playing": "playingChanged"}
     """The signal relaying each of the model's announcements (`Changes.NAMES`)."""
 
@@ -149,6 +151,15 @@ class BriefingState(QObject):
     def select_place(self, place_id: str | None) -> None:
         """Select a place (its events are listed in the detail pane)."""
         self.model.select_place(place_id)
+
+    @property
+    def shown_key_point(self) -> tuple[Section, KeyPoint] | None:
+        """The key point shown in Details, with its section (a search result)."""
+        return self.model.shown_key_point
+
+    def show_key_point(self, section_id: str, index: int) -> None:
+        """Show a key point in Details; the filter is left as it is."""
+        self.model.show_key_point(section_id, index)
 
     @property
     def playing(self) -> bool:

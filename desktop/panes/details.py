@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from content.citations import resolve
-from content.model import Citation, Event, Pack
+from content.model import Citation, Event, KeyPoint, Pack, Section
 from desktop.panes.links import open_link
 from desktop.state import BriefingState
 
@@ -38,6 +38,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         state.selectionChanged.connect(self.refresh)
         state.placeSelected.connect(self.refresh)
+        state.keyPointShown.connect(self.refresh)
         state.visibleChanged.connect(self.refresh)  # follows every packChanged too
         self.refresh()
 
@@ -52,6 +53,8 @@ class DetailPane(QTextBrowser):
         event = self.state.selected_event
         if event is not None:
             self.setHtml(event_html(pack, event))
+        elif self.state.shown_key_point is not None:
+            self.setHtml(key_point_html(pack, *self.state.shown_key_point))
         elif self.state.selected_place:
             self.setHtml(place_html(pack, self.state.selected_place,
                                     self.state.visible_events))
@@ -66,6 +69,19 @@ class DetailPane(QTextBrowser):
         refused = open_link(text)
         if refused:
             self.linkRefused.emit(refused)
+
+
+def key_point_html(pack: Pack, section: Section, point: KeyPoint) -> str:
+    """A key point: its section, its words, the words it quotes, its sources."""
+    parts = [f"<p><small>KEY POINT · {esc(section.title)}</small></p>",
+             f"<h3>{esc(point.text)}</h3>"]
+    for quote in point.quotes:
+        parts.append(f"<blockquote>\u201c{esc(quote.text)}\u201d \u2014 "
+                     f"{esc(quote.speaker)}</blockquote>")
+    if point.citations:
+        parts.append("<p><b>Sources</b></p><ul>" + "".join(
+            f"<li>{citation_html(pack, c)}</li>" for c in point.citations) + "</ul>")
+    return "".join(parts)
 
 
 def citation_html(pack: Pack, citation: Citation) -> str:

@@ -2,9 +2,10 @@
 
 Under the search box: Events, Key points, Sources, Actors and Places that hold every
 word typed, each group headed by how many it found. Activating a result (click,
-Enter) does what the analyst wants from it: an event is selected; a key point shows
-its section; a source selects the first event citing it; an actor or a place
-narrows the events to theirs (and a place is selected on the map).
+Enter) does what the analyst wants from it: an event is selected; a key point is
+shown in Details (its section, its words, its sources), the filter left as it is; a
+source selects the first event citing it; an actor or a place narrows the events to
+theirs (and a place is selected on the map).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class SearchResultsView(QTreeWidget):
         rows = {
             "events": [(f"{e.date.short_label()}  {e.title}", ("event", e.id))
                        for e in self.results.events],
-            "key_points": [(f"{s.title}: {k.text}", ("section", s.id))
+            "key_points": [(f"{s.title}: {k.text}", ("key_point", (s.id, s.key_points.index(k))))
                            for s, k in self.results.key_points],
             "sources": [(f"{s.outlet}: {s.title}", ("source", s.id))
                         for s in self.results.sources],
@@ -81,8 +82,8 @@ class SearchResultsView(QTreeWidget):
         state = self.briefing
         if kind == "event":
             state.select_event(ident)
-        elif kind == "section":
-            state.set_sections(frozenset({ident}))
+        elif kind == "key_point":  # shown, never by changing the filter behind the user
+            state.show_key_point(*ident)
         elif kind == "source":
             citing = [e for e in state.pack.events if any(c.source == ident
                                                           for c in e.citations)]

@@ -7,12 +7,17 @@ its pane's colour, that the first frame shows where the map and timeline will be
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QRect, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent, QPalette
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from desktop.housekeeping import settings
 from desktop.theme import current_theme
+
+if TYPE_CHECKING:  # the first frame imports no content
+    from desktop.state import BriefingState
 
 
 class Placeholder(QWidget):
@@ -32,6 +37,17 @@ class Placeholder(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.painted.emit()
+
+
+def details_follow_selection(state: BriefingState, details: QDockWidget) -> None:
+    """Bring the Details dock to the front of its tab area (shared with Deck)
+    whenever an event, a place or a key point is selected: what was clicked is seen."""
+    def to_front() -> None:
+        if (state.selected_event or state.selected_place or state.shown_key_point) and \
+                not details.isHidden():
+            details.raise_()
+    for shown in (state.selectionChanged, state.placeSelected, state.keyPointShown):
+        shown.connect(to_front)
 
 
 def restore_layout(window: QMainWindow, split: QSplitter) -> None:

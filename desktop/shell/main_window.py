@@ -35,7 +35,13 @@ from desktop.plaintext import PlainLabel
 from desktop.shell.deck_actions import DeckActions
 from desktop.shell.export_actions import ExportActions
 from desktop.shell.help import HelpActions
-from desktop.shell.layout import Placeholder, fit_to_screen, restore_layout, save_layout
+from desktop.shell.layout import (
+    Placeholder,
+    details_follow_selection,
+    fit_to_screen,
+    restore_layout,
+    save_layout,
+)
 from desktop.shell.menus import Menus
 from desktop.shell.pack_actions import PackActions
 from desktop.shell.pack_session import PackSession
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
         self.events_dock.setWidget(self.events)
         self.details_dock.setWidget(self.details)
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        details_follow_selection(self.state, self.details_dock)
 
     def _finish(self) -> None:
         self.state.visibleChanged.connect(self._show_counts)  # also after a new pack
