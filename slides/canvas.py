@@ -49,9 +49,9 @@ class DeckCanvas:
             plates += [(b, palette.plate) for b in
                        ([page.body] if not kind.is_cover else [cover_sub]) if b is not None]
         if palette.title_plate and (with_title or kind.is_cover):
-            title = cover_title if kind.is_cover else page.title
-            if title is not None:
-                plates.append((title, palette.title_plate))
+            title_area = cover_title if kind.is_cover else page.title
+            if title_area is not None:
+                plates.append((title_area, palette.title_plate))
         shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, fill, radius=4, name="Plate")
                   for b, fill in plates] + shapes
         self.slides.append(Slide(kind, title, tuple(themed(shapes, palette)), notes.strip(),

@@ -50,7 +50,7 @@ class SearchResultsView(QTreeWidget):
         self.clear()
         self.setVisible(bool(text.strip()))
         counts = self.results.counts()
-        rows = {
+        rows: dict[str, list[tuple[str, tuple[str, object]]]] = {
             "events": [(f"{e.date.short_label()}  {e.title}", ("event", e.id))
                        for e in self.results.events],
             "key_points": [(f"{s.title}: {k.text}", ("key_point", (s.id, s.key_points.index(k))))

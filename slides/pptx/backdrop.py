@@ -28,6 +28,9 @@ R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 Transform = Callable[[float, float], tuple[float, float]]
 
 
+TEXT_PLACEHOLDERS = (1, 2, 3, 4, 7)  # title, body, centred title, subtitle, object
+
+
 class Composer:
     """Composes one layout's backdrop at `PX_WIDTH` pixels across."""
 
@@ -46,7 +49,35 @@ class Composer:
             self._background(image, bg, owner, colours)
         for tree, part in _trees(layout):
             self._shapes(image, tree, part, colours, lambda x, y: (x, y))
+        self._filled_placeholders(image, layout, colours)
         return image.convert("RGB")
+
+    def _filled_placeholders(self, image: Image.Image, layout, colours: ThemeColours) -> None:
+        """The fills of the layout's text placeholders (a title placeholder filled
+        dark grey is the template's title band): a slide's placeholders inherit them,
+        so our words sit on them."""
+        for placeholder in layout.placeholders:
+            if int(placeholder.placeholder_format.type) not in TEXT_PLACEHOLDERS:
+                continue
+            if None in (placeholder.left, placeholder.top, placeholder.width,
+                        placeholder.height):
+                continue
+            props = None  # the layout's own fill, else its master placeholder's
+            for source in (placeholder, getattr(placeholder, "_base_placeholder", None)):
+                found = source._element.find("p:spPr", NS) if source is not None else None
+                if found is not None and any(etree.QName(c).localname.endswith("Fill")
+                                             for c in found):
+                    props = found
+                    break
+            if props is None or props.find("a:noFill", NS) is not None:
+                continue
+            left, top = placeholder.left * self.scale, placeholder.top * self.scale
+            box = (left, top, left + placeholder.width * self.scale,
+                   top + placeholder.height * self.scale)
+            preset = props.find("a:prstGeom", NS)
+            geometry = preset.get("prst", "rect") if preset is not None else "rect"
+            self._fill(image, props, layout.part, colours, box, None,
+                       geometry if geometry in ("rect", "ellipse", "roundRect") else "rect")
 
     def with_captions(self, image: Image.Image, layout, colours: ThemeColours
                       ) -> Image.Image:

@@ -83,6 +83,17 @@ def dark_band(folder: Path) -> Path:
     return edited(folder, "dark-band.pptx", {MASTER: master})
 
 
+def filled_title(folder: Path) -> Path:
+    """The master's title placeholder filled dark grey (the band is the placeholder's
+    own fill, inherited by every slide's title), its text style left black."""
+    return edited(folder, "filled-title.pptx", {MASTER: replaced(
+        b'<a:ext cx="8229600" cy="1143000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        b"</a:prstGeom></p:spPr>",
+        b'<a:ext cx="8229600" cy="1143000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        b'</a:prstGeom><a:solidFill><a:schemeClr val="tx1"><a:lumMod val="65000"/>'
+        b'<a:lumOff val="35000"/></a:schemeClr></a:solidFill></p:spPr>')})
+
+
 def logo_on_title(folder: Path, logo_png: bytes) -> Path:
     """A logo picture on the title slide layout, top centre and bottom centre: where
     our marking plates would go; its subtitle box half an inch tall (one line)."""
@@ -128,5 +139,6 @@ def made(folder: Path, logo_png: bytes) -> dict[str, Path]:
     return {"made-tiny-body": tiny_body(folder),
             "made-number-on-footer": number_box(folder, 1600000, 2133600),
             "made-dark-band": dark_band(folder),
+            "made-filled-title": filled_title(folder),
             "made-logo-on-title": logo_on_title(folder, logo_png),
             "made-google-style": google_style(folder)}

@@ -11,7 +11,7 @@ from slides.page import Box, contrast
 from slides.pptx.layouts import layout_kind
 from slides.pptx.look import preflight, read_look, template_look
 from slides.pptx.template import open_template
-from tests.slides.pptx.made_templates import dark_band, number_box, tiny_body
+from tests.slides.pptx.made_templates import dark_band, filled_title, number_box, tiny_body
 
 FOUR_BY_THREE = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
@@ -165,6 +165,9 @@ def test_titles_keep_the_templates_title_style(tmp_path: Path) -> None:
     assert page.title_align == "left"
     said = "\n".join(preflight(look, "dark-band.pptx"))
     assert "titles #ffffff" in said
+    # the band as the title placeholder's own fill, which every slide's title inherits
+    filled = template_look(filled_title(tmp_path)).page.palette("content")
+    assert contrast(filled.title, "#595959") >= 4.5 and filled.title_plate is None
 
 
 def logo_png() -> bytes:
