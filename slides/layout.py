@@ -49,7 +49,7 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
 
     On our template the banners run across the slide; on an organisation's they are
     centred plates just wide enough for the marking, so their art stays visible.
-    The PowerPoint writer puts these on the slide master (the number as a field), so
+    The PowerPoint writer puts these on every layout (the number as a field), so
     slides added later carry them too."""
     colour = marking_colour(frame.marking)
     width, height, band = page.width, page.height, page.banner_h
@@ -82,7 +82,7 @@ def chrome(frame: Frame, number: int, page: Page = DEFAULT_PAGE) -> list[Shape]:
 def _marking_x(page: Page, plate: float, y: float, band: float) -> float:
     """Where a marking plate goes across its band: centred, unless the template's art
     (a logo on its title slide or master) is there; then the nearest place clear of
-    it, stepping out from the centre. The marking is on the master, one place for
+    it, stepping out from the centre. The marking is on every layout, one place for
     every layout, so it must be clear of the art of all of them."""
     width = page.width
     centre = (width - plate) / 2

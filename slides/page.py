@@ -84,7 +84,7 @@ class Page:
     on its content layout; `cover_title`/`cover_subtitle` those of its title slide
     layout (None: the template has none, and our own title band is drawn).
     `palettes` and `backdrops` are keyed by layout kind: "title" and "content".
-    The footer and slide number live on the master, one colour for every layout:
+    The footer and slide number are on every layout, one colour for all of them:
     `chrome_plate` is set when that colour does not read on some layout's background
     there, and they then sit on a plate of it.
     """

@@ -186,7 +186,7 @@ class Slide:
     notes: str = ""
     section: str = ""
     live: LiveView | None = None  # map and timeline slides: how to present them live
-    chrome: tuple[Shape, ...] = ()  # marking, footer, number: on the master in PowerPoint
+    chrome: tuple[Shape, ...] = ()  # marking, footer, number: on every layout in PowerPoint
 
     def texts(self) -> list[TextBox]:
         """The slide's text boxes, its chrome's included."""

@@ -88,6 +88,9 @@ def paragraph_xml(paragraph: Paragraph, font: str) -> str:
                 '<a:spcAft><a:spcPts val="0"/></a:spcAft>']
     if paragraph.bullet:
         props.append(f'marL="{emu(paragraph.indent)}" indent="{-emu(paragraph.indent)}"')
+        # the bullet in its text's colour and size, not the template's body style's
+        # (a dark bullet colour meant for their white slides, on our plate or theirs)
+        children.append('<a:buClrTx/><a:buSzTx/>')
         if paragraph.bullet[:-1].isdigit() and paragraph.bullet.endswith("."):
             children.append(f'{bullet_font}<a:buAutoNum type="arabicPeriod" '
                             f'startAt="{int(paragraph.bullet[:-1])}"/>')

@@ -51,6 +51,13 @@ def _written_cover(layout, composer: Composer, colours: ThemeColours, body: Box,
             Box(area.x, area.y + split + 6, area.w, area.h - split - 6))
 
 
+def _under(title: Box | None, height: float) -> Box | None:
+    """Where a cover's lines go when its layout has a title and no subtitle."""
+    if title is None:
+        return None
+    return Box(title.x, title.bottom + 8, title.w, max(height * 0.85 - title.bottom, 40))
+
+
 def _clear_number(number: Box, footer: Box, art: tuple[Box, ...]) -> Box:
     """The slide number moved off the template's logo: left along the footer line
     (never onto the footer text), else just above the logo."""
@@ -222,6 +229,9 @@ def read_look(prs, name: str = "template") -> Look:
         cover_title = Box(cover_title.x, banner + 4, cover_title.w, cover_title.h)
     if closing_title is not None and closing_title.y < banner + 4:
         closing_title = Box(closing_title.x, banner + 4, closing_title.w, closing_title.h)
+    # a cover with a title and no subtitle: its lines go under the title (as read here)
+    cover_sub = cover_sub or _under(cover_title, height)
+    closing_sub = closing_sub or _under(closing_title, height)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
              "title": (layouts["cover"], [cover_title or title, cover_sub or body, footer,

@@ -156,17 +156,15 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
 
 
 def _chrome_on_masters(prs, deck: Deck) -> None:
-    """The marking, footer and slide-number field on every master (and on layouts that
-    hide the master's shapes), so slides the briefer adds later carry them too."""
+    """The marking, footer and slide-number field on every layout, so slides the
+    briefer adds later from any of them carry them too. On the layouts, not the
+    master: a layout's own art is drawn over its master's shapes, and a template's
+    band across the foot of a layout would hide a marking kept on the master."""
     if not deck.slides:
         return
     chrome = next((s.chrome for s in deck.slides if not s.kind.is_cover),
                   deck.slides[0].chrome)
-    owners = []
-    for master in prs.slide_masters:
-        owners.append(master)
-        owners += [lay for lay in master.slide_layouts
-                   if lay._element.get("showMasterSp") == "0"]
+    owners = [lay for master in prs.slide_masters for lay in master.slide_layouts]
     for owner in owners:
         writer = _SlideWriter(owner, deck.font)
         for shape in chrome:

@@ -28,6 +28,8 @@ def test_a_text_box_keeps_its_words_bullets_and_font() -> None:
     assert texts == ["Tom & <Jerry>", " second line", "third"]  # lines joined by a space
     assert shape.find(".//a:buChar", NS).get("char") == "•"
     assert shape.find(".//a:buAutoNum", NS).get("startAt") == "3"
+    # bullets in their words' colour, whatever colour the template's body style gives
+    assert len(shape.findall(".//a:pPr/a:buClrTx", NS)) == 2
     off = shape.find(".//a:xfrm/a:off", NS)
     assert (off.get("x"), off.get("y")) == (str(72 * 12700), str(36 * 12700))
     runs = shape.findall(".//a:rPr", NS)

@@ -43,8 +43,9 @@ def test_deck_reopens_with_titles_notes_and_markings(tmp_path: Path, pack: Pack,
     prs = Presentation(str(out))
     assert len(prs.slides) == len(deck.slides)
     assert prs.slide_width == 12192000 and prs.slide_height == 6858000
-    master_text = all_text(prs.slide_masters[0])
-    assert master_text.count("NATO UNCLASSIFIED") == 2  # on the master: on every slide
+    for layout in prs.slide_layouts:  # on every layout: on every slide, over its art
+        assert all_text(layout).count("NATO UNCLASSIFIED") == 2, layout.name
+    assert "NATO UNCLASSIFIED" not in all_text(prs.slide_masters[0])
     for spec, slide in zip(deck.slides, prs.slides, strict=True):
         # Every title in a title placeholder, the title and closing slides' too.
         assert slide.shapes.title is not None and slide.shapes.title.text == spec.title
