@@ -96,14 +96,13 @@ def _in_region(place: Place, region: tuple[float, float, float, float]) -> bool:
     return west - mx <= place.lon <= east + mx and south - my <= place.lat <= north + my
 
 
-def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, w: float,
-               h: float, as_of: dt.date) -> tuple[list[Shape], list[tuple[int, Place, int]]]:
-    """Shapes of the map and the numbered places they show: (number, place, events).
+Counts = list[tuple[Place, int]]
 
-    The map stays on the pack's region: places far outside it (NATO Headquarters in
-    Brussels on a South Caucasus map) are numbered at the map's edge with an arrow
-    and their distance, instead of zooming out to a continent. At most
-    `MAX_MARKERS` places, the busiest; the legend says how many more."""
+
+def map_frame(pack: Pack, counts: Counts, aspect: float
+              ) -> tuple[tuple[float, float, float, float], Counts, Counts]:
+    """What a map slide of `counts` shows: its box (projected units), the places on
+    it and the places far away, pointed to from its edge (see `map_shapes`)."""
     view = pack.info.map_view
     region = (view.west, view.south, view.east, view.north)
     ordered = sorted(counts, key=lambda pc: (-pc[1], pc[0].name))[:MAX_MARKERS]
@@ -112,14 +111,35 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     corners = [Place("", "", view.south, view.west, ""),
                Place("", "", view.north, view.east, "")]
     if not near:  # all elsewhere: show them with the region, unless that is a continent
-        wide = map_box([*corners, *(p for p, _ in far)], w / h)
+        wide = map_box([*corners, *(p for p, _ in far)], aspect)
         if wide[2] - wide[0] <= WIDE_AT_MOST * (view.east - view.west):
             near, far = far, []
     if near:
         box = map_box([p for p, _ in near] + (corners if not _in_region(
-            near[0][0], region) else []), w / h)
+            near[0][0], region) else []), aspect)
     else:  # far from the region and from one another: the region, pointing to them
-        box = map_box(corners, w / h)
+        box = map_box(corners, aspect)
+    return box, near, far
+
+
+def map_bounds(pack: Pack, counts: Counts, aspect: float) -> tuple[float, float, float, float]:
+    """The slide map's view as (west, south, east, north) degrees: where a live map
+    starts, so L shows what the slide showed."""
+    box = map_frame(pack, counts, aspect)[0]
+    west, north = unproject(box[0], box[1])
+    east, south = unproject(box[2], box[3])
+    return west, min(south, north), east, max(south, north)
+
+
+def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, w: float,
+               h: float, as_of: dt.date) -> tuple[list[Shape], list[tuple[int, Place, int]]]:
+    """Shapes of the map and the numbered places they show: (number, place, events).
+
+    The map stays on the pack's region: places far outside it (NATO Headquarters in
+    Brussels on a South Caucasus map) are numbered at the map's edge with an arrow
+    and their distance, instead of zooming out to a continent. At most
+    `MAX_MARKERS` places, the busiest; the legend says how many more."""
+    box, near, far = map_frame(pack, counts, w / h)
     scale = w / (box[2] - box[0])
     members = {m.country for m in pack.members if m.joined.first_day() <= as_of}
     focus = pack.info.focus_countries[:1]

@@ -16,7 +16,7 @@ from slides import layout as L
 from slides.canvas import DeckCanvas
 from slides.lanes_layout import lane_rows, lanes_shapes
 from slides.layout import Bullet, paginate, text_box
-from slides.map_layout import key_height, legend, map_key, map_shapes
+from slides.map_layout import key_height, legend, map_bounds, map_key, map_shapes
 from slides.spec import LiveView, Paragraph, Run, Shape, SlideKind, TextBox
 from slides.text import line_height, wrap
 from slides.timeline_layout import EVENTS_PER_SLIDE, timeline_shapes
@@ -132,7 +132,8 @@ class SectionSlides:
         notes.add("Map: Natural Earth 1:50m (public domain). NATO members shaded as of "
                   f"{c.pack.info.as_of.label()}.", self._member_citations())
         live = LiveView("map", c.left, c.top, map_w, c.height, sections=sections,
-                        places=tuple(place.id for _, place, _ in numbered))
+                        places=tuple(place.id for _, place, _ in numbered),
+                        bounds=map_bounds(c.pack, places, map_w / c.height))
         if not point and numbered:
             _, busiest, count = numbered[0]
             point = (f"{len(places)} places; the most events at {busiest.name} ({count})"

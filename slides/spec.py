@@ -174,6 +174,7 @@ class LiveView:
     sections: tuple[str, ...]
     places: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    bounds: tuple[float, ...] = ()  # a map's view: west, south, east, north (degrees)
 
 
 @dataclass(frozen=True, slots=True)

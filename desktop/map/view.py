@@ -324,12 +324,12 @@ class MapView(QGraphicsView):
             self.translate(delta.x(), delta.y())
         self._relayout.start()
 
-    def fit_rect(self, rect: QRectF) -> None:
-        """Show `rect` (scene units) with a margin."""
+    def fit_rect(self, rect: QRectF, margin_share: float = 0.08) -> None:
+        """Show `rect` (scene units) with a margin (none: a live map's slide view)."""
         grow_w = max(0.0, MIN_FIT - rect.width()) / 2  # a city and its country, at least
         grow_h = max(0.0, MIN_FIT - rect.height()) / 2
         rect = rect.adjusted(-grow_w, -grow_h, grow_w, grow_h)
-        margin = max(rect.width(), rect.height()) * 0.08
+        margin = max(rect.width(), rect.height()) * margin_share
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
         self._relayout.start()

@@ -29,10 +29,12 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QLabel,
     QMenu,
     QWidget,
 )
 
+from content.geo import view_box
 from content.model import Pack
 from desktop.deck.slide_painter import SlidePainter
 from desktop.present.controller import (
@@ -172,8 +174,27 @@ class SlideWindow(SlideCanvas):
         self._place_live()
         self.live.show()
         self.reset_live()
+        self._live_cue()
         self.live.setFocus()
         return True
+
+    def _live_cue(self) -> None:
+        """A small mark in the live view's corner that says it is live (and how to
+        get back), for presenter and audience; it takes no clicks."""
+        if self.live is None:
+            return
+        cue = QLabel("\u25cf LIVE  \u00b7  R resets  \u00b7  Esc leaves", self.live)
+        cue.setObjectName("Live cue")
+        cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        font = cue.font()
+        font.setPixelSize(max(11, round(11 * self.slide_scale())))
+        cue.setFont(font)
+        cue.setStyleSheet("QLabel { color: white; background: rgba(20, 30, 45, 150); "
+                          "border-radius: 4px; padding: 2px 6px; }")
+        cue.adjustSize()
+        cue.move(8, 8)
+        cue.show()
+        cue.raise_()
 
     def reset_live(self, animate: bool = False) -> None:
         """Return the live view to how the slide was built (gliding back, for R)."""
@@ -188,10 +209,16 @@ class SlideWindow(SlideCanvas):
         if isinstance(self.live, MapView):
             view = self.live
             points = [view.marker(p).pos() for p in live.places if p in self.pack.places]
+
+            def built() -> None:  # the slide's own view, where the slide says it
+                if len(live.bounds) == 4:
+                    view.fit_rect(QRectF(*view_box(*live.bounds)), margin_share=0.0)
+                else:
+                    view.fit_points(points)
             if animate:
-                view.animate_to(lambda: view.fit_points(points))
+                view.animate_to(built)
             else:
-                self.live.fit_points(points)
+                built()
         elif isinstance(self.live, TimelineView):
             events = [self.pack.event(e) for e in live.events if self.pack.has_event(e)]
             if events:

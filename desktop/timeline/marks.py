@@ -6,6 +6,7 @@ out once and then blitted: a frame at 10,000 events costs about what one at 100 
 
 from __future__ import annotations
 
+import html
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,6 +29,20 @@ class Cluster(NamedTuple):
     text_height: float
 
 
+def wrapped(text: str, width: float, metrics: QFontMetricsF) -> list[str]:
+    """`text` on lines no wider than `width`, broken between words ([] when a word
+    alone is wider: such a title is cut instead)."""
+    lines: list[str] = []
+    for word in text.split():
+        if metrics.horizontalAdvance(word) > width:
+            return []
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 class TimelineMarks:
     """Caches of drawn marks for one timeline widget and theme."""
 
@@ -41,6 +56,7 @@ class TimelineMarks:
         self._whole: dict[str, tuple[float, QStaticText]] = {}  # title's width, label
         self._clusters: dict[tuple[int, int], Cluster] = {}
         self.size = 1.0  # marks' scale: 1 in the app, the slide's scale when presenting
+        self.wrap_lines = 1  # a title's lines at most: 1 (cut) in the app, more live
 
     def set_size(self, size: float) -> None:
         """Draw marks `size` times their app size (a live slide draws them at slide
@@ -91,16 +107,24 @@ class TimelineMarks:
         key = (event.id, step)
         if key in self._elided:
             return self._elided[key]
-        text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
-        label = self._label(text) if text != "…" and text else None
+        lines = wrapped(event.title, step * 8.0, metrics) if self.wrap_lines > 1 else []
+        if 1 < len(lines) <= self.wrap_lines:  # whole, on lines as the slide has them
+            label = self._label("\n".join(lines), lines=True)
+        else:
+            text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
+            label = self._label(text) if text != "…" and text else None
         if len(self._elided) > MAX_LABELS:
             self._elided.clear()
         self._elided[key] = label
         return label
 
-    def _label(self, text: str) -> QStaticText:
-        label = QStaticText(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # content is never markup
+    def _label(self, text: str, lines: bool = False) -> QStaticText:
+        if lines:  # escaped, then broken: content is never markup
+            label = QStaticText("<br>".join(html.escape(line) for line in text.split("\n")))
+            label.setTextFormat(Qt.TextFormat.RichText)
+        else:
+            label = QStaticText(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # content is never markup
         label.prepare(font=self.widget.font())
         return label
 

@@ -124,6 +124,14 @@ class TimelinePainter:
             for dx in (-3.0, 3.0) if v.GUTTER + 6 <= mid <= v.width() - 6 else ():
                 painter.drawLine(QPointF(mid + dx - 3, y + 6), QPointF(mid + dx + 3, y - 6))
         first_label = ""
+        v.axis_context = enclosing(v.real_start, v.real_end, unit)
+        # The month and year the ticks leave unsaid: in the lane-title gutter, or (a
+        # narrow gutter, as in a show's live timeline) at the axis's right end, where
+        # tick labels then stop short of it: the year is always on screen.
+        in_gutter = v.GUTTER >= 60
+        context_w = 0 if in_gutter or not v.axis_context else \
+            metrics.horizontalAdvance(v.axis_context) + 12
+        right_end = v.width() - 2 - context_w
         for day, label in ticks(v.real_start, v.real_end, unit):
             x = s.x(day)
             if x < v.GUTTER or x > v.width() or warp.in_gap(day):
@@ -131,17 +139,22 @@ class TimelinePainter:
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, v.AXIS_H), QPointF(x, v.height() - v.BRUSH_H))
             width = metrics.horizontalAdvance(label)
-            if x + 3 > last_right + gap and x + 3 + width <= v.width() - 2:  # whole labels
+            if x + 3 > last_right + gap and x + 3 + width <= right_end:  # whole labels
                 painter.setPen(t.muted)
                 painter.drawText(QPointF(x + 3, v.AXIS_H - 9), label)
                 last_right = x + 3 + width
                 first_label = first_label or label
-        v.axis_context = enclosing(v.real_start, v.real_end, unit)
-        if v.axis_context and v.GUTTER >= 60:  # the month and year days belong to
+        v.axis_context_drawn = False
+        if v.axis_context and in_gutter:
             painter.setPen(t.text)
             painter.drawText(QRectF(12, 0, v.GUTTER - 16, v.AXIS_H - 2),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                              v.axis_context)
+            v.axis_context_drawn = True
+        elif v.axis_context:
+            painter.setPen(t.text)
+            painter.drawText(QPointF(v.width() - context_w + 6, v.AXIS_H - 9), v.axis_context)
+            v.axis_context_drawn = True
         painter.setPen(QPen(t.muted, 1))
         painter.drawLine(QPointF(v.GUTTER, v.AXIS_H - 0.5),
                          QPointF(v.width(), v.AXIS_H - 0.5))

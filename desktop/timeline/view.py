@@ -78,6 +78,7 @@ class TimelineView(QWidget):
         self.warp: Warp = NO_WARP  # long empty stretches shortened (see Warp)
         self.cluster_menu: QMenu | None = None  # the open cluster's list of events
         self.axis_context = ""  # "July 2021" when the ticks are days
+        self.axis_context_drawn = False  # whether the last frame showed it
         self.window_label_rect = QRectF()
         start, end = state.extent()
         self.view_start = float(start.toordinal())  # axis days: real after the last gap
@@ -192,6 +193,7 @@ class TimelineView(QWidget):
         widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
         self.GUTTER = 16.0 if len(self.lanes) <= 1 else max(self.GUTTER, widest + 32)
         self.marks.forget_titles()
+        self.marks.wrap_lines = 3  # titles whole, wrapped as on the slide, not "Colomi…"
         self.marks.set_size(px_per_point)  # dots and pills as large as the slide's stops
         self.update()
 

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.map.view import MapView
 from desktop.present.audience import SlideWindow
@@ -289,3 +290,48 @@ def test_r_glides_the_live_timeline_back(qtbot, deck_and_pack) -> None:
     assert zoomed < live.view_end - live.view_start < built[1] - built[0]
     finish_animations(live)
     assert abs(live.view_start - built[0]) < 1e-3 and abs(live.view_end - built[1]) < 1e-3
+
+
+def test_the_live_timeline_keeps_whole_titles_and_always_shows_the_year(
+        qtbot, deck_and_pack) -> None:
+    """Live on a timeline slide: titles wrap as on the slide rather than end in
+    "Colomi…", and zoomed in to months the year is on screen (the gutter is too
+    narrow for it on a one-lane slide, so it goes at the axis's end)."""
+    import datetime as dt
+
+    from PySide6.QtGui import QFontMetricsF
+
+    _, window = open_slide(qtbot, deck_and_pack, "timeline")
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    live = window.live
+    event = max(live.lanes[0].points, key=lambda e: len(e.title))
+    metrics = QFontMetricsF(live.font())
+    room = metrics.horizontalAdvance(event.title) * 0.6
+    label = live.marks.elided(event, room, metrics)
+    assert label is not None and "\u2026" not in label.text()
+    assert all(word in label.text() for word in event.title.split()[:2])
+    day = dt.date(2021, 6, 1).toordinal()
+    live.view_start, live.view_end = day, day + 150  # month ticks, one year
+    live.grab()
+    assert live.axis_context == "2021" and live.axis_context_drawn
+
+
+def test_l_on_a_map_slide_starts_from_the_slides_own_view_and_says_live(
+        qtbot, deck_and_pack) -> None:
+    """Pressing L used to jump from the slide's South Caucasus to a Europe-wide view
+    (it fitted every numbered place, Brussels too): the live map starts on the box
+    the slide drew, and a small cue in its corner says it is live."""
+    from content.geo import view_box
+
+    deck, _ = deck_and_pack
+    _, window = open_slide(qtbot, deck_and_pack, "map")
+    spec = next(s for s in deck.slides if s.kind == "map").live
+    assert len(spec.bounds) == 4
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    live: MapView = window.live
+    shown = live.mapToScene(live.viewport().rect()).boundingRect()
+    slide = QRectF(*view_box(*spec.bounds))
+    assert shown.width() <= slide.width() * 1.1 and shown.height() <= slide.height() * 1.1
+    assert shown.contains(slide.center())
+    cue = live.findChild(QLabel, "Live cue")
+    assert cue is not None and cue.isVisible() and "LIVE" in cue.text()
