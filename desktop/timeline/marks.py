@@ -108,6 +108,7 @@ class TimelineMarks:
         if key in self._elided:
             return self._elided[key]
         lines = wrapped(event.title, step * 8.0, metrics) if self.wrap_lines > 1 else []
+        label: QStaticText | None
         if 1 < len(lines) <= self.wrap_lines:  # whole, on lines as the slide has them
             label = self._label("\n".join(lines), lines=True)
         else:
