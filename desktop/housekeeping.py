@@ -51,6 +51,18 @@ def remember_folder(kind: str, folder: Path) -> None:
     store.sync()
 
 
+def ask_save_name(parent, kind: str, caption: str, name: str, filters: str) -> str:
+    """A save dialog that opens in the folder the last save of `kind` went to (else
+    Documents) offering `name`, and remembers where this one went ("" if cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(last_folder(kind) / name),
+                                            filters)
+    if chosen:
+        remember_folder(kind, Path(chosen).parent)
+    return chosen
+
+
 def clean_at_start() -> int:
     """Remove stray temp files in the cache and every remembered folder."""
     # Imported here, not with the module: the window's first frame needs only

@@ -11,6 +11,8 @@ carries markup.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -48,3 +50,24 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     box.setText(text)
     box.setStandardButtons(buttons)
     return box
+
+
+def offer_open(parent: QWidget | None, title: str, path: Path, open_label: str,
+               what: str = "") -> None:
+    """After an export: where it went, and buttons to open the file or its folder
+    (in the system's default application; Qt picks it on each platform)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    size = f" ({what})" if what else ""
+    box = message_box(parent, QMessageBox.Icon.Information, title,
+                      f"Saved {path.name}{size}\nin {path.parent}",
+                      QMessageBox.StandardButton.NoButton)
+    open_file = box.addButton(open_label, QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -40,3 +40,30 @@ def save_output(out: Path, data: bytes) -> None:
                           "file open in another program?)") from None
     except OSError as exc:
         raise ExportError(f"{out}: could not write the deck: {exc.strerror or exc}") from None
+
+
+# Names Windows keeps for devices, in any case and with any extension ("con.pptx").
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                  *(f"lpt{n}" for n in range(1, 10))}
+KEPT_PUNCTUATION = set(" -_,.()&'+")
+
+
+def suggested_name(title: str, day: str = "", suffix: str = ".pptx",
+                   fallback: str = "briefing") -> str:
+    """A file name a save dialog offers for a deck (or its PDF) titled `title`: the
+    title's words as they read ("Azerbaijan and NATO - visits, history 2026-12-02.pptx"),
+    a colon or slash as a dash, nothing any of Windows, macOS or Linux refuses
+    (control characters, `<>:"/\\|?*`, a trailing dot or space, a device name)."""
+    out = []
+    for char in title:
+        if char.isalnum() or char in KEPT_PUNCTUATION:
+            out.append(char)
+        elif char in ":/\\|":
+            out.append(" - ")
+        elif char.isspace():
+            out.append(" ")
+    stem = " ".join("".join(out).split()).strip(" .-")
+    stem = stem.replace(" - - ", " - ")[:120].rstrip(" .-")
+    if not stem or stem.split(".")[0].casefold() in RESERVED_NAMES:
+        stem = f"{fallback} {stem}".strip() if stem else fallback
+    return f"{stem} {day}{suffix}" if day else f"{stem}{suffix}"

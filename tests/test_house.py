@@ -27,8 +27,6 @@ TESTED_ELSEWHERE = {
                         "tests/slides/test_build.py (test_a_deck_is_briefing_sized)",
     "slides/layout.py": "boxes fit, markings and numbers on every slide "
                         "(tests/slides/test_build.py)",
-    "slides/output.py": "locks, read-only and special targets in tests/slides/pptx/"
-                        "test_writer.py and tests/test_hostile_inputs.py",
     "slides/spec.py": "plain dataclasses, built and read by every slides test",
     "desktop/shell/focus.py": "F6 / Shift+F6 driven by keys in "
                               "tests/desktop/shell/test_keyboard.py",

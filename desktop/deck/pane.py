@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,12 +36,13 @@ from desktop.date_field import DateField
 from desktop.deck.thumbnails import ThumbnailModel
 from desktop.deck.working import load_working, save_working
 from desktop.errors import error_message
-from desktop.housekeeping import remember_write_folder
-from desktop.plaintext import PlainLabel, message_box, plain_tooltip
+from desktop.housekeeping import ask_save_name, remember_write_folder
+from desktop.plaintext import PlainLabel, message_box, offer_open, plain_tooltip
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.build import build_deck
 from slides.errors import DeckError
+from slides.output import suggested_name
 from slides.pptx.look import template_page
 from slides.recipe import OPTIONS, Options, Recipe, default_recipe, load_recipe, save_recipe
 from slides.spec import Deck
@@ -309,9 +309,9 @@ class DeckBuilder(QWidget):
 
     def save_recipe_dialog(self) -> None:
         """Ask where and save the recipe as YAML."""
-        name, _ = QFileDialog.getSaveFileName(self, "Save Recipe",
-                                              str(self.recipe_file or "briefing.yaml"),
-                                              "Recipes (*.yaml *.yml)")
+        name = ask_save_name(self, "recipe", "Save Recipe",
+                             self.recipe_file.name if self.recipe_file else "briefing.yaml",
+                             "Recipes (*.yaml *.yml)")
         if name:
             try:
                 save_recipe(self.recipe(), Path(name))
@@ -334,10 +334,8 @@ class DeckBuilder(QWidget):
 
     def export_dialog(self) -> None:
         """Ask where, export with progress, then offer to open the deck or its folder."""
-        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.recipe().title)
-        name, _ = QFileDialog.getSaveFileName(self, "Export Deck",
-                                              f"{stem or 'briefing'} {dt.date.today()}.pptx",
-                                              "PowerPoint (*.pptx)")
+        offered = suggested_name(self.recipe().title, dt.date.today().isoformat())
+        name = ask_save_name(self, "deck", "Export Deck", offered, "PowerPoint (*.pptx)")
         if not name:
             return
         path = Path(name if name.lower().endswith(".pptx") else name + ".pptx")
@@ -374,17 +372,8 @@ class DeckBuilder(QWidget):
         return True
 
     def _offer_open(self, path: Path) -> None:
-        box = message_box(self, QMessageBox.Icon.Information, "Deck exported",
-                          f"Saved {path.name} ({len(self.deck.slides) if self.deck else 0}"
-                          f" slides)\nin {path.parent}", QMessageBox.StandardButton.NoButton)
-        open_deck = box.addButton("Open Deck", QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is open_deck:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        offer_open(self, "Deck exported", path, "Open Deck",
+                   f"{len(self.deck.slides) if self.deck else 0} slides")
 
     def _show_error(self, exc: BaseException) -> None:
         title, text = error_message(exc)

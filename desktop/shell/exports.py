@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import error_message
-from desktop.housekeeping import remember_write_folder
-from desktop.plaintext import PlainLabel, message_box
+from desktop.housekeeping import ask_save_name, last_folder, remember_folder, remember_write_folder
+from desktop.plaintext import PlainLabel, message_box, offer_open
 
 if TYPE_CHECKING:  # the first frame imports no slides module
     from desktop.shell.figure import Figure
@@ -34,34 +34,39 @@ if TYPE_CHECKING:  # the first frame imports no slides module
 
 
 def _save(parent: QWidget, write: Callable[[Path], None], name: str,
-          say: Callable[[str], None]) -> None:
+          say: Callable[[str], None]) -> bool:
     try:
         write(Path(name))
         remember_write_folder(Path(name))
     except OSError as exc:
         title, text = error_message(exc)
         message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
-        return
+        return False
     say(f"Saved {name}")
+    return True
 
 
 def export_pdf(parent: QWidget, deck: Deck, notes: bool, say: Callable[[str], None]) -> None:
     """Ask where, then write `deck` as a PDF handout (or A4 notes pages)."""
+    import datetime as dt
+
     from desktop.deck.pdf import write_pdf
+    from slides.output import suggested_name
 
     suffix = " notes" if notes else ""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", f"{deck.title}{suffix}.pdf",
-                                          "PDF (*.pdf)")
-    if name:
-        _save(parent, lambda path: write_pdf(deck, path, notes=notes), name, say)
+    offered = suggested_name(f"{deck.title}{suffix}", dt.date.today().isoformat(), ".pdf")
+    name = ask_save_name(parent, "deck", "Export PDF", offered, "PDF (*.pdf)")
+    if name and _save(parent, lambda path: write_pdf(deck, path, notes=notes), name, say):
+        offer_open(parent, "PDF exported", Path(name), "Open PDF",
+                   f"{len(deck.slides)} {'notes pages' if notes else 'slides'}")
 
 
 def export_png(parent: QWidget, widget: QWidget, kind: str, say: Callable[[str], None]) -> None:
     """Ask where, then save what `widget` (the map, timeline or window) shows as PNG."""
     from desktop.shell.images import grab_png
 
-    name, _ = QFileDialog.getSaveFileName(parent, "Export as PNG", f"{kind}.png",
-                                          "PNG image (*.png)")
+    name = ask_save_name(parent, "figure", "Export as PNG", f"{kind}.png",
+                         "PNG image (*.png)")
     if name:
         _save(parent, lambda path: grab_png(widget, path), name, say)
 
@@ -109,9 +114,8 @@ def export_figure(parent: QWidget, view: QWidget, kind: str, figure_for: Callabl
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     suffix = ".svg" if dialog.svg.isChecked() else ".png"
-    name, _ = QFileDialog.getSaveFileName(parent, "Export Figure", f"{kind}{suffix}",
-                                          "SVG (*.svg)" if suffix == ".svg" else
-                                          "PNG image (*.png)")
+    name = ask_save_name(parent, "figure", "Export Figure", f"{kind}{suffix}",
+                         "SVG (*.svg)" if suffix == ".svg" else "PNG image (*.png)")
     if not name:
         return
     path = Path(name if name.lower().endswith(suffix) else name + suffix)
@@ -138,8 +142,11 @@ def export_data(parent: QWidget, pack, say: Callable[[str], None]) -> None:
     from content.exporting import export_text
     from content.fileio.atomic import write_atomic
 
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export Pack Data", "pack-data.csv",
+    name, chosen = QFileDialog.getSaveFileName(parent, "Export Pack Data",
+                                               str(last_folder("data") / "pack-data.csv"),
                                                ";;".join(DATA_FILTERS))
+    if name:
+        remember_folder("data", Path(name).parent)
     if not name:
         return
     fmt = DATA_FILTERS.get(chosen) or next(

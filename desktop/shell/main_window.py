@@ -32,16 +32,10 @@ from PySide6.QtWidgets import (
 from desktop.curate.actions import CurationActions
 from desktop.map.actions import MapActions
 from desktop.plaintext import PlainLabel
+from desktop.shell import layout as frame
 from desktop.shell.deck_actions import DeckActions
 from desktop.shell.export_actions import ExportActions
 from desktop.shell.help import HelpActions
-from desktop.shell.layout import (
-    Placeholder,
-    details_follow_selection,
-    fit_to_screen,
-    restore_layout,
-    save_layout,
-)
 from desktop.shell.menus import Menus
 from desktop.shell.pack_actions import PackActions
 from desktop.shell.pack_session import PackSession
@@ -134,12 +128,12 @@ class MainWindow(QMainWindow):
     def _build_frame(self) -> None:
         """The first frame: menus, docks, splitter and status line, at the window's
         remembered size and layout, with empty panes."""
-        map_area = Placeholder("sea", "mapPlaceholder")
+        map_area = frame.Placeholder("sea", "mapPlaceholder")
         map_area.painted.connect(self._start.queue)  # the frame is on screen: go on
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("mapTimelineSplit")
         split.addWidget(map_area)
-        split.addWidget(Placeholder("lane", "timelinePlaceholder"))
+        split.addWidget(frame.Placeholder("lane", "timelinePlaceholder"))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -183,7 +177,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage("Opening the content pack…")
         self.resize(1440, 900)
-        fit_to_screen(self)
+        frame.fit_to_screen(self)
         split.setSizes([480, 420])
         self._default_state = self.saveState()
         if self.remember_layout:
@@ -280,7 +274,7 @@ class MainWindow(QMainWindow):
         self.events_dock.setWidget(self.events)
         self.details_dock.setWidget(self.details)
         self.details.linkRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        details_follow_selection(self.state, self.details_dock)
+        frame.details_follow_selection(self.state, self.details_dock)
 
     def _finish(self) -> None:
         self.state.visibleChanged.connect(self._show_counts)  # also after a new pack
@@ -430,11 +424,11 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence -------------------------------------------------
     def _restore_layout(self) -> None:
-        restore_layout(self, self.split)
+        frame.restore_layout(self, self.split)
 
     def save_layout(self) -> None:
         """Remember geometry, docks and splitter for next time."""
-        save_layout(self, self.split)
+        frame.save_layout(self, self.split)
 
     def reset_layout(self) -> None:
         """Put docks back where they start."""

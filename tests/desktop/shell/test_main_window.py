@@ -93,15 +93,33 @@ def test_a_dark_palette_repaints_map_and_timeline(qtbot, qapp) -> None:
 
 
 def test_pdf_from_the_file_menu(qtbot, tmp_path: Path, monkeypatch) -> None:
+    import datetime as dt
+
     from PySide6.QtWidgets import QFileDialog
+
+    from desktop.shell import exports
 
     window = MainWindow(load_pack(), watch=False, remember_layout=False)
     qtbot.addWidget(window)
     target = tmp_path / "handout.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    asked: list[str] = []
+
+    def answer(parent, caption, start, filters):
+        asked.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    offered: list[Path] = []
+    monkeypatch.setattr(exports, "offer_open", lambda parent, title, path, *a: offered.append(
+        path))
     window.deck_actions.export_pdf(notes=False)
     assert target.read_bytes().startswith(b"%PDF")
+    assert offered == [target]  # Open PDF / Open Folder, as after a .pptx export
+    first = Path(asked[0]).name  # the deck's title, dated, nothing a system refuses
+    assert first.endswith(f" {dt.date.today().isoformat()}.pdf") and ":" not in first
+    window.deck_actions.export_pdf(notes=True)
+    assert Path(asked[1]).parent == tmp_path  # the next dialog opens where this one went
+    assert Path(asked[1]).name.endswith(f"notes {dt.date.today().isoformat()}.pdf")
 
 
 def test_open_pack_shows_another_pack_or_keeps_the_current_one(qtbot, pack_copy: Path,
