@@ -144,6 +144,12 @@ class BriefingModel:
         if len(before) != len(self._visible) or any(
                 a is not b for a, b in zip(before, self._visible, strict=True)):
             self.changes.visible.emit()
+            # A place none of whose events pass a new filter is let go (its highlight
+            # would dim the whole timeline); the time window alone, as Play moves it
+            # past the place's dates, keeps it.
+            if self._place and (flt.start, flt.end) == (old.start, old.end) and not any(
+                    self._place in e.places for e in self._visible):
+                self.select_place(None)
 
     def set_facet(self, field: str, value: object) -> None:
         """Set one part of the filter by its facet's field ("place", "actor", ...)."""
@@ -207,9 +213,12 @@ class BriefingModel:
         return self._place
 
     def select_place(self, place_id: str | None) -> None:
-        """Select a place (its events are listed in the detail pane)."""
+        """Select a place: Details shows its card (so the event selected before is
+        let go), the map and timeline highlight its events."""
         if place_id is not None and place_id not in self._pack.places:
             place_id = None
+        if place_id is not None:
+            self.select_event(None)
         if place_id != self._place:
             self._place = place_id
             self.changes.place.emit()

@@ -124,15 +124,25 @@ def event_html(pack: Pack, event: Event) -> str:
 
 
 def place_html(pack: Pack, place_id: str, visible: list[Event]) -> str:
-    """A place and the events (in the current filter) that happened there."""
+    """A place's card: its name, kind and country, the events (in the current filter)
+    that happened there, and the sources they cite."""
+    from content.geo import load_basemap
+
     place = pack.places[place_id]
     events = [e for e in visible if place_id in e.places]
     items = "".join(f'<li><a href="event:{esc(e.id)}">{esc(e.title)}</a> — '
                     f"{esc(e.date_label())}</li>" for e in events)
     noun = "event" if len(events) == 1 else "events"
-    return (f"<h2>{esc(place.name)}</h2><p>{esc(place.kind.capitalize())}, "
+    country = load_basemap().country(place.country) if place.country else None
+    where = ", ".join(part for part in (place.kind.capitalize(),
+                                        country.name if country else "") if part)
+    cited = list({c.source: c for e in events for c in e.citations}.values())
+    sources = ("<p><b>Sources</b></p><ul>" + "".join(
+        f"<li>{citation_html(pack, c)}</li>" for c in cited) + "</ul>") if cited else ""
+    return (f"<p><small>PLACE</small></p><h2>{esc(place.name)}</h2><p>{esc(where)} · "
             f"{place.lat:.2f}°, {place.lon:.2f}°</p>"
-            f"<p><b>{len(events)} {noun}</b> in the current filter:</p><ul>{items}</ul>")
+            f"<p><b>{len(events)} {noun}</b> in the current filter:</p><ul>{items}</ul>"
+            f"{sources}<p><small>Esc or a click on the map's sea clears it.</small></p>")
 
 
 def overview_html(pack: Pack, visible: int) -> str:

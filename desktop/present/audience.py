@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMenu,
     QWidget,
 )
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from content.geo import view_box
 from content.model import Pack
 from desktop.deck.slide_painter import SlidePainter
+from desktop.plaintext import PlainLabel
 from desktop.present.controller import (
     BLACK_KEYS,
     NEXT_KEYS,
@@ -183,7 +183,7 @@ class SlideWindow(SlideCanvas):
         get back), for presenter and audience; it takes no clicks."""
         if self.live is None:
             return
-        cue = QLabel("\u25cf LIVE  \u00b7  R resets  \u00b7  Esc leaves", self.live)
+        cue = PlainLabel("\u25cf LIVE  \u00b7  R resets  \u00b7  Esc leaves", self.live)
         cue.setObjectName("Live cue")
         cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         font = cue.font()

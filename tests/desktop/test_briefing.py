@@ -83,7 +83,7 @@ def test_a_reload_keeps_what_still_exists_and_drops_what_does_not(
     model.set_pack(fewer)
     assert model.filter.sections == {"history", "operations"}
     assert model.filter.place is None and model.selected_event is None
-    assert said == ["pack", "filter", "visible", "selection", "place"]
+    assert said == ["pack", "filter", "visible", "selection", "place", "key_point"]
 
 
 def test_stepping_walks_the_visible_events_in_date_order(model: BriefingModel) -> None:
@@ -134,3 +134,24 @@ def test_extent_reaches_the_end_of_a_long_span(model: BriefingModel) -> None:
         dataclasses.replace(pack, events=(span, later), _event_index={}, _section_index={})
     )
     assert model.extent() == (span.start_day, span.end_day)
+
+
+def test_a_place_shows_instead_of_the_event_and_lets_go_when_filtered_out(
+        model: BriefingModel) -> None:
+    """Clicking a place used to leave Details on the event selected before, and its
+    highlight survived a filter that left it no events (the timeline stayed dimmed)."""
+    kabul = "kabul-airport"
+    model.select_event(model.pack.events[0].id)
+    model.select_place(kabul)
+    assert model.selected_event is None and model.selected_place == kabul
+    model.set_window(dt.date(1990, 1, 1), dt.date(1991, 1, 1))  # Play past it: kept
+    assert model.selected_place == kabul
+    model.set_window(None, None)
+    others = frozenset(s.id for s in model.pack.sections if not any(
+        kabul in e.places for e in model.pack.events if s.id in e.sections))
+    model.set_sections(others)
+    assert model.selected_place is None
+    model.set_sections(None)
+    model.select_place(kabul)
+    model.show_key_point(model.pack.sections[0].id, 0)
+    assert model.selected_place is None and model.shown_key_point is not None

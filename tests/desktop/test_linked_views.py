@@ -90,7 +90,7 @@ def test_brushing_the_timeline_filters_map_and_list(window, qtbot) -> None:
     assert {"kabul-airlift", "stoltenberg-thanks-kabul"} <= ids
     assert "washington-meeting" not in ids
     # The map recounts a moment after the window moves (it coalesces a drag's moves).
-    qtbot.waitUntil(lambda: window.map.marker("washington").count == 0, timeout=2000)
+    qtbot.waitUntil(lambda: window.map.marker("washington").count == 0, timeout=20_000)
     assert window.map.marker("kabul-airport").count == 1  # the airlift (the thanks: no place)
     assert not window.map.marker("washington").isVisible()
     assert window.events.model().rowCount() == len(ids)
@@ -102,7 +102,7 @@ def test_search_narrows_all_views(window, qtbot) -> None:
     assert window.events.model().rowCount() == 1
     total = len(window.state.pack.events)
     assert f"1 of {total} events match" in window.filters.result_count.text()
-    qtbot.waitUntil(lambda: window.map.marker("azerbaijan").count == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.map.marker("azerbaijan").count == 1, timeout=20_000)
     assert window.map.marker("baku").count == 0
     window.filters.reset.click()
     assert len(window.state.visible_events) == len(window.state.pack.events)

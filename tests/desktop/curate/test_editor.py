@@ -63,7 +63,7 @@ def test_the_form_says_what_is_wrong_and_will_not_save_it(window, qtbot, tmp_pat
     def answer(form) -> None:
         form.date.selectAll()
         qtbot.keyClicks(form.date, "2021-02-30")
-        qtbot.waitUntil(lambda: form.problem.text() != "", timeout=2000)
+        qtbot.waitUntil(lambda: form.problem.text() != "", timeout=20_000)
         seen["problem"] = form.problem.text()
         seen["save"] = form.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
         form.grab().save(str(tmp_path / "form.png"))
@@ -305,7 +305,7 @@ def test_the_watcher_does_not_reload_our_own_writes(qtbot, pack_copy: Path) -> N
     win = MainWindow(load_pack(pack_copy), pack_copy, watch=True, remember_layout=False)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.watcher is not None, timeout=5000)
+    qtbot.waitUntil(lambda: win.watcher is not None, timeout=20_000)
     reloads: list[int] = []
     win.watcher.started.connect(lambda: reloads.append(1))
     win.state.select_event("kabul-airlift")
@@ -319,7 +319,7 @@ def test_the_watcher_does_not_reload_our_own_writes(qtbot, pack_copy: Path) -> N
     # Someone else's edit is reloaded as ever.
     events.write_text(events.read_text(encoding="utf-8").replace(
         "title: Kabul airlift\n", "title: Kabul airlift (outside)\n"), encoding="utf-8")
-    qtbot.waitUntil(lambda: reloads != [], timeout=5000)
+    qtbot.waitUntil(lambda: reloads != [], timeout=20_000)
     qtbot.waitUntil(lambda: win.state.pack.event("kabul-airlift").title
                     == "Kabul airlift (outside)", timeout=5000)
 

@@ -35,7 +35,7 @@ def test_unchecking_sections_shrinks_the_deck_and_its_thumbnails(builder: DeckBu
                                                                   qtbot) -> None:
     full = builder.thumbnail_model.rowCount()
     check_only(builder, {"energy"})
-    qtbot.waitUntil(lambda: builder.thumbnail_model.rowCount() < full, timeout=3000)
+    qtbot.waitUntil(lambda: builder.thumbnail_model.rowCount() < full, timeout=20_000)
     assert builder.recipe().sections == ("energy",)
     assert builder.thumbnail_model.rowCount() == len(builder.deck.slides)
     assert "Energy security" in [s.title for s in builder.deck.slides]
@@ -96,7 +96,7 @@ def test_the_deck_is_not_built_until_its_tab_is_shown(qtbot, state) -> None:
     qtbot.waitExposed(window)
     assert window.builder.deck is None  # start-up does not pay for building the deck
     window.deck_dock.raise_()
-    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=20_000)
     assert window.builder.thumbnail_model.rowCount() == len(window.builder.deck.slides)
 
 
@@ -138,7 +138,7 @@ def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) ->
     qtbot.addWidget(window)
     window.show()
     window.deck_dock.raise_()
-    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.builder.deck is not None, timeout=20_000)
     scroller = window.builder.scroller
     button = window.builder.export_button
 
@@ -146,7 +146,7 @@ def test_the_deck_pane_fits_its_dock_without_scrolling_sideways(qtbot, state) ->
         corner = button.mapTo(window.deck_dock, button.rect().bottomRight())
         return window.deck_dock.rect().contains(corner)
 
-    qtbot.waitUntil(in_sight, timeout=3000)  # once laid out, never cut off
+    qtbot.waitUntil(in_sight, timeout=20_000)  # once laid out, never cut off
     assert not scroller.horizontalScrollBar().isVisible()
 
 
