@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -70,3 +70,25 @@ def country_labels(scene: QGraphicsScene, countries: dict[str, CountryItem],
         scene.addItem(label)
         labels.append(label)
     return labels
+
+
+class ClickOnSea(QObject):
+    """Lets go of the selected place when the analyst clicks the map where no marker
+    is (a press and release in one spot: a drag pans, and keeps it)."""
+
+    def __init__(self, viewport: QWidget, clear: Callable[[], None],
+                 is_marker: Callable[[QPointF], bool]) -> None:
+        super().__init__(viewport)
+        self._clear, self._is_marker = clear, is_marker
+        self._pressed: QPointF | None = None
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed = event.position()  # type: ignore[attr-defined]
+        elif event.type() == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+            at = event.position()  # type: ignore[attr-defined]
+            if (at - self._pressed).manhattanLength() < 4 and not self._is_marker(at):
+                self._clear()
+            self._pressed = None
+        return False

@@ -101,3 +101,28 @@ def test_selecting_an_event_on_screen_leaves_the_map_where_the_analyst_put_it(
     moved = _view_rect(view)
     assert moved != here
     assert any(moved.contains(view._markers[p].pos()) for p in far.places)
+
+
+def test_a_clicked_place_gets_its_card_and_a_click_on_the_sea_lets_it_go(window,
+                                                                         qtbot) -> None:
+    """Clicking a place on the map showed no place (Details kept the last event): it
+    shows the place's card, with its country, events and sources; a click where no
+    marker is clears it, a drag (a pan) does not."""
+    from PySide6.QtCore import QPoint, Qt
+
+    state, view = window.state, window.map
+    state.select_event(state.pack.events[0].id)
+    marker = view.marker("baku")
+    at = view.mapFromScene(marker.pos())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert state.selected_place == "baku" and state.selected_event is None
+    card = window.details.toPlainText()
+    assert "Baku" in card and "Azerbaijan" in card and "Sources" in card
+    sea = QPoint(view.viewport().width() - 30, view.viewport().height() - 30)
+    assert not isinstance(view.itemAt(sea), type(marker))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=sea)
+    qtbot.mouseMove(view.viewport(), sea - QPoint(60, 40))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=sea - QPoint(60, 40))
+    assert state.selected_place == "baku"  # a pan keeps it
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=sea)
+    assert state.selected_place is None
