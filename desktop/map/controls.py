@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -91,4 +92,50 @@ class ClickOnSea(QObject):
             if (at - self._pressed).manhattanLength() < 4 and not self._is_marker(at):
                 self._clear()
             self._pressed = None
+        return False
+
+
+class FocusRing(QObject):
+    """Where the keyboard is, when Tab or F6 brings it to the map: a 2 px ring in the
+    highlight colour, in a margin kept around the viewport. Its four edges sit in
+    that margin, beside the viewport and never over it, so a pan still scrolls
+    pixels (a widget or a style sheet over the viewport makes every pan step repaint
+    the whole map)."""
+
+    WIDTH = 2
+
+    def __init__(self, view: QAbstractScrollArea) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setViewportMargins(self.WIDTH, self.WIDTH, self.WIDTH, self.WIDTH)
+        self.edges = [QWidget(view) for _ in range(4)]
+        for edge in self.edges:
+            edge.setAutoFillBackground(True)
+            edge.setBackgroundRole(QPalette.ColorRole.Window)  # not the view's Base
+        view.installEventFilter(self)
+        self._paint()
+
+    @property
+    def shown(self) -> bool:
+        """Whether the ring is drawn (the map has the focus)."""
+        return self.edges[0].palette().color(QPalette.ColorRole.Window) == \
+            self.view.palette().highlight().color()
+
+    def _paint(self) -> None:
+        view, w = self.view, self.WIDTH
+        colour = view.palette().highlight().color() if view.hasFocus() else \
+            view.palette().window().color()
+        box = view.contentsRect()
+        x, y, right, bottom = box.x(), box.y(), box.right() + 1, box.bottom() + 1
+        places = ((x, y, box.width(), w), (x, bottom - w, box.width(), w),
+                  (x, y, w, box.height()), (right - w, y, w, box.height()))
+        for edge, place in zip(self.edges, places, strict=True):
+            palette = edge.palette()
+            palette.setColor(QPalette.ColorRole.Window, colour)
+            edge.setPalette(palette)
+            edge.setGeometry(*place)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut, QEvent.Type.Resize):
+            self._paint()
         return False

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from content.geo import unproject, view_box
 from desktop.keys import ZOOM_KEYS
 from desktop.map.basemap import BasemapLayer
-from desktop.map.controls import ClickOnSea, button_bar, country_labels
+from desktop.map.controls import ClickOnSea, FocusRing, button_bar, country_labels
 from desktop.map.glide import ANIMATE_MS, Glide
 from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
@@ -118,6 +118,7 @@ class MapView(QGraphicsView):
             ("◎", "Fit to selection (S)", self.fit_selection)))
         self._controls = bar
         bar.move(*CONTROLS_AT)
+        self._ring = FocusRing(self)  # Tab and F6 show where they went
         self._sea_click = ClickOnSea(self.viewport(), lambda: self.state.select_place(None),
                                      lambda at: isinstance(self.itemAt(at.toPoint()), MarkerItem))
         self.legend = MapLegend(self.viewport(), self.theme, "")  # named with the pack
