@@ -136,6 +136,7 @@ class DeckBuilder(QWidget):
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(PlainLabel("Sections (check, drag to order)"))
+        inner.addLayout(self._section_picks())
         inner.addWidget(self.sections, 2)
         inner.addLayout(form)
         inner.addLayout(options)
@@ -300,6 +301,33 @@ class DeckBuilder(QWidget):
         model_index = self.thumbnail_model.index(index, 0)
         self.thumbnails.setCurrentIndex(model_index)
         self.thumbnails.scrollTo(model_index)
+
+    def _section_picks(self) -> QHBoxLayout:
+        """All, None, and As Filtered (the sections the filter shows): 13 sections to
+        3 in one click, not ten."""
+        row = QHBoxLayout()
+        for text, tip, pick in (
+                ("All", "Include every section", lambda: None),
+                ("None", "Include no section (then tick the ones you want)",
+                 lambda: frozenset()),
+                ("As Filtered", "The sections the filter shows", lambda: (
+                    self.state.filter.sections))):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, p=pick: self.check_sections(p()))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def check_sections(self, chosen: frozenset[str] | None) -> None:
+        """Tick exactly `chosen` (None: every section), keeping their order."""
+        self.sections.blockSignals(True)
+        for row in range(self.sections.count()):
+            item = self.sections.item(row)
+            on = chosen is None or item.data(SECTION_ROLE) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.sections.blockSignals(False)
+        self._changed()
 
     def _browse_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose a Template", "",

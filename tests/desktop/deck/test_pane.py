@@ -173,3 +173,22 @@ def test_the_changed_since_box_and_date_reach_the_recipe(builder: DeckBuilder) -
     assert builder.recipe().options.changed_since is None
     box.setChecked(True)
     assert builder.recipe().options.changed_since == PartialDate(2024, 5, 17)
+
+
+def test_none_and_as_filtered_pick_sections_in_one_click(builder: DeckBuilder, state,
+                                                        qtbot) -> None:
+    """Going from 13 sections to 3 took ten toggles: None clears them all, As Filtered
+    ticks the sections the filter shows, All ticks every one."""
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = {b.text(): b for b in builder.findChildren(QPushButton)}
+    state.set_sections(frozenset({"history", "energy", "operations"}))
+    buttons["None"].click()
+    assert builder.recipe().sections == ()
+    buttons["As Filtered"].click()
+    assert set(builder.recipe().sections) == {"history", "energy", "operations"}
+    qtbot.waitUntil(lambda: builder.deck is not None and {
+        s.section for s in builder.deck.slides if s.section} <= {"history", "energy",
+                                                                  "operations"})
+    buttons["All"].click()
+    assert len(builder.recipe().sections) == len(state.pack.sections)
