@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self.refused_folder, self.folder = self.folder, None
         self.statusBar().showMessage(f"{self.refused_folder} could not be opened; showing "
                                      "the embedded pack")
+        self.session.watch_refused(self.refused_folder)
         fallback = PackLoad(None, self)
         fallback.finished.connect(self._start_pack_loaded)
         fallback.failed.connect(self._start_pack_refused)

@@ -35,6 +35,7 @@ class PackSession(QObject):
         self.folder = folder
         self.watching = watch
         self.watcher: PackWatcher | None = None
+        self.refused: PackWatcher | None = None  # a folder that would not open, watched
 
     def watch(self) -> None:
         """Start (or restart, for a new folder) watching the current folder."""
@@ -74,10 +75,26 @@ class PackSession(QObject):
         load = PackLoad(folder, self)
         load.finished.connect(lambda pack: self._opened(folder, pack))
         load.failed.connect(self.problems)
+        load.failed.connect(lambda _problems: self.watch_refused(folder))
         load.finished.connect(load.deleteLater)
         load.failed.connect(load.deleteLater)
         self.status.emit(f"Opening {folder.name}…", 0)
         load.start()
+
+    def watch_refused(self, folder: Path) -> None:
+        """Watch a folder that would not open: once its files are fixed it opens by
+        itself (no Ctrl+R, no Open Pack again); its problems are listed as they change."""
+        if not self.watching:
+            return
+        from desktop.shell.pack_watcher import PackWatcher
+
+        if self.refused is not None:
+            self.refused.deleteLater()
+        watcher = self.refused = PackWatcher(folder, self)
+        watcher.reloaded.connect(lambda pack: self._opened(folder, pack))
+        watcher.failed.connect(self.problems)
+        self.status.emit(f"{folder.name} could not be opened: fix the problems listed and "
+                         "it opens as soon as it is saved", 0)
 
     def _reloaded(self, pack: object) -> None:
         self.loaded.emit(pack)
@@ -87,6 +104,9 @@ class PackSession(QObject):
         from content.fileio.atomic import unprotect
         from content.loader import default_pack_folder
 
+        if self.refused is not None:  # it opened: no longer a refused folder to watch
+            self.refused.deleteLater()
+            self.refused = None
         left = self.folder
         if left is not None and left != folder and left != default_pack_folder():
             unprotect(left)  # its files are an analyst's files again (never the app's)

@@ -174,3 +174,25 @@ def test_the_problems_dock_is_as_tall_as_its_lines(qtbot) -> None:
     row = window.problems.sizeHintForRow(0)
     qtbot.waitUntil(lambda: window.problems_dock.height() < 8 * row, timeout=20_000)
     assert window.problems.viewport().height() >= 2 * row  # both lines readable
+
+
+def test_a_pack_that_would_not_open_opens_once_its_file_is_fixed(pack_copy: Path,
+                                                                 qtbot) -> None:
+    """File → Open Pack… on a broken pack lists its problems and keeps the content on
+    screen; fixing the file used to change nothing until Ctrl+R: now the pack opens
+    as soon as the fix is saved, and the status line says it will."""
+    window = MainWindow(load_pack(), watch=True, remember_layout=False)
+    qtbot.addWidget(window)
+    events = pack_copy / "events.yaml"
+    good = events.read_text(encoding="utf-8")
+    events.write_text(good.replace("date: 2024-03\n", "date: 2024-02-30\n"),
+                      encoding="utf-8")
+    with qtbot.waitSignal(window.session.problems, timeout=20_000):
+        window.session.open(pack_copy)
+    qtbot.waitUntil(lambda: "opens as soon as it is saved" in window.statusBar().currentMessage())
+    assert window.folder != pack_copy
+    with qtbot.waitSignal(window.packOpened, timeout=20_000):
+        events.write_text(good.replace("title: Kabul airlift", "title: Kabul airlift (fixed)"),
+                          encoding="utf-8")
+    assert window.folder == pack_copy
+    assert window.state.pack.event("kabul-airlift").title == "Kabul airlift (fixed)"
