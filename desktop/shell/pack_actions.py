@@ -17,7 +17,7 @@ from content.errors import Problem
 from desktop.keys import MakeAction
 from desktop.plaintext import action_text, message_box, plain_tooltip
 from desktop.shell.pack_session import PackSession
-from desktop.shell.problems import EditorTemplateError, open_problem
+from desktop.shell.problems import EditorTemplateError, NothingOpens, open_problem
 
 
 class ProblemList(QListWidget):
@@ -35,7 +35,7 @@ class ProblemList(QListWidget):
         """Open the problem's file at its line in the analyst's editor."""
         try:
             open_problem(text)
-        except EditorTemplateError as exc:
+        except (EditorTemplateError, NothingOpens) as exc:
             self.window_.statusBar().showMessage(str(exc), 12000)
 
 

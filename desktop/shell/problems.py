@@ -59,6 +59,11 @@ def editor_command(template: str, path: Path, line: int) -> list[str]:
     return [part.replace("{file}", where).replace("{line}", str(line)) for part in parts]
 
 
+class NothingOpens(Exception):
+    """Neither BRIEFDESK_EDITOR nor the desktop's default application opened the file;
+    the message says where it is and how to set an editor."""
+
+
 def open_problem(text: str) -> list[str] | None:
     """Open the file of a problem at its line; the command run (None: the desktop's
     default application, or nothing to open)."""
@@ -80,5 +85,8 @@ def open_problem(text: str) -> list[str] | None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        raise NothingOpens(f"No application opened {path} (line {line}): set "
+                           "BRIEFDESK_EDITOR to your editor's command, for example "
+                           "code -g {file}:{line}, or open the file yourself")
     return None

@@ -34,3 +34,19 @@ def test_the_window_says_so_instead_of_a_traceback(window, monkeypatch, tmp_path
     monkeypatch.setenv("BRIEFDESK_EDITOR", 'code "unbalanced')
     window.problems.open(f"{bad}:1:1: broken")
     assert "cannot be read" in window.statusBar().currentMessage()
+
+
+def test_when_nothing_opens_the_file_the_window_says_how_to_set_an_editor(
+        window, monkeypatch, tmp_path) -> None:
+    """No BRIEFDESK_EDITOR and no desktop application for .yaml (a bare machine):
+    double-clicking a problem said nothing; the status line says where the file is
+    and how to set an editor."""
+    from PySide6.QtGui import QDesktopServices
+
+    bad = tmp_path / "events.yaml"
+    bad.write_text("events: [\n", encoding="utf-8")
+    monkeypatch.delenv("BRIEFDESK_EDITOR", raising=False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    window.problems.open(f"{bad}:1:1: broken")
+    said = window.statusBar().currentMessage()
+    assert str(bad) in said and "line 1" in said and "BRIEFDESK_EDITOR" in said
