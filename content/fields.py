@@ -101,7 +101,7 @@ class Fields:
             return default
         value = value.strip()
         if required and not value:
-            self.add(key, f"{key!r} must not be empty")
+            self.add(key, f"the {key.replace('_', ' ')} is empty: write one")
         control = CONTROL.search(value)
         if control:
             self.add(key, f"{key!r} holds the control character "

@@ -19,6 +19,7 @@ from content.errors import ContentError, Problem
 from content.fields import Fields
 from content.fileio.atomic import write_atomic
 from content.model import Pack
+from content.yamledit import scalar
 from content.yamlread import YMap, read_yaml_file
 from slides.errors import RecipeError
 
@@ -170,7 +171,8 @@ def _text_or_date(f: Fields, key: str) -> str:
 
 
 def recipe_to_yaml(recipe: Recipe) -> str:
-    """The recipe as YAML text (every string quoted, so it reads back unchanged)."""
+    """The recipe as YAML text (anything that is not a plain word quoted, so it reads
+    back unchanged)."""
     o = recipe.options
     data = {
         "format": 1, "title": recipe.title, "subtitle": recipe.subtitle,
@@ -188,12 +190,15 @@ def _option_yaml(value: bool | PartialDate | None) -> bool | str | None:
 
 
 class _QuotingDumper(yaml.SafeDumper):
-    """Writes every string double-quoted: a title such as `1e5`, `0o17` or `008` written
-    plain would read back as a number under our YAML 1.2 reader (or PyYAML's 1.1)."""
+    """Writes a string plain when it is a plain word that reads back as itself
+    (`format`, `history`), double-quoted otherwise: a title such as `1e5`, `0o17` or
+    `008` written plain would read back as a number under our YAML 1.2 reader (or
+    PyYAML's 1.1). Keys are not quoted, so the file is easy to edit by hand."""
 
 
 _QuotingDumper.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
+    str, lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style=None if scalar(text) == text else '"'))
 
 
 def save_recipe(recipe: Recipe, path: Path) -> None:

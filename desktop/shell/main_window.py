@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
     # -- layout persistence -------------------------------------------------
     def _restore_layout(self) -> None:
         frame.restore_layout(self, self.split)
+        self.problems_dock.setVisible(self.problems.count() > 0)  # never an empty pane
 
     def save_layout(self) -> None:
         """Remember geometry, docks and splitter for next time."""

@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, bytes | str, str]] = [
     ("mapping-as-title", "events.yaml", event(title="{a: b}"),
      "'title' must be text, not a mapping"),
     ("null-title", "events.yaml", event(title="~"), "missing required field 'title'"),
-    ("empty-title", "events.yaml", event(title="''"), "'title' must not be empty"),
+    ("empty-title", "events.yaml", event(title="''"), "the title is empty: write one"),
     ("missing-title", "events.yaml", event(title=None), "missing required field 'title'"),
     ("date-feb-30", "events.yaml", event(date="2024-02-30"), "February 2024 has 29 days"),
     ("date-month-13", "events.yaml", event(date="2023-13"), "month 13 does not exist"),

@@ -101,3 +101,22 @@ def test_every_deck_option_is_read_from_a_hand_written_recipe(tmp_path: Path, sp
                for other in OPTIONS if other is not spec)
     save_recipe(load_recipe(path), tmp_path / "again.yaml")
     assert getattr(load_recipe(tmp_path / "again.yaml").options, spec.name) == value
+
+
+def test_a_saved_recipe_reads_like_one_written_by_hand_and_reads_back(tmp_path) -> None:
+    """Saved recipes quoted every key (`"format": 1`), awkward to edit: keys and plain
+    words are plain now, and what would read back as something else stays quoted."""
+    from content.loader import load_pack
+    from slides.recipe import default_recipe, load_recipe, recipe_to_yaml, save_recipe
+
+    pack = load_pack()
+    tricky = default_recipe(pack).with_(title="008", subtitle="yes: no", presenter="1e5",
+                                        audience="null")
+    text = recipe_to_yaml(tricky)
+    assert text.startswith("format: 1\n") and "\nsections:\n- history\n" in text
+    assert 'title: "008"' in text and '"format"' not in text
+    path = tmp_path / "r.yaml"
+    save_recipe(tricky, path)
+    back = load_recipe(path)
+    assert (back.title, back.subtitle, back.presenter, back.audience) == (
+        "008", "yes: no", "1e5", "null")
