@@ -245,7 +245,9 @@ class TimelineView(QWidget):
         anchor = s.axis_day(at_x) if at_x is not None else (self.view_start + self.view_end) / 2
         start = anchor - (anchor - self.view_start) / factor
         end = anchor + (self.view_end - anchor) / factor
-        if MIN_DAYS <= end - start <= MAX_DAYS:
+        first, last = self.state.extent()  # out no further than the pack's span and half
+        widest = min(MAX_DAYS, max(3652.5, 1.5 * (last - first).days + 365))
+        if MIN_DAYS <= end - start <= widest:
             self.view_start, self.view_end = start, end
             self.viewChanged.emit()
             self.update()

@@ -49,3 +49,16 @@ def test_dragging_the_lanes_pans_through_time(qtbot, state) -> None:
     assert view.view_start > start and abs((view.view_start - start) - days) < 2
     assert abs((view.view_end - view.view_start) - (end - start)) < 1e-6  # same zoom
     assert state.filter.start is None  # panning is not brushing
+
+
+def test_zooming_out_stops_a_little_past_the_packs_span(qtbot, state) -> None:
+    """The timeline zoomed out without limit (1880-2110 for a 1992-2025 pack): now
+    no further than the pack's span and a half."""
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    for _ in range(40):
+        view.zoom(1 / 1.25)
+    first, last = state.extent()
+    assert view.view_end - view.view_start <= 1.5 * (last - first).days + 365
