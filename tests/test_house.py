@@ -32,8 +32,6 @@ TESTED_ELSEWHERE = {
                               "tests/desktop/shell/test_keyboard.py",
     "desktop/curate/checked_form.py": "the forms' shared checking, driven through every form "
                                      "in tests/desktop/curate/test_editor.py",
-    "desktop/curate/event_form.py": "typed into, checked and refused through the editor in "
-                                   "tests/desktop/curate/test_editor.py",
     "desktop/shell/recent.py": "recent packs remembered and listed in "
                                "tests/desktop/curate/test_editor.py",
     "desktop/curate/place_form.py": "a gazetteer city found, picked and added through the "

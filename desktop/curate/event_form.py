@@ -31,6 +31,23 @@ from desktop.curate.checked_form import ROLE, CheckedForm, checked, checklist
 from desktop.plaintext import plain_tooltip
 
 GRADES = ["(ungraded)"] + [f"{r}{c}" for r in "ABCDEF" for c in "123456"]
+# The Admiralty (NATO) grading: how reliable the source, how credible the claim.
+RELIABILITY = dict(zip("ABCDEF", ("completely reliable", "usually reliable", "fairly reliable",
+                                  "not usually reliable", "unreliable",
+                                  "reliability cannot be judged"), strict=True))
+CREDIBILITY = dict(zip("123456", ("confirmed by other sources", "probably true",
+                                  "possibly true", "doubtful", "improbable",
+                                  "truth cannot be judged"), strict=True))
+
+
+def grade_meaning(grade: str) -> str:
+    """What an Admiralty grade says, in words: "B2: source usually reliable; claim
+    probably true"."""
+    if len(grade) != 2 or grade[0] not in RELIABILITY or grade[1] not in CREDIBILITY:
+        return "Not graded"
+    return (f"{grade}: source {RELIABILITY[grade[0]]}; claim {CREDIBILITY[grade[1]]}"
+            ).replace("source reliability", "source's reliability").replace(
+            "claim truth", "claim's truth")
 
 
 class EventForm(CheckedForm):
@@ -79,6 +96,10 @@ class EventForm(CheckedForm):
             self.sources.setItem(row, 0, item)
             grade = QComboBox()
             grade.addItems(GRADES)
+            for index, code in enumerate(GRADES):  # each grade says what it means
+                grade.setItemData(index, grade_meaning(code), Qt.ItemDataRole.ToolTipRole)
+            grade.setToolTip("Admiralty grade: the source's reliability (A to F) and the "
+                             "claim's credibility (1 to 6); hover a grade for its meaning")
             grade.setCurrentText(cited.get(ident) or GRADES[0])
             grade.setAccessibleName(f"Grade of {text}")
             grade.currentIndexChanged.connect(lambda _: self.timer.start())
