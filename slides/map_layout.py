@@ -177,7 +177,7 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
         edge, arrow = _edge_arrow(place, box, x, y, w, h, scale)
         shapes += arrow
         km = distance_km(place, centre_lon, centre_lat)
-        far_labels.append(_far_label(f"{place.name}, {round(km, -2):,.0f} km", edge,
+        far_labels.append(_far_label(f"{place.name}, {round(km, -2):,.0f}\u00a0km", edge,
                                      x, y, w, h))
         spots.append((*edge, 9.0 + 2.5 * math.sqrt(count)))
     centres = spread_markers(spots, (x, y, x + w, y + h))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 from resources import resource_path
 
@@ -38,6 +39,9 @@ def line_height(size: float) -> float:
     return size * LINE_HEIGHT
 
 
+BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")  # where a line may break
+
+
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap into lines no wider than `width`; over-long words are split.
 
@@ -56,7 +60,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     for paragraph in text.split("\n"):
         current: list[str] = []
         current_units = 0
-        for word in paragraph.split():
+        for word in BREAKS.split(paragraph):  # not at a no-break space ("3,600 km")
+            if not word:
+                continue
             advances = [table.get(ord(c), fallback) for c in word]
             word_units = sum(advances)
             if current and fits(current_units + space + word_units):

@@ -29,3 +29,11 @@ def test_a_twenty_thousand_character_title_wraps_at_once() -> None:
     it is linear now, so this returns in milliseconds (timed in benchmarks/)."""
     lines = wrap("x" * 20_000, WIDTH, SIZE)
     assert sum(map(len, lines)) == 20_000 and len(lines) > 50
+
+
+def test_a_no_break_space_keeps_a_number_with_its_unit() -> None:
+    from slides.text import text_width, wrap
+
+    text = "Brussels, 3,600\u00a0km"
+    width = text_width("Brussels, 3,600", 12) + 4  # room for all but the unit
+    assert wrap(text, width, 12) == ["Brussels,", "3,600\u00a0km"]
