@@ -8,6 +8,8 @@ white screen (any key returns); Esc ends the show.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.present.ink import Ink
@@ -30,6 +32,7 @@ class Presentation(QObject):
     def __init__(self, deck: Deck, start: int = 0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.deck = deck
+        self.started_at = time.monotonic()  # the show's clock: the presenter's timer
         self.index = max(0, min(start, len(deck.slides) - 1))
         self.blank: str | None = None  # "black", "white" or None
         self.typed = ""

@@ -157,7 +157,7 @@ class PresenterView(QWidget):
 
         # The timer's clock: monotonic seconds; a test swaps in one it can step.
         self.now: Callable[[], float] = time.monotonic
-        self.started = self.now()
+        self.started = show.started_at  # from the show's start, however late it opens
         self.paused_at: float | None = None
         self.ticker = QTimer(self, interval=500)
         self.ticker.timeout.connect(self._tick)

@@ -137,3 +137,17 @@ def test_laser_and_pen_show_on_the_audience_window_and_clear_on_slide_change(
 
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert show.index == 1 and show.ink.strokes == []  # a new slide: clean
+
+
+def test_the_timer_counts_from_the_shows_start_not_the_presenter_views(qtbot,
+                                                                      deck_and_pack) -> None:
+    """Switching to the presenter view ten minutes into a show restarted its timer at
+    0:00: it counts from when the show began."""
+    import time
+
+    deck, _ = deck_and_pack
+    show = Presentation(deck)
+    show.started_at = time.monotonic() - 600  # the show began ten minutes ago
+    view = PresenterView(show)
+    qtbot.addWidget(view)
+    assert view.elapsed() >= 600 and view.elapsed_label.text().startswith("0:10:")
