@@ -34,8 +34,6 @@ TESTED_ELSEWHERE = {
                                      "in tests/desktop/curate/test_editor.py",
     "desktop/shell/recent.py": "recent packs remembered and listed in "
                                "tests/desktop/curate/test_editor.py",
-    "desktop/curate/place_form.py": "a gazetteer city found, picked and added through the "
-                                   "editor in tests/desktop/curate/test_editor.py",
     "desktop/curate/import_dialog.py": "columns mapped, rows checked and imported through the "
                                       "editor in tests/desktop/curate/test_editor.py",
     "desktop/curate/record_form.py": "actors, sources, sections and key points added through "

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -23,10 +24,53 @@ from PySide6.QtWidgets import (
 
 from content.editing import PlaceDraft
 from content.gazetteer import City, find_cities
+from content.geo import load_basemap
 from desktop.curate.checked_form import CheckedForm
 
 KINDS = ["city", "capital", "country", "region", "base", "airport", "headquarters", "road",
          "site"]
+
+
+class CountryField(QComboBox):
+    """The place's country by name ("Azerbaijan"), typed with completion or picked
+    from the basemap's countries; stored as its ISO 3166-1 numeric code, which the
+    analyst need not know (a code typed as such is taken too)."""
+
+    textChanged = Signal(str)
+
+    def __init__(self, code: str = "") -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", "")
+        for country in sorted(load_basemap().countries, key=lambda c: c.name):
+            self.addItem(f"{country.name} ({country.id})", country.id)
+        edit, completer = self.lineEdit(), self.completer()
+        assert edit is not None and completer is not None  # an editable box has both
+        edit.setPlaceholderText("Country name, e.g. Azerbaijan")
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        edit.textChanged.connect(self.textChanged)
+        self.setText(code)
+
+    def setText(self, code: str) -> None:
+        """Show the country of `code` (its name), or the text as it is."""
+        index = self.findData(code)
+        self.setCurrentIndex(index) if index >= 0 else self.setEditText(code)
+
+    def text(self) -> str:
+        """The code, as the field used to hold it (tests and callers read this)."""
+        return self.code()
+
+    def code(self) -> str:
+        """The ISO numeric code of the country named, or the text as typed."""
+        typed = self.currentText().strip()
+        index = self.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index < 0:  # a name alone, without the code after it
+            index = next((i for i in range(self.count())
+                          if self.itemText(i).rsplit(" (", 1)[0].casefold() == typed.casefold()
+                          and typed), -1)
+        return str(self.itemData(index)) if index >= 0 else typed
 
 
 class PlaceForm(CheckedForm):
@@ -51,8 +95,7 @@ class PlaceForm(CheckedForm):
         self.kind.setEditable(True)
         self.kind.addItems(KINDS)
         self.kind.setCurrentText(draft.kind)
-        self.country = QLineEdit(draft.country)
-        self.country.setPlaceholderText("ISO 3166-1 numeric, e.g. 031")
+        self.country = CountryField(draft.country)
         form = QFormLayout()
         form.addRow("Find", self.finder)
         form.addRow("", self.matches)
@@ -65,8 +108,8 @@ class PlaceForm(CheckedForm):
         self.finder.textChanged.connect(self._search)
         self.matches.itemActivated.connect(self.pick)
         self.matches.itemClicked.connect(self.pick)
-        for edit in (self.name, self.country):
-            edit.textChanged.connect(self.timer.start)
+        self.name.textChanged.connect(self.timer.start)
+        self.country.textChanged.connect(self.timer.start)
         for spin in (self.lat, self.lon):
             spin.valueChanged.connect(self.timer.start)
         self.kind.currentTextChanged.connect(self.timer.start)
@@ -94,7 +137,7 @@ class PlaceForm(CheckedForm):
         return PlaceDraft(self.draft.id, " ".join(self.name.text().split()),
                           self.lat.value(), self.lon.value(),
                           self.kind.currentText().strip() or "site",
-                          self.country.text().strip())
+                          self.country.code())
 
     def take(self, value: PlaceDraft) -> None:
         self.draft = value

@@ -12,3 +12,4 @@ def test_every_grade_says_what_it_means_in_words(qtbot) -> None:
     assert grade_meaning("(ungraded)") == "Not graded"
     meanings = {grade_meaning(g) for g in GRADES}
     assert len(meanings) == len(GRADES)  # 36 grades and ungraded, each its own words
+
