@@ -56,7 +56,8 @@ class FilterPanel(QWidget):
         self.sections = QListWidget()
         self.sections.setAccessibleName("Sections")
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sections.setWordWrap(True)  # a long title on two lines, never cut mid-word
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.sections.setMinimumHeight(120)
         self.all_sections = QCheckBox("All sections")
         self.all_sections.setTristate(False)

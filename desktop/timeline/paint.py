@@ -37,6 +37,20 @@ MERGE_PX = 26.0  # marks closer than a cluster pill's width are merged
 BIN_PX = 14.0
 
 
+def word_elided(text: str, width: float, metrics: QFontMetricsF) -> str:
+    """`text` cut after its last whole word that fits, with "…" ("Operations:
+    Afghanistan…", not "Operations: Afghanistan an…"); a first word too wide for
+    the room is cut as Qt cuts it."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        kept = " ".join(words[:n]).rstrip(",:;") + "\u2026"
+        if metrics.horizontalAdvance(kept) <= width:
+            return kept
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
 class TimelinePainter:
     """How `TimelineView` paints: lanes, the axis, the window and the brush.
 
@@ -96,8 +110,7 @@ class TimelinePainter:
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.TextFlag.TextWordWrap, lane.title)
                 continue
-            label = metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight,
-                                       text_rect.width())
+            label = word_elided(lane.title, text_rect.width(), metrics)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
         painter.setPen(QPen(t.border if hasattr(t, "border") else t.muted, 1))
         painter.drawLine(QPointF(v.GUTTER - 0.5, v.AXIS_H),

@@ -62,3 +62,18 @@ def test_zooming_out_stops_a_little_past_the_packs_span(qtbot, state) -> None:
         view.zoom(1 / 1.25)
     first, last = state.extent()
     assert view.view_end - view.view_start <= 1.5 * (last - first).days + 365
+
+
+def test_lane_names_are_cut_between_words(qtbot) -> None:
+    """Lane labels read "Operations: Afghanistan an…" at 1440 px: cut after a whole
+    word instead."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from desktop.timeline.paint import word_elided
+
+    metrics = QFontMetricsF(QFont())
+    title = "Operations: Afghanistan and Kosovo"
+    width = metrics.horizontalAdvance("Operations: Afghanistan an")
+    cut = word_elided(title, width, metrics)
+    assert cut == "Operations: Afghanistan\u2026"
+    assert word_elided(title, metrics.horizontalAdvance(title) + 1, metrics) == title
