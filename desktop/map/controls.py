@@ -107,6 +107,7 @@ class FocusRing(QObject):
     def __init__(self, view: QAbstractScrollArea) -> None:
         super().__init__(view)
         self.view = view
+        self.enabled = True  # off on a live slide
         view.setViewportMargins(self.WIDTH, self.WIDTH, self.WIDTH, self.WIDTH)
         self.edges = [QWidget(view) for _ in range(4)]
         for edge in self.edges:
@@ -123,7 +124,7 @@ class FocusRing(QObject):
 
     def _paint(self) -> None:
         view, w = self.view, self.WIDTH
-        colour = view.palette().highlight().color() if view.hasFocus() else \
+        colour = view.palette().highlight().color() if view.hasFocus() and self.enabled else \
             view.palette().window().color()
         box = view.contentsRect()
         x, y, right, bottom = box.x(), box.y(), box.right() + 1, box.bottom() + 1

@@ -163,6 +163,7 @@ class MapView(QGraphicsView):
         """Dress the map for the audience, live on a slide: no app controls, labels at
         the slide's text size (`px_per_point`: screen pixels per slide point)."""
         self._controls.hide()
+        self._ring.enabled = False  # the audience sees the slide's frame, not a focus ring
         self.legend.hide()  # the slide has its own key
         for marker in self._markers.values():
             marker.label_px = max(12, round(12 * px_per_point))
