@@ -27,8 +27,7 @@ def test_a_pan_step_paints_a_strip_not_the_whole_map(state: BriefingState, qtbot
     """The zoom buttons, laid over the viewport as its sibling, once made every pan
     step repaint the whole map (22 ms at 1600x1000 instead of 2 ms)."""
     view = shown_map(state, qtbot, 1200, 800)
-    view.setFocus()  # the focus ring shown must not make a pan repaint the whole map
-    qtbot.waitUntil(lambda: view._ring.shown)
+    # (the focus ring's edges are always there, beside the viewport, focused or not)
     first = PaintSpy()
     view.viewport().installEventFilter(first)
     qtbot.waitUntil(lambda: bool(first.rects))  # the whole map, painted once
