@@ -313,7 +313,7 @@ class DeckBuilder(QWidget):
                 ("As Filtered", "The sections the filter shows", lambda: (
                     self.state.filter.sections))):
             button = QPushButton(text)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.clicked.connect(lambda _=False, p=pick: self.check_sections(p()))
             row.addWidget(button)
         row.addStretch(1)
