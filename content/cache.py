@@ -23,6 +23,7 @@ import json
 import os
 import secrets
 import stat
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -60,12 +61,19 @@ def gc_paused() -> Iterator[None]:
 
 
 def cache_folder() -> Path:
-    """Where cached packs live: `$BRIEFDESK_CACHE_DIR`, else the XDG cache folder."""
+    """Where cached packs live: `$BRIEFDESK_CACHE_DIR`, else the platform's cache
+    folder: `%LOCALAPPDATA%` on Windows (the user's own profile), `~/Library/Caches`
+    on macOS, the XDG cache folder elsewhere (`$XDG_CACHE_HOME` wins everywhere, as
+    tests and sandboxes set it)."""
     explicit = os.environ.get("BRIEFDESK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing-desk" / "packs"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base and sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif not base and sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    return Path(base or Path.home() / ".cache") / "briefing-desk" / "packs"
 
 
 def key_for(files: dict[str, bytes], folder: Path | str | None = None) -> str:
@@ -184,12 +192,14 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     """The folder's HMAC secret: 32 random bytes in a file only this user may read."""
     path = folder / SECRET_NAME
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         if not create:
             return None
         with contextlib.suppress(FileExistsError):
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
+                         | getattr(os, "O_BINARY", 0), 0o600)
             try:
                 os.write(fd, secrets.token_bytes(32))
             finally:
@@ -199,13 +209,25 @@ def _secret(folder: Path, create: bool) -> bytes | None:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or \
-                info.st_uid != os.getuid():
+        if not stat.S_ISREG(info.st_mode) or not _ours_alone(info):
             return None  # not ours alone: trust no entry signed with it
         data = os.read(fd, 64)
     finally:
         os.close(fd)
     return data if len(data) == 32 else None
+
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX: a symlink planted there is refused
+
+
+def _ours_alone(info: os.stat_result) -> bool:
+    """Whether the secret file is this user's alone. On POSIX: its owner is us and
+    no one else may read or write it (mode 0600). Windows has neither owners by
+    number nor those mode bits: the file is in the user's own profile folder
+    (`%LOCALAPPDATA%`), which other users cannot open, and that is the promise."""
+    if not hasattr(os, "getuid"):
+        return True
+    return not info.st_mode & 0o077 and info.st_uid == os.getuid()
 
 
 def _mac(secret: bytes, key: str, body: bytes) -> str:

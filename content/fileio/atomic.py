@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from content.fileio import reading
 from content.fileio.reading import describe
 
 TEMP_PREFIX = ".briefdesk-tmp-"
@@ -64,6 +65,9 @@ def check_target(target: Path | str, protected: Iterable[Path | str] = (),
     """Raise `TargetRefused` unless `target` may be replaced by a new regular file.
     The files in `protected` and the loaded packs' (unless `own_pack`) may not be."""
     target = Path(target)
+    problem = name_problem(target)
+    if problem:
+        raise TargetRefused(f"{target}: {problem}; choose another name")
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -85,6 +89,29 @@ def check_target(target: Path | str, protected: Iterable[Path | str] = (),
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise TargetRefused(f"{folder}: folder not found")
+
+
+WINDOWS_REFUSES = set('<>:"|?*') | {chr(c) for c in range(32)}
+
+
+def name_problem(target: Path) -> str:
+    """Why a file name would not do as a place to write ("" when it would): a name
+    Windows keeps for a device (`NUL`, `con.pptx`, `COM1.pdf`), on every platform, as
+    decks are shared with Windows laptops; on Windows also its reserved characters
+    and a trailing dot or space; and anywhere a backslash left in a name, which on
+    POSIX is a Windows path taken for a file name (`C:\\Users\\me\\deck.pptx`)."""
+    name = target.name
+    if reading.is_device_name(name):
+        return f"{name!r} is a device name on Windows"
+    if "\\" in name:
+        return "the name holds a backslash (a Windows path on this system?)"
+    if reading.WINDOWS:
+        bad = sorted(set(name) & WINDOWS_REFUSES)
+        if bad:
+            return f"Windows does not allow {''.join(bad)!r} in a file name"
+        if name.endswith((".", " ")):
+            return "Windows does not allow a name ending in a dot or a space"
+    return ""
 
 
 def _resolved(path: Path) -> Path:

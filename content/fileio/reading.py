@@ -1,16 +1,36 @@
 """Reading a file the user named, safely: a regular file, within a size limit.
 
 `Path.read_bytes()` on `/dev/zero` reads until memory runs out, and on a FIFO blocks
-until a writer comes. `read_regular` opens without blocking, looks at what it opened,
-and reads at most `limit` bytes; anything else raises `FileRefused` with a message
-that names the file.
+until a writer comes. `read_regular` looks at the path before opening it (a device,
+FIFO or socket is refused unopened), opens it without blocking where the platform
+can (`O_NONBLOCK` on POSIX; Windows has no FIFOs in a folder, but has device names
+such as `NUL`, `CON` and `COM1` in every folder, refused by name), looks again at
+what it opened, and reads at most `limit` bytes; anything else raises `FileRefused`
+with a message that names the file.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePath
+
+WINDOWS = os.name == "nt"
+# Flags that exist on one platform only: 0 where they do not (Windows has no
+# O_NONBLOCK, O_NOFOLLOW or O_CLOEXEC; POSIX no O_BINARY).
+OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+              | getattr(os, "O_BINARY", 0))
+# Names Windows keeps for devices in every folder, with any extension ("nul.yaml").
+DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                          *(f"com{n}" for n in "123456789\u00b9\u00b2\u00b3"),
+                          *(f"lpt{n}" for n in "123456789\u00b9\u00b2\u00b3")})
+
+
+def is_device_name(path: Path | str) -> bool:
+    """Whether `path`'s last part is a name Windows keeps for a device (`NUL`,
+    `con.txt`, `COM1.yaml`): such a path is a device there, whatever the folder."""
+    name = PurePath(str(path).replace("\\", "/")).name
+    return name.split(".")[0].rstrip(" ").casefold() in DEVICE_NAMES
 
 
 class FileRefused(Exception):
@@ -42,8 +62,20 @@ def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
     Raises `FileRefused` for a missing path, a folder, a device, a FIFO or socket, a
     file over `limit` bytes, or one that cannot be read (permissions)."""
     shown = str(path)
+    if WINDOWS and is_device_name(path):
+        raise FileRefused(shown, f"is a device name on Windows, expected a {what}")
+    try:  # looked at before it is opened: a device or FIFO is never opened
+        before = os.stat(path)
+    except FileNotFoundError:
+        raise FileRefused(shown, f"{what} not found") from None
+    except OSError as exc:
+        raise FileRefused(shown, f"cannot read the {what}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(before.st_mode):
+        raise FileRefused(shown, f"is a folder, expected a {what}")
+    if not stat.S_ISREG(before.st_mode):
+        raise FileRefused(shown, f"is {describe(before.st_mode)}, expected a {what}")
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         raise FileRefused(shown, f"{what} not found") from None
     except OSError as exc:
@@ -57,7 +89,8 @@ def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
         if info.st_size > limit:
             raise FileRefused(shown, f"the {what} is {info.st_size:,} bytes; the limit is "
                               f"{limit:,}", too_large=True)
-        os.set_blocking(fd, True)
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
