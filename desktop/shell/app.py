@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.shell.main_window import MainWindow
+from resources import resource_path
 
 if TYPE_CHECKING:
     from content.errors import ContentError
@@ -20,6 +22,8 @@ def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Desk")
     app.setOrganizationName("Briefing Desk")
+    app.setDesktopFileName("io.github.briefingdesk.BriefingDesk")  # the .desktop entry's
+    app.setWindowIcon(QIcon(str(resource_path("icons", "briefdesk.png"))))
     # The app and its briefings are in English: date pickers say "1 Jan 1992" as
     # the timeline and the slides do, whatever the desktop's language.
     QLocale.setDefault(QLocale("en_GB"))
