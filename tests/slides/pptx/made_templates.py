@@ -115,6 +115,28 @@ def logo_on_title(folder: Path, logo_png: bytes) -> Path:
     return out
 
 
+def mislabelled_image(folder: Path, logo_png: bytes) -> Path:
+    """The logo-on-title template with its picture stored as `image1.emf`, declared
+    `image/x-emf` though its bytes are a PNG (a real template did this with a JPEG)."""
+    source = logo_on_title(folder, logo_png)
+    out = folder / "mislabelled-image.pptx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        media = next(n for n in zin.namelist() if n.startswith("ppt/media/"))
+        renamed = media.rsplit(".", 1)[0] + ".emf"
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            name = renamed if item.filename == media else item.filename
+            if item.filename.endswith(".rels") or item.filename == "[Content_Types].xml":
+                data = data.replace(media.split("/")[-1].encode(),
+                                    renamed.split("/")[-1].encode())
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b'<Default Extension="xml"',
+                                    b'<Default Extension="emf" ContentType="image/x-emf"/>'
+                                    b'<Default Extension="xml"', 1)
+            zout.writestr(name, data)
+    return out
+
+
 def google_style(folder: Path) -> Path:
     """Layouts named as Google Slides names them ("TITLE", "TITLE_AND_BODY",
     "SECTION_HEADER") with the sample text a designer left in their placeholders."""

@@ -146,3 +146,30 @@ def test_a_raised_default_text_style_is_levelled(tmp_path: Path) -> None:
     prs = open_template(template)
     styles = prs.part._element.xpath("./p:defaultTextStyle//a:defRPr")
     assert styles and all(s.get("baseline") is None for s in styles)
+
+
+def test_an_image_named_for_another_format_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """A template carried a JPEG as `image1.emf` (declared image/x-emf): its decks
+    failed openxml-audit ("Invalid emf payload"; PowerPoint may repair or refuse the
+    file). The part is renamed and declared for what its bytes are."""
+    import zipfile
+
+    from content.loader import load_pack
+    from slides.build import build_deck
+    from slides.pptx.look import template_page
+    from slides.pptx.writer import write_pptx
+    from slides.recipe import default_recipe
+    from tests.slides.pptx.made_templates import mislabelled_image
+    from tests.slides.pptx.test_look import logo_png
+    from tests.slides.pptx.test_writer import audit
+
+    template = mislabelled_image(tmp_path, logo_png())
+    assert "Errors: 0" not in audit(template)  # as the template is
+    pack = load_pack()
+    out = tmp_path / "deck.pptx"
+    write_pptx(build_deck(pack, default_recipe(pack).with_(sections=("history",)),
+                          template_page(template)), out, template)
+    names = zipfile.ZipFile(out).namelist()
+    assert not any(n.endswith(".emf") for n in names if n.startswith("ppt/media/"))
+    assert any(n.endswith(".png") for n in names if n.startswith("ppt/media/"))
+    assert "Errors: 0" in audit(out)
