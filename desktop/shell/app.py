@@ -22,8 +22,8 @@ def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Desk")
     app.setOrganizationName("Briefing Desk")
-    app.setDesktopFileName("io.github.briefingdesk.BriefingDesk")  # the .desktop entry's
-    app.setWindowIcon(QIcon(str(resource_path("icons", "briefdesk.png"))))
+    QApplication.setDesktopFileName("io.github.briefingdesk.BriefingDesk")  # its .desktop
+    QApplication.setWindowIcon(QIcon(str(resource_path("icons", "briefdesk.png"))))
     # The app and its briefings are in English: date pickers say "1 Jan 1992" as
     # the timeline and the slides do, whatever the desktop's language.
     QLocale.setDefault(QLocale("en_GB"))

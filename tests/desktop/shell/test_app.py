@@ -21,3 +21,17 @@ def test_date_pickers_say_english_months_on_a_french_desktop(state: BriefingStat
         assert panel.start.text() == "1 Jan 1992"
     finally:
         QLocale.setDefault(original)
+
+
+def test_the_app_has_its_icon_and_desktop_entry_name(qapp) -> None:
+    """Windows' task bar, macOS's Dock and a Linux panel show the app's own icon, and
+    the window is matched to its .desktop entry (resources/linux)."""
+    from PySide6.QtWidgets import QApplication
+
+    from resources import resource_path
+
+    make_app()
+    assert not QApplication.windowIcon().isNull()
+    name = QApplication.desktopFileName()
+    assert (resource_path("linux", f"{name}.desktop")).is_file()
+    assert (resource_path("linux", f"{name}.metainfo.xml")).is_file()
