@@ -203,8 +203,9 @@ def read_look(prs, name: str = "template") -> Look:
                         "content is laid out clear of it")
     if any(body.intersects(p) for p in pictures if p.w * p.h < 0.4 * width * height):
         warnings.append(f"{name}: a picture sits in the body area of '{content.name}'")
-    footer = _clear_of(Box(body.x, footer_y, width / 2 - body.x, 16), list(art), width,
-                       height)
+    left = min(body.x, title.x)  # the page's left margin (a body may sit to the right)
+    footer = _clear_of(Box(left, footer_y, max(width / 2 - left, MIN_FOOTER_W), 16),
+                       list(art), width, height)
     number_box = Box(body.right - 120, footer_y, 120, 16)
     if number is not None and not any(number.intersects(p) for p in art):
         number_box = Box(number.x, footer_y, number.w, 16)

@@ -202,3 +202,18 @@ def test_the_title_slide_keeps_every_line_and_covers_no_logo(tmp_path: Path) -> 
     cover = " ".join(b.plain_text() for b in deck.slides[0].texts())
     assert "J. Analyst" in cover and "Working group" in cover
     assert "as of" in cover.casefold()
+
+
+def test_a_body_on_the_right_half_still_leaves_the_footer_its_room(tmp_path: Path) -> None:
+    """A Google template whose title sits beside the body (body on the right half)
+    gave the footer a negative width, and every slide's footer read "a …"."""
+    prs = Presentation()
+    content = prs.slide_layouts[1]
+    title, body = content.placeholders[0], content.placeholders[1]
+    title.left, title.top, title.width, title.height = 457200, 600000, 3500000, 2300000
+    body.left, body.top, body.width, body.height = 4600000, 600000, 4100000, 4000000
+    path = tmp_path / "side-by-side.pptx"
+    prs.save(str(path))
+    page = template_look(path).page
+    assert page.footer.w >= 160 and page.footer.x < page.width / 2
+    assert not page.footer.intersects(page.number)
