@@ -12,7 +12,7 @@ from slides import layout as L
 from slides.citing import SourceIndex
 from slides.layout import themed, title_box
 from slides.notes import Notes
-from slides.page import Box, Page, readable
+from slides.page import SAFE_CONTRAST, Box, Page, readable
 from slides.recipe import Recipe
 from slides.spec import LiveView, Rect, Shape, Slide, SlideKind
 
@@ -64,7 +64,7 @@ class DeckCanvas:
         if not colour:
             return L.ACCENT
         behind = list(palette.behind) or [palette.plate or palette.background]
-        return readable(colour, behind, towards=palette.text)
+        return readable(colour, behind, SAFE_CONTRAST, towards=palette.text)
 
     def note_citations(self, citations: tuple[Citation, ...]) -> None:
         """Number `citations` in the deck's sources (as first cited)."""

@@ -16,6 +16,11 @@ TEXT = "#1d232b"
 MUTED = "#5f6b7a"
 ACCENT = "#1f4e9c"
 MIN_CONTRAST = 4.5  # WCAG AA for text
+# What our muted and accent colours aim for on a template's background: a margin over
+# 4.5 : 1, as PowerPoint or LibreOffice may draw a gradient or a picture a shade
+# lighter or darker than it is read here (a slate background drawn lighter left the
+# source markers of a real template at 4.1 : 1).
+SAFE_CONTRAST = 5.5
 # Our own page, 16:9 at 13.333 x 7.5 in, in points; decks on other pages are laid out
 # at this height and scaled (`slides.scaling`).
 WIDTH, HEIGHT = 960.0, 540.0
@@ -204,13 +209,13 @@ def palette_for(behind: list[str], candidates: list[str], accents: list[str]) ->
             text, plate = TEXT, "#ffffff"
         behind = [plate]
     average = hex_colour(*(sum(rgb(b)[i] for b in behind) / len(behind) for i in range(3)))
-    muted = readable(mix(text, average, 0.35), behind, towards=text)
+    muted = readable(mix(text, average, 0.35), behind, SAFE_CONTRAST, towards=text)
     accent_base = accents[0] if accents else ACCENT
     for candidate in accents:  # the first theme accent that reads as it is
         if min(contrast(candidate, b) for b in behind) >= MIN_CONTRAST:
             accent_base = candidate
             break
-    accent = readable(accent_base, behind, towards=text)
+    accent = readable(accent_base, behind, SAFE_CONTRAST, towards=text)
     on_accent = "#ffffff" if contrast("#ffffff", accent) >= contrast("#000000", accent) \
         else "#000000"
     return Palette(text, muted, accent, on_accent, average, plate, behind=tuple(behind))
