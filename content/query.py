@@ -66,6 +66,12 @@ class EventIndex:
         self._first = array("l", (e.start_day.toordinal() for e in pack.events))
         self._last = array("l", (e.end_day.toordinal() for e in pack.events))
         self._text_cache: list[str] | None = None  # built on the first text search
+        # Each section's events as positions, in date order: ticking sections on and off
+        # is a union of integer lists, not a pass over every event object.
+        self._section_rows: dict[str, list[int]] = {}
+        for i, event in enumerate(pack.events):
+            for section in event.sections:
+                self._section_rows.setdefault(section, []).append(i)
 
     @property
     def _text(self) -> list[str]:
@@ -91,10 +97,16 @@ class EventIndex:
         words = fold(flt.text).split()
         chosen = [(facet.of_event, value) for facet in CHOOSERS
                   if (value := getattr(flt, facet.field)) is not None]
+        if flt.sections is None:
+            candidates: Iterable[int] = range(len(self.events))
+        else:
+            candidates = sorted(set().union(*(self._section_rows.get(s, ())
+                                              for s in flt.sections)))
+        if first is None and last is None and not chosen and not words:
+            return list(candidates)
         out = []
-        for i, event in enumerate(self.events):
-            if flt.sections is not None and flt.sections.isdisjoint(event.sections):
-                continue
+        for i in candidates:
+            event = self.events[i]
             # An event overlaps the window if it ends after its start and starts before its end.
             if first is not None and self._last[i] < first:
                 continue
@@ -110,6 +122,9 @@ class EventIndex:
     def count_by_section(self, flt: EventFilter) -> dict[str, int]:
         """How many events each section would show under `flt` ignoring its section part."""
         counts = {s.id: 0 for s in self.pack.sections}
+        if flt.with_(sections=None) == EventFilter():  # nothing else narrows: the sizes
+            counts.update({s: len(rows) for s, rows in self._section_rows.items()})
+            return counts
         for i in self.matching_indices(flt.with_(sections=None)):
             for section in self.events[i].sections:
                 counts[section] = counts.get(section, 0) + 1
