@@ -16,8 +16,7 @@ from pathlib import Path
 from content.fileio.atomic import write_atomic
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import REQUIRED_FILES
-
-MAX_PACK_FILE = 32 * 1024 * 1024  # a pack file larger than this is not copied
+from content.yamlread import MAX_FILE_BYTES  # the loader's cap: larger never loads
 
 FILES = {
     "pack.yaml": ("# What this pack is about, and the date its content is as of.\n"
@@ -64,7 +63,7 @@ def copy_pack(source: Path, folder: Path) -> Path:
         if path.suffix.casefold() not in (".yaml", ".yml") or path.is_symlink():
             continue
         try:
-            files[path.name] = read_regular(path, MAX_PACK_FILE, "pack file")
+            files[path.name] = read_regular(path, MAX_FILE_BYTES, "pack file")
         except FileRefused as exc:
             raise OSError(str(exc)) from None
     missing = [name for name in REQUIRED_FILES if name not in files]

@@ -231,8 +231,11 @@ class BriefingModel:
         if self._key_point is None:
             return None
         section_id, index = self._key_point
-        section = next((s for s in self._pack.sections if s.id == section_id), None)
-        if section is None or not 0 <= index < len(section.key_points):
+        try:
+            section = self._pack.section(section_id)
+        except KeyError:  # a reload dropped it
+            return None
+        if not 0 <= index < len(section.key_points):
             return None
         return section, section.key_points[index]
 
