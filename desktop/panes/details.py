@@ -8,6 +8,7 @@ No resource is ever loaded, and links open only if they are http or https.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -78,10 +79,14 @@ def key_point_html(pack: Pack, section: Section, point: KeyPoint) -> str:
     for quote in point.quotes:
         parts.append(f"<blockquote>\u201c{esc(quote.text)}\u201d \u2014 "
                      f"{esc(quote.speaker)}</blockquote>")
-    if point.citations:
-        parts.append("<p><b>Sources</b></p><ul>" + "".join(
-            f"<li>{citation_html(pack, c)}</li>" for c in point.citations) + "</ul>")
+    parts.append(sources_html(pack, point.citations))
     return "".join(parts)
+
+
+def sources_html(pack: Pack, citations: Iterable[Citation]) -> str:
+    """A "Sources:" heading and the list of `citations` ("" when there are none)."""
+    items = "".join(citation_html(pack, c) for c in citations)
+    return f"<p><b>Sources:</b></p><ul>{items}</ul>" if items else ""
 
 
 def citation_html(pack: Pack, citation: Citation) -> str:
@@ -117,9 +122,7 @@ def event_html(pack: Pack, event: Event) -> str:
         out.append(f"<p><b>Places:</b> {places}</p>")
     if actors:
         out.append(f"<p><b>Actors:</b></p><ul>{actors}</ul>")
-    out.append("<p><b>Sources:</b></p><ul>")
-    out += [citation_html(pack, c) for c in event.citations]
-    out.append("</ul>")
+    out.append(sources_html(pack, event.citations))
     return "".join(out)
 
 
@@ -136,9 +139,7 @@ def place_html(pack: Pack, place_id: str, visible: list[Event]) -> str:
     country = load_basemap().country(place.country) if place.country else None
     where = ", ".join(part for part in (place.kind.capitalize(),
                                         country.name if country else "") if part)
-    cited = list({c.source: c for e in events for c in e.citations}.values())
-    sources = ("<p><b>Sources</b></p><ul>" + "".join(
-        f"<li>{citation_html(pack, c)}</li>" for c in cited) + "</ul>") if cited else ""
+    sources = sources_html(pack, {c.source: c for e in events for c in e.citations}.values())
     return (f"<p><small>PLACE</small></p><h2>{esc(place.name)}</h2><p>{esc(where)} · "
             f"{place.lat:.2f}°, {place.lon:.2f}°</p>"
             f"<p><b>{len(events)} {noun}</b> in the current filter:</p><ul>{items}</ul>"
