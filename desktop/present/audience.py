@@ -119,6 +119,7 @@ class SlideWindow(SlideCanvas):
         self.pack = pack
         self.live: QWidget | None = None
         self.live_state: BriefingState | None = None
+        self.cue: QWidget | None = None  # says "live" while the live view is shown
         self.setWindowTitle(f"{show.deck.title} — presenting")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
@@ -179,11 +180,12 @@ class SlideWindow(SlideCanvas):
         return True
 
     def _live_cue(self) -> None:
-        """A small mark in the live view's corner that says it is live (and how to
-        get back), for presenter and audience; it takes no clicks."""
+        """A small mark just above the live view that says it is live (and how to get
+        back), for presenter and audience; it takes no clicks. Above, not over: a widget
+        over the live map makes every pan step repaint the whole of it."""
         if self.live is None:
             return
-        cue = PlainLabel("\u25cf LIVE  \u00b7  R resets  \u00b7  Esc leaves", self.live)
+        cue = PlainLabel("\u25cf LIVE  \u00b7  R resets  \u00b7  Esc leaves", self)
         cue.setObjectName("Live cue")
         cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         font = cue.font()
@@ -192,7 +194,8 @@ class SlideWindow(SlideCanvas):
         cue.setStyleSheet("QLabel { color: white; background: rgba(20, 30, 45, 150); "
                           "border-radius: 4px; padding: 2px 6px; }")
         cue.adjustSize()
-        cue.move(8, 8)
+        self.cue = cue
+        self._place_live()
         cue.show()
         cue.raise_()
 
@@ -236,6 +239,9 @@ class SlideWindow(SlideCanvas):
             self.live.hide()
             self.live.deleteLater()
             self.live = None
+            if self.cue is not None:
+                self.cue.deleteLater()
+                self.cue = None
             self.live_state = None
             self.setFocus()
 
@@ -249,6 +255,8 @@ class SlideWindow(SlideCanvas):
         area = QRectF(rect.x() + live.x * scale, rect.y() + live.y * scale, live.w * scale,
                       live.h * scale)
         self.live.setGeometry(area.toRect())
+        if self.cue is not None:  # in the slide's margin above the view, at its left edge
+            self.cue.move(round(area.x()), max(0, round(area.y()) - self.cue.height() - 2))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -333,6 +333,9 @@ def test_l_on_a_map_slide_starts_from_the_slides_own_view_and_says_live(
     slide = QRectF(*view_box(*spec.bounds))
     assert shown.width() <= slide.width() * 1.1 and shown.height() <= slide.height() * 1.1
     assert shown.contains(slide.center())
-    cue = live.findChild(QLabel, "Live cue")
+    cue = window.findChild(QLabel, "Live cue")
     assert cue is not None and cue.isVisible() and "LIVE" in cue.text()
+    # just above the live map, not over it (an overlay makes every pan repaint it all)
+    assert not cue.geometry().intersects(live.geometry())
+    assert cue.geometry().bottom() <= live.geometry().top() and cue.x() == live.x()
     assert not live._ring.enabled  # no app focus ring in front of the room
