@@ -145,10 +145,9 @@ def export_data(parent: QWidget, pack, say: Callable[[str], None]) -> None:
     name, chosen = QFileDialog.getSaveFileName(parent, "Export Pack Data",
                                                str(last_folder("data") / "pack-data.csv"),
                                                ";;".join(DATA_FILTERS))
-    if name:
-        remember_folder("data", Path(name).parent)
     if not name:
         return
+    remember_folder("data", Path(name).parent)
     fmt = DATA_FILTERS.get(chosen) or next(
         (f for f, suffix in SUFFIXES.items() if name.lower().endswith(suffix)), "csv")
     path = Path(name if Path(name).suffix else name + SUFFIXES[fmt])

@@ -88,15 +88,14 @@ def fit_to_screen(window: QMainWindow) -> None:
     must not open past a laptop's edges, where the status bar and the right pane
     could not be reached. `restoreGeometry` does not do this when the saved screen
     is gone but a smaller one is there."""
+    if window.isMaximized() or window.isFullScreen():
+        return
     geometry = window.geometry()
     screen = (QGuiApplication.screenAt(geometry.center()) or window.screen()
               or QGuiApplication.primaryScreen())
     if screen is None:
         return
-    available = screen.availableGeometry()
-    if window.isMaximized() or window.isFullScreen():
-        return
-    target = fitted(geometry, available)
+    target = fitted(geometry, screen.availableGeometry())
     if target != geometry:
         window.setGeometry(target)
 

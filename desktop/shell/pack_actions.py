@@ -76,12 +76,11 @@ class PackActions:
         is not edited) written into a new folder and opened there, ready to curate."""
         from content.loader import default_pack_folder
         from content.newpack import copy_pack
-        from desktop.housekeeping import last_folder, remember_folder
+        from desktop.housekeeping import ask_save_name
 
         source = self.session.folder or default_pack_folder()
-        start = last_folder("pack-copy") / f"{Path(source).name}-copy"
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save a Copy of This Pack "
-                                              "(a new folder)", str(start), "Folders (*)")
+        name = ask_save_name(self.window, "pack-copy", "Save a Copy of This Pack (a new folder)",
+                             f"{Path(source).name}-copy", "Folders (*)")
         if not name:
             return
         try:
@@ -90,7 +89,6 @@ class PackActions:
             message_box(self.window, QMessageBox.Icon.Warning, "Save a Copy of This Pack",
                         str(exc)).exec()
             return
-        remember_folder("pack-copy", folder.parent)
         self.session.open(folder)
         self.window.statusBar().showMessage(f"Copied the pack to {folder}: edits go there",
                                             8000)
