@@ -110,7 +110,7 @@ class TimelineMarks:
         lines = wrapped(event.title, step * 8.0, metrics) if self.wrap_lines > 1 else []
         label: QStaticText | None
         if 1 < len(lines) <= self.wrap_lines:  # whole, on lines as the slide has them
-            label = self._label("\n".join(lines), lines=True)
+            label = self._label(lines=lines)
         else:
             text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, step * 8.0)
             label = self._label(text) if text != "…" and text else None
@@ -119,9 +119,9 @@ class TimelineMarks:
         self._elided[key] = label
         return label
 
-    def _label(self, text: str, lines: bool = False) -> QStaticText:
+    def _label(self, text: str = "", lines: list[str] | None = None) -> QStaticText:
         if lines:  # escaped, then broken: content is never markup
-            label = QStaticText("<br>".join(html.escape(line) for line in text.split("\n")))
+            label = QStaticText("<br>".join(html.escape(line) for line in lines))
             label.setTextFormat(Qt.TextFormat.RichText)
         else:
             label = QStaticText(text)
