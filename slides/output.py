@@ -13,6 +13,7 @@ from pathlib import Path
 
 from content.fileio import officelock
 from content.fileio.atomic import TargetRefused, check_target, write_atomic
+from content.fileio.reading import is_device_name
 from slides.errors import ExportError
 
 
@@ -42,9 +43,6 @@ def save_output(out: Path, data: bytes) -> None:
         raise ExportError(f"{out}: could not write the deck: {exc.strerror or exc}") from None
 
 
-# Names Windows keeps for devices, in any case and with any extension ("con.pptx").
-RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                  *(f"lpt{n}" for n in range(1, 10))}
 KEPT_PUNCTUATION = set(" -_,.()&'+")
 
 
@@ -64,6 +62,6 @@ def suggested_name(title: str, day: str = "", suffix: str = ".pptx",
             out.append(" ")
     stem = " ".join("".join(out).split()).strip(" .-")
     stem = stem.replace(" - - ", " - ")[:120].rstrip(" .-")
-    if not stem or stem.split(".")[0].casefold() in RESERVED_NAMES:
+    if not stem or is_device_name(stem):
         stem = f"{fallback} {stem}".strip() if stem else fallback
     return f"{stem} {day}{suffix}" if day else f"{stem}{suffix}"
