@@ -88,7 +88,8 @@ def word_size(text: str, width: float, size: float, bold: bool = False,
               floor: float = 8.0) -> float:
     """`size`, or the largest smaller size (not below `floor`) at which the widest
     word of `text` fits in `width`: a word is shrunk before it is broken."""
-    widest = max((text_width(word, size, bold) for word in text.split()), default=0.0)
+    widest = max((text_width(word, size, bold) for word in BREAKS.split(text) if word),
+                 default=0.0)  # the words `wrap` keeps whole (no-break spaces join them)
     if widest <= width or widest == 0:
         return size
     return max(floor, min(size, size * width / widest))

@@ -37,3 +37,12 @@ def test_a_no_break_space_keeps_a_number_with_its_unit() -> None:
     text = "Brussels, 3,600\u00a0km"
     width = text_width("Brussels, 3,600", 12) + 4  # room for all but the unit
     assert wrap(text, width, 12) == ["Brussels,", "3,600\u00a0km"]
+
+
+def test_a_number_joined_to_its_unit_is_shrunk_as_one_word() -> None:
+    from slides.text import text_width, word_size
+
+    joined = "3,600\u00a0km"
+    width = text_width(joined, 12) * 0.8  # too narrow for it whole at 12 pt
+    assert word_size(joined, width, 12) < 12
+    assert text_width(joined, word_size(joined, width, 12)) <= width + 0.01
