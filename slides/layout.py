@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from slides.page import ACCENT, DEFAULT_PAGE, HEIGHT, MUTED, TEXT, Box, Page, Palette
+from slides.page import ACCENT, DEFAULT_PAGE, HEIGHT, MUTED, TEXT, Box, Page, Palette, lines_under
 from slides.spec import Paragraph, Rect, Run, Shape, TextBox, TextRole
 from slides.text import clamp_lines, line_height, text_width, word_size, wrap
 
@@ -235,8 +235,7 @@ def cover(page: Page, title: str, lines: list[tuple[str, float, str]],
     lines = [(text, size, colour) for text, size, colour in lines if text]
     t, subtitle, align = page.cover_areas(closing)
     if t is not None:
-        sub = _grown(page, subtitle or Box(t.x, t.bottom + 8, t.w,
-                                           max(page.height * 0.85 - t.bottom, 40)), lines)
+        sub = _grown(page, subtitle or lines_under(t, page.height), lines)
         return [fitted_box(t, title, 40.0, bold=True, role=TextRole.TITLE, name="Title",
                            anchor="bottom", align=align),
                 stacked_box(sub, lines, name="Subtitle", role=TextRole.SUBTITLE, align=align)]

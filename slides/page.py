@@ -140,6 +140,13 @@ class Page:
 DEFAULT_PAGE = Page()
 
 
+def lines_under(title: Box, height: float) -> Box:
+    """Where a title slide's lines go when its layout has a title and no subtitle:
+    under the title, down to 85 % of the page (both the layout and the colours read
+    for it use this one area)."""
+    return Box(title.x, title.bottom + 8, title.w, max(height * 0.85 - title.bottom, 40))
+
+
 def _channel(value: int) -> float:
     c = value / 255
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

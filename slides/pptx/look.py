@@ -13,7 +13,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from slides.page import MIN_CONTRAST, TEXT, Backdrop, Box, Page, Palette, contrast, palette_for
+from slides.page import (
+    MIN_CONTRAST,
+    TEXT,
+    Backdrop,
+    Box,
+    Page,
+    Palette,
+    contrast,
+    lines_under,
+    palette_for,
+)
 from slides.pptx.backdrop import Composer, png_bytes, samples
 from slides.pptx.drawingml import EMU_PER_PT
 from slides.pptx.layouts import (
@@ -49,13 +59,6 @@ def _written_cover(layout, composer: Composer, colours: ThemeColours, body: Box,
     split = area.h * 0.45
     return (Box(area.x, area.y, area.w, split),
             Box(area.x, area.y + split + 6, area.w, area.h - split - 6))
-
-
-def _under(title: Box | None, height: float) -> Box | None:
-    """Where a cover's lines go when its layout has a title and no subtitle."""
-    if title is None:
-        return None
-    return Box(title.x, title.bottom + 8, title.w, max(height * 0.85 - title.bottom, 40))
 
 
 def _clear_number(number: Box, footer: Box, art: tuple[Box, ...]) -> Box:
@@ -231,8 +234,10 @@ def read_look(prs, name: str = "template") -> Look:
     if closing_title is not None and closing_title.y < banner + 4:
         closing_title = Box(closing_title.x, banner + 4, closing_title.w, closing_title.h)
     # a cover with a title and no subtitle: its lines go under the title (as read here)
-    cover_sub = cover_sub or _under(cover_title, height)
-    closing_sub = closing_sub or _under(closing_title, height)
+    if cover_title is not None:
+        cover_sub = cover_sub or lines_under(cover_title, height)
+    if closing_title is not None:
+        closing_sub = closing_sub or lines_under(closing_title, height)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
              "title": (layouts["cover"], [cover_title or title, cover_sub or body, footer,
