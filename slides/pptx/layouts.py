@@ -100,12 +100,13 @@ def slide_layouts(found: dict[str, Any], cover: bool, closing: bool = False
     header: its title sits low, under its text). Title and closing slides: the title
     slide layout when `cover` (its title placeholder has a place), else title only
     (our band drawn), else as content slides. The closing slide: the template's
-    closing layout when `closing`, else the title slide's."""
+    closing layout when `closing`, else the title slide's. Keyed by the look of the
+    slides that go on each (`SlideKind.look`: "title", "closing", "content")."""
     first = next(iter(found.values()))
     content = found.get("content") or found.get("title_only") or found.get("blank") or first
     titled = found.get("title_only") or content
     chosen = (found.get("title") if cover else None) or titled
-    return {"cover": chosen, "content": content,
+    return {"title": chosen, "content": content,
             "closing": (found.get("closing") if closing else None) or chosen}
 
 

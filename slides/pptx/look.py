@@ -174,7 +174,7 @@ def read_look(prs, name: str = "template") -> Look:
         title = Box(title.x, banner + 4, title.w, max(title.h - (banner + 4 - title.y),
                                                       height * 0.08))
     pictures = _pictures(content)
-    art = tuple(p for p in {*pictures, *_pictures(layouts["cover"]),  # logos: not the
+    art = tuple(p for p in {*pictures, *_pictures(layouts["title"]),  # logos: not the
                             *_pictures(layouts["closing"])}
                 if p.w * p.h <= 0.4 * width * height and p.w < 0.8 * width)  # backgrounds, bands
     number = placeholder_box(master, (13,))
@@ -240,7 +240,7 @@ def read_look(prs, name: str = "template") -> Look:
         closing_sub = closing_sub or lines_under(closing_title, height)
     palettes, backdrops = {}, {}
     kinds = {"content": (content, [title, body, footer, number_box]),
-             "title": (layouts["cover"], [cover_title or title, cover_sub or body, footer,
+             "title": (layouts["title"], [cover_title or title, cover_sub or body, footer,
                                           number_box])}
     if closing_title is not None:
         kinds["closing"] = (layouts["closing"], [closing_title, closing_sub or body, footer,
@@ -286,7 +286,7 @@ def preflight(look: Look, name: str) -> list[str]:
     page = look.page
     lines = [f"{name}: {page.width / 72:.2f} x {page.height / 72:.2f} in "
              f"({page.width:.0f} x {page.height:.0f} pt)"]
-    used = [("title slide", "cover"), ("closing slide", "closing"), ("content slides", "content")]
+    used = [("title slide", "title"), ("closing slide", "closing"), ("content slides", "content")]
     for what, kind in used:
         lines.append(f"  {what}: layout '{look.layouts[kind].name}'")
     lines.append(f"  fonts: titles {page.title_font or '(ours)'}, "

@@ -44,7 +44,6 @@ from slides.spec import (
     Rect,
     Shape,
     Slide,
-    SlideKind,
     TextBox,
     TextRole,
 )
@@ -138,24 +137,21 @@ def render_presentation(deck: Deck, template: Path | str | None = None,
     layouts = slide_layouts(choose_layouts(prs), deck.page.cover_title is not None,
                             deck.page.closing_title is not None)
     if deck.page.templated:  # their sample text, as the page was read without it
-        for layout in {id(lay): lay for lay in (layouts["cover"], layouts["closing"])}.values():
+        for layout in {id(lay): lay for lay in (layouts["title"], layouts["closing"])}.values():
             drop_sample_text(layout)
     font = "" if deck.page.templated else deck.font
-    _chrome_on_masters(prs, deck)
+    _chrome_on_layouts(prs, deck)
     _mark_notes_master(prs, deck)
     _register_notes_master(prs)
     total = len(deck.slides)
     for n, spec in enumerate(deck.slides, 1):
-        kind = ("closing" if spec.kind is SlideKind.CLOSING else "cover") \
-            if spec.kind.is_cover else "content"
-        _add_slide(prs, spec, layouts[kind],
-                   deck.font, font)
+        _add_slide(prs, spec, layouts[spec.kind.look], deck.font, font)
         if progress:
             progress(n, total)
     return prs
 
 
-def _chrome_on_masters(prs, deck: Deck) -> None:
+def _chrome_on_layouts(prs, deck: Deck) -> None:
     """The marking, footer and slide-number field on every layout, so slides the
     briefer adds later from any of them carry them too. On the layouts, not the
     master: a layout's own art is drawn over its master's shapes, and a template's

@@ -55,7 +55,7 @@ def test_a_cover_of_art_alone_has_its_sample_text_replaced(tmp_path: Path) -> No
     path = tmp_path / "art-cover.pptx"
     prs.save(str(path))
     look = template_look(path)
-    assert look.layouts["cover"].name == "Title Slide"
+    assert look.layouts["title"].name == "Title Slide"
     page = look.page
     assert page.cover_title is not None and abs(page.cover_title.y - 1500000 / 12700) < 1
     assert page.cover_subtitle is not None and abs(page.cover_subtitle.y - 3000000 / 12700) < 1
@@ -66,6 +66,6 @@ def test_a_cover_of_art_alone_has_its_sample_text_replaced(tmp_path: Path) -> No
 
 def test_google_named_layouts_give_their_own_cover(tmp_path: Path) -> None:
     look = template_look(google_style(tmp_path))
-    assert look.layouts["cover"].name == "TITLE"
+    assert look.layouts["title"].name == "TITLE"
     assert look.layouts["content"].name == "TITLE_AND_BODY"
     assert not any("no title slide" in w for w in look.warnings)

@@ -129,7 +129,7 @@ def test_slides_go_on_the_layouts_the_page_was_measured_on(
     template = tmp_path / "short.pptx"
     prs.save(str(template))
     look = template_look(template)
-    assert (look.layouts["cover"].name, look.layouts["content"].name) == (cover, content)
+    assert (look.layouts["title"].name, look.layouts["content"].name) == (cover, content)
     out = tmp_path / "deck.pptx"
     deck = build_deck(pack, recipe.with_(sections=("energy",)), look.page)
     write_pptx(deck, out, template)
