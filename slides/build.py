@@ -224,9 +224,7 @@ class _Builder:
             if skipped and n == len(pages) - 1:  # the page that says so
                 notes.add(left_out(skipped, "key points", "they are in the app"))
             if n == len(pages) - 1:
-                so_what = next((j for j in self.pack.info.bottom_line
-                                if section.id in j.sections), None)
-                if so_what is not None:
+                for so_what in self.section_slides.judgements((section.id,))[:1]:
                     notes.add(f"So what: {so_what.text}", so_what.citations)
             c.add(SlideKind.SECTION, title, body, notes.text(), section.id,
                      kicker=section.title if asserted else "")

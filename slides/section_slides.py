@@ -57,7 +57,7 @@ class SectionSlides:
                                    today=c.pack.info.as_of.last_day())
             notes = c.notes()
             first, last = chunk[0].start_day.year, max(e.end_day for e in chunk).year
-            notes.talking_points(chunk, self._judgements((section.id,)), opening=(
+            notes.talking_points(chunk, self.judgements((section.id,)), opening=(
                 f"{section.title} in {len(chunk)} events, "
                 + (f"{first} to {last}." if last > first else f"in {first}.")))
             for event in chunk:
@@ -119,7 +119,7 @@ class SectionSlides:
                        f"{len(places)} places in {about}; the most events at {busiest.name} "
                        f"({most}).")
             # the judgements a section's own map bears on (the overview opens the body)
-            notes.talking_points([], self._judgements((section_id,)) if section_id else (),
+            notes.talking_points([], self.judgements((section_id,)) if section_id else (),
                                  opening)
         notes.add(f"Places in {about}:")
         if len(places) > len(numbered):
@@ -175,7 +175,7 @@ class SectionSlides:
             heading, kicker = self.titled(title, point)
             c.add(SlideKind.TIMELINE, heading, body, notes.text(), "", live, kicker=kicker)
 
-    def _judgements(self, sections: tuple[str, ...]) -> tuple[Judgement, ...]:
+    def judgements(self, sections: tuple[str, ...]) -> tuple[Judgement, ...]:
         """The pack's bottom-line judgements that rest on any of `sections`."""
         return tuple(j for j in self.canvas.pack.info.bottom_line
                      if any(s in j.sections for s in sections))
