@@ -14,9 +14,20 @@ from slides.layout import themed, title_box
 from slides.notes import Notes
 from slides.page import SAFE_CONTRAST, Box, Page, readable
 from slides.recipe import Recipe
-from slides.spec import LiveView, Rect, Shape, Slide, SlideKind
+from slides.spec import LiveView, Rect, Shape, Slide, SlideKind, TextBox, TextRole
+from slides.text import line_height
 
 MAX_SECTIONS = 40  # per deck: beyond it the agenda says what it left out
+
+
+def _words_of(box: TextBox) -> Box:
+    """The part of `box` its lines fill, as its anchor places them: a plate behind a
+    one-line title in a tall title area covers the line, not the empty area above."""
+    used = sum(len(p.lines) * line_height(p.size) + p.space_before for p in box.paragraphs)
+    used = min(box.h, used + 4)
+    top = {"bottom": box.y + box.h - used, "middle": box.y + (box.h - used) / 2}.get(
+        box.anchor, box.y)
+    return Box(box.x, top, box.w, used)
 
 
 class DeckCanvas:
@@ -50,7 +61,11 @@ class DeckCanvas:
                        ([page.body] if not kind.is_cover else [cover_sub]) if b is not None]
         if palette.title_plate and (with_title or kind.is_cover):
             title_area = cover_title if kind.is_cover else page.title
-            if title_area is not None:
+            words = next((s for s in shapes if isinstance(s, TextBox)
+                          and s.role is TextRole.TITLE), None) if kind.is_cover else None
+            if words is not None:  # a cover's title: the plate behind its lines only
+                plates.append((_words_of(words), palette.title_plate))
+            elif title_area is not None:  # a slide's title and any kicker above it
                 plates.append((title_area, palette.title_plate))
         shapes = [Rect(b.x - 6, b.y - 4, b.w + 12, b.h + 8, fill, radius=4, name="Plate")
                   for b, fill in plates] + shapes

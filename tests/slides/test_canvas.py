@@ -48,3 +48,20 @@ def test_a_title_that_reads_on_its_band_gets_no_plate() -> None:
 
 def test_a_section_without_a_colour_reads_in_our_accent() -> None:
     assert canvas().readable("") == ACCENT
+
+
+def test_a_cover_title_plate_covers_its_lines_not_the_empty_area_above() -> None:
+    """A closing layout's tall title area, its one line anchored at the bottom: the
+    plate behind it was the whole area, a white block over the template's photograph."""
+    from slides.layout import cover
+    from slides.page import Box
+
+    tall = Box(40, 200, 600, 180)
+    page = dataclasses.replace(DEFAULT_PAGE, cover_title=tall, cover_subtitle=None, palettes={
+        **DEFAULT_PAGE.palettes, "title": Palette(title_plate="#ffffff")})
+    c = DeckCanvas(load_pack(), default_recipe(load_pack()), page)
+    c.add(SlideKind.TITLE, "Questions", cover(page, "Questions", []), with_title=False)
+    (plate,) = [s for s in c.slides[0].shapes if isinstance(s, Rect) and s.name == "Plate"]
+    title = next(b for b in c.slides[0].texts() if b.role is TextRole.TITLE)
+    assert plate.y + plate.h >= title.y + title.h  # the line is on it
+    assert plate.h < tall.h / 2  # and no more than the line
