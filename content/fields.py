@@ -1,8 +1,9 @@
 """Typed field access on parsed YAML records, collecting problems instead of raising.
 
-A `Fields` reads one record (`YMap`) of one file; every wrong or missing field adds
-a `Problem` with the field's line and column, and returns a harmless default so
-validation can go on and report everything in one run.
+A `Fields` reads one record (a `YMap`, or a plain dict read without positions) of
+one file; every wrong or missing field adds a `Problem` with the field's line and
+column, and returns a harmless default so validation can go on and report everything
+in one run.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from content.dates import PartialDate
 from content.errors import Problem
 from content.model import CREDIBILITY, RELIABILITY, Citation
-from content.yamlread import YList, YMap
+from content.yamlread import item_marks, key_mark, mark_of, where
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}\Z")
 # Characters no text field may hold: C0 and C1 controls but tab and newline, lone
@@ -64,7 +65,7 @@ class Shared:
 class Fields:
     """Checked access to the fields of one record in `file`."""
 
-    def __init__(self, record: YMap, file: str, problems: list[Problem],
+    def __init__(self, record: dict, file: str, problems: list[Problem],
                  allowed: set[str], what: str, shared: Shared | None = None) -> None:
         self.shared = shared or Shared()
         self.record = record
@@ -73,7 +74,7 @@ class Fields:
         self.what = what
         for key in record:
             if key not in allowed:
-                line, col = record.key_marks[key]
+                line, col = key_mark(record, key)
                 choices = ", ".join(sorted(allowed))
                 self.problems.append(Problem(file, line, col,
                                              f"unknown field {key!r} in {what}; "
@@ -81,7 +82,7 @@ class Fields:
 
     def add(self, key: str | None, message: str) -> None:
         """Record a problem at `key`'s value (or the record when None)."""
-        line, col = self.record.where(key) if key else self.record.mark
+        line, col = where(self.record, key) if key else mark_of(self.record)
         self.problems.append(Problem(self.file, line, col, message))
 
     def has(self, key: str) -> bool:
@@ -208,10 +209,10 @@ class Fields:
         value = self.record.get(key)
         if value is None:
             return []
-        if not isinstance(value, YList):
+        if not isinstance(value, list):
             self.add(key, f"{key!r} must be a list, not {type_name(value)}")
             return []
-        return list(zip(value, value.item_marks, strict=True))
+        return list(zip(value, item_marks(value), strict=True))
 
     def citations(self, key: str = "sources", required: bool = True
                   ) -> tuple[Citation, ...]:

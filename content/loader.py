@@ -8,7 +8,6 @@ together as `FILE:LINE:COL: message`. Nothing but `ContentError` leaves `load_pa
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ from content.dates import PartialDate
 from content.errors import ContentError, ContentErrors, Problem
 from content.fields import Fields, Shared
 from content.fileio.atomic import protect
-from content.fileio.reading import FileRefused, read_regular
 from content.model import (
     Actor,
     Citation,
@@ -33,65 +31,22 @@ from content.model import (
     Section,
     Source,
 )
+from content.packfiles import (  # re-exported: most readers of a pack import these here
+    default_pack_folder,
+    read_pack_files,
+)
+from content.yamlfast import read_fast
 from content.yamlread import (
-    MAX_FILE_BYTES,
-    YList,
-    YMap,
     decode,
+    item_marks,
+    mark_of,
     read_yaml_text,
-    refused_problem,
+    where,
 )
 
-REQUIRED_FILES = ("pack.yaml", "sections.yaml", "events.yaml", "places.yaml",
-                  "actors.yaml", "sources.yaml")
-OPTIONAL_FILES = ("members.yaml",)
-DEFAULT_PACK = "azerbaijan-nato"
 _EPOCH = PartialDate(1900)  # stands in for a missing date while problems are collected
 _KIND_OF_FILE = {"sections.yaml": "section", "places.yaml": "place", "actors.yaml": "actor",
                  "sources.yaml": "source"}
-
-
-def default_pack_folder() -> Path:
-    """The embedded Azerbaijan–NATO pack, found relative to the installed package."""
-    return Path(str(importlib.resources.files("content") / "packs" / DEFAULT_PACK))
-
-
-def read_pack_files(folder: Path) -> dict[str, bytes]:
-    """The raw bytes of each pack file present; unreadable or escaping files are problems."""
-    if not folder.is_dir():
-        raise ContentError(Problem(str(folder), 0, 0, "pack folder not found"))
-    root = folder.resolve()
-    problems: list[Problem] = []
-    files: dict[str, bytes] = {}
-    if not any((folder / n).exists() or (folder / n).is_symlink() for n in REQUIRED_FILES):
-        raise ContentError(Problem(str(folder), 0, 0, "this folder is not a content pack "
-                                   f"(it has none of {', '.join(REQUIRED_FILES)})"))
-    for name in REQUIRED_FILES + OPTIONAL_FILES:
-        path = folder / name
-        shown = str(path)
-        if not path.exists() and not path.is_symlink():
-            if name in REQUIRED_FILES:
-                problems.append(Problem(shown, 0, 0, "required pack file is missing"))
-            continue
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            problems.append(Problem(shown, 0, 0, "broken or looping symbolic link"))
-            continue
-        if real.parent != root:
-            problems.append(Problem(shown, 0, 0,
-                                    f"links outside the pack folder (to {real}); refused"))
-            continue
-        if not real.is_file():
-            problems.append(Problem(shown, 0, 0, "is not a regular file"))
-            continue
-        try:  # a file swapped for a FIFO or device since the check is refused here too
-            files[name] = read_regular(real, MAX_FILE_BYTES, "file")
-        except FileRefused as exc:
-            problems.append(refused_problem(shown, exc))
-    if problems:
-        raise ContentErrors(problems)
-    return files
 
 
 def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
@@ -112,24 +67,66 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
 
 
 def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
-    """Parse and validate already-read pack files."""
+    """Parse and validate already-read pack files.
+
+    Files are first read by the fast reader where it can vouch for them
+    (`content.yamlfast`). Its values carry no positions, so a pack with any problem
+    has those files read again carefully, and is reported from that reading.
+    """
     problems: list[Problem] = []
-    parsed: dict[str, Any] = {}
-    for name, data in files.items():
-        shown = str(folder / name)
-        try:
-            parsed[name] = read_yaml_text(decode(data, shown), shown)
-        except ContentError as exc:
-            problems.extend(exc.problems)
+    first = _parse(folder, files, fast=True)
+    if first is not None:
+        parsed, quick = first
+        pack = _PackBuilder(folder, parsed, problems, set()).build()
+        if pack is not None and not problems:
+            return pack
+        if not quick:
+            _raise(problems)
+        problems = []
+        for name in quick:  # every value placed: the same problems, now located
+            shown = str(folder / name)
+            parsed[name] = read_yaml_text(decode(files[name], shown), shown)
+    else:
+        parsed = {}
+        for name, data in files.items():
+            shown = str(folder / name)
+            try:
+                parsed[name] = read_yaml_text(decode(data, shown), shown)
+            except ContentError as exc:
+                problems.extend(exc.problems)
     # Files that parsed are still validated; references into a broken file are not
     # checked, since they would all look unknown.
     unchecked = {_KIND_OF_FILE[n] for n in files if n not in parsed and n in _KIND_OF_FILE}
-    builder = _PackBuilder(folder, parsed, problems, unchecked)
-    pack = builder.build()
-    if problems:
-        raise ContentErrors(sorted(problems, key=lambda p: (p.file, p.line, p.column)))
+    pack = _PackBuilder(folder, parsed, problems, unchecked).build()
+    _raise(problems)
     assert pack is not None
     return pack
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ContentErrors(sorted(problems, key=lambda p: (p.file, p.line, p.column)))
+
+
+def _parse(folder: Path, files: dict[str, bytes], fast: bool
+           ) -> tuple[dict[str, Any], list[str]] | None:
+    """Every file's values and which were read fast (`fast`), or None when a file is
+    refused (the careful reading then reports it, and validates the rest)."""
+    parsed: dict[str, Any] = {}
+    quick = []
+    for name, data in files.items():
+        shown = str(folder / name)
+        try:
+            text = decode(data, shown)
+            value = read_fast(text) if fast else None
+            if value is None:
+                value = read_yaml_text(text, shown)
+            else:
+                quick.append(name)
+            parsed[name] = value
+        except ContentError:
+            return None
+    return parsed, quick
 
 
 class _PackBuilder:
@@ -142,55 +139,61 @@ class _PackBuilder:
         self.folder = folder
         self.parsed = parsed
         self.problems = problems
-        self.refs: list[tuple[str, str, str, int, int]] = []  # kind, id, file, line, col
+        # kind, ids, file name, record, key: placed only when an id is unknown
+        self.refs: list[tuple[str, tuple[str, ...], str, dict, str]] = []
+        self._files: dict[str, str] = {}
         self.as_of: PartialDate | None = None  # where ongoing spans are drawn to
 
-    def fields(self, record: YMap, file: str, allowed: set[str], what: str) -> Fields:
+    def fields(self, record: dict, file: str, allowed: set[str], what: str) -> Fields:
         """Checked access to one record, sharing equal dates and citations pack-wide."""
         return Fields(record, file, self.problems, allowed, what, self.shared)
 
     def file(self, name: str) -> str:
-        return str(self.folder / name)
+        """How file `name` of the pack is named in problems."""
+        shown = self._files.get(name)
+        if shown is None:
+            shown = self._files[name] = str(self.folder / name)
+        return shown
 
-    def records(self, name: str, key: str) -> list[YMap]:
+    def records(self, name: str, key: str) -> list[dict]:
         """The list of mappings under top-level `key` (or the top-level list itself)."""
         doc = self.parsed.get(name)
         if doc is None:
             return []
-        if isinstance(doc, YMap) and key in doc:
+        if isinstance(doc, dict) and key in doc:
             doc = doc[key]
-            where = (1, 1)
+            at = (1, 1)
         else:
-            where = getattr(doc, "mark", (1, 1))
-        if not isinstance(doc, YList):
-            self.problems.append(Problem(self.file(name), *where,
+            at = mark_of(doc) if isinstance(doc, (dict, list)) else (1, 1)
+        if not isinstance(doc, list):
+            self.problems.append(Problem(self.file(name), *at,
                                          f"expected a list of {key} (a '- ' item each)"))
             return []
         out = []
-        for item, mark in zip(doc, doc.item_marks, strict=True):
-            if isinstance(item, YMap):
+        for item, mark in zip(doc, item_marks(doc), strict=True):
+            if isinstance(item, dict):
                 out.append(item)
             else:
                 self.problems.append(Problem(self.file(name), *mark,
                                              f"each of the {key} must be a mapping of fields"))
         return out
 
-    def unique(self, name: str, items: list[tuple[str, YMap]]) -> None:
-        seen: dict[str, YMap] = {}
+    def unique(self, name: str, items: list[tuple[str, dict]]) -> None:
+        seen: dict[str, dict] = {}
         for ident, record in items:
             if not ident:
                 continue
             if ident in seen:
-                first = seen[ident].where("id")[0]
-                self.problems.append(Problem(self.file(name), *record.where("id"),
+                first = where(seen[ident], "id")[0]
+                self.problems.append(Problem(self.file(name), *where(record, "id"),
                                              f"duplicate id {ident!r} (first at line {first})"))
             seen[ident] = record
 
-    def ref(self, kind: str, ids: tuple[str, ...], name: str, record: YMap, key: str) -> None:
-        line, col = record.where(key)
-        self.refs.extend((kind, i, self.file(name), line, col) for i in ids)
+    def ref(self, kind: str, ids: tuple[str, ...], name: str, record: dict, key: str) -> None:
+        if ids:
+            self.refs.append((kind, ids, name, record, key))
 
-    def cite(self, citations: tuple[Citation, ...], name: str, record: YMap, key: str) -> None:
+    def cite(self, citations: tuple[Citation, ...], name: str, record: dict, key: str) -> None:
         self.ref("source", tuple(c.source for c in citations), name, record, key)
 
     def build(self) -> Pack | None:
@@ -204,9 +207,13 @@ class _PackBuilder:
         members = self.members()
         known = {"section": {s.id for s in sections}, "place": set(places),
                  "actor": set(actors), "source": set(sources)}
-        for kind, ident, file, line, col in self.refs:
-            if kind not in self.unchecked and ident not in known[kind]:
-                self.problems.append(Problem(file, line, col, f"unknown {kind} {ident!r}"))
+        for kind, ids, name, record, key in self.refs:
+            if kind in self.unchecked:
+                continue
+            for ident in ids:
+                if ident not in known[kind]:
+                    self.problems.append(Problem(self.file(name), *where(record, key),
+                                                 f"unknown {kind} {ident!r}"))
         if info is None or "pack.yaml" not in self.parsed:
             return None
         events.sort(key=lambda e: (e.start_day, e.id))
@@ -218,7 +225,7 @@ class _PackBuilder:
         doc = self.parsed.get("pack.yaml")
         if doc is None and "pack.yaml" not in self.parsed:
             return None
-        if not isinstance(doc, YMap):
+        if not isinstance(doc, dict):
             self.problems.append(Problem(self.file("pack.yaml"), 1, 1,
                                          "pack.yaml must be a mapping of fields"))
             return None
@@ -227,7 +234,7 @@ class _PackBuilder:
                     "description", "format", "bottom_line"}, "pack.yaml")
         view = doc.get("map_view")
         map_view = MapView(40.0, 35.0, 52.0, 45.0)
-        if isinstance(view, YMap):
+        if isinstance(view, dict):
             v = self.fields(view, f.file, {"west", "south", "east", "north"},
                        "map_view")
             map_view = MapView(v.number("west", -180, 180), v.number("south", -90, 90),
@@ -248,7 +255,7 @@ class _PackBuilder:
         """pack.yaml's `bottom_line`: each judgement with its sections and sources."""
         out = []
         for item, (line, col) in f.text_list("bottom_line"):
-            if not isinstance(item, YMap):
+            if not isinstance(item, dict):
                 self.problems.append(Problem(f.file, line, col, "a bottom-line judgement "
                                              "needs 'judgement', 'sections' and 'sources'"))
                 continue
@@ -269,7 +276,7 @@ class _PackBuilder:
                        {"id", "title", "summary", "key_points", "order", "colour"}, "a section")
             points = []
             for item, (line, col) in f.text_list("key_points"):
-                if not isinstance(item, YMap):
+                if not isinstance(item, dict):
                     self.problems.append(Problem(f.file, line, col,
                                                  "a key point needs 'text' and 'sources'"))
                     continue
@@ -339,7 +346,7 @@ class _PackBuilder:
         self.unique(name, ids)
         for via, rec in vias:
             if via not in out:
-                self.problems.append(Problem(self.file(name), *rec.where("via"),
+                self.problems.append(Problem(self.file(name), *where(rec, "via"),
                                              f"'via' names unknown source {via!r}"))
         return out
 
@@ -394,7 +401,7 @@ class _PackBuilder:
         """`quotes: [{text, speaker, source}]`: words quoted exactly, with their source."""
         out = []
         for item, (line, col) in f.text_list("quotes"):
-            if not isinstance(item, YMap):
+            if not isinstance(item, dict):
                 self.problems.append(Problem(f.file, line, col,
                                              "a quote needs 'text', 'speaker' and 'source'"))
                 continue

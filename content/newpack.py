@@ -15,7 +15,7 @@ from pathlib import Path
 
 from content.fileio.atomic import write_atomic
 from content.fileio.reading import FileRefused, read_regular
-from content.loader import REQUIRED_FILES
+from content.packfiles import REQUIRED_FILES
 from content.yamlread import MAX_FILE_BYTES  # the loader's cap: larger never loads
 
 FILES = {

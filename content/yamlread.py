@@ -26,7 +26,7 @@ from content.fileio.reading import FileRefused, read_regular
 if TYPE_CHECKING:
     import yaml
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024  # 100,000 imported events are about 70 MB
 MAX_SCALAR_CHARS = 64 * 1024
 MAX_DEPTH = 32
 
@@ -58,6 +58,31 @@ class YList(list):
         super().__init__()
         self.mark = mark
         self.item_marks: list[Mark] = []
+
+
+NOWHERE: Mark = (0, 0)  # the position of a value read without positions
+
+
+def where(node: dict, key: str) -> Mark:
+    """Where `key`'s value stands in a mapping (`YMap.where`); `NOWHERE` for a mapping
+    read without positions (`content.yamlfast`, whose readers re-read carefully to
+    report anything)."""
+    return node.where(key) if isinstance(node, YMap) else NOWHERE
+
+
+def mark_of(node: object) -> Mark:
+    """Where a mapping or sequence starts, or `NOWHERE`."""
+    return node.mark if isinstance(node, (YMap, YList)) else NOWHERE
+
+
+def key_mark(node: dict, key: str) -> Mark:
+    """Where `key` itself stands in a mapping, or `NOWHERE`."""
+    return node.key_marks[key] if isinstance(node, YMap) else NOWHERE
+
+
+def item_marks(node: list) -> list[Mark]:
+    """Where each item of a sequence stands (`NOWHERE` each when read without)."""
+    return node.item_marks if isinstance(node, YList) else [NOWHERE] * len(node)
 
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")

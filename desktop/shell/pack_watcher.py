@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from content.errors import Problem
-from content.loader import OPTIONAL_FILES, REQUIRED_FILES
 from content.model import Pack
+from content.packfiles import OPTIONAL_FILES, REQUIRED_FILES
 from desktop.shell.pack_loading import PackLoad
 
 DEBOUNCE_MS = 250
