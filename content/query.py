@@ -1,7 +1,9 @@
 """Filtering a pack's events by section, date window, place, actor and free text.
 
-`EventIndex` precomputes what filters need (folded search text, day ordinals) once
-per pack, so filtering 10,000 events is a single linear pass of cheap comparisons.
+`EventIndex` precomputes what filters need (folded search text, day ordinals, each
+section's events) once per pack, and keeps the events' figures as columns: arrays
+indexed by an event's position in `pack.events`. Views work on positions ("rows"),
+so a filter change at 100,000 events costs passes over integers, not over objects.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
-from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
+import numpy as np
+
+from content.columns import ListColumn, Mask, day_columns, mask_of
 from content.facets import CHOOSERS, Chooser
 from content.model import Event, Pack
 
@@ -54,24 +59,28 @@ class EventFilter:
         return EventFilter(**values)
 
 
-PLACE = next(facet for facet in CHOOSERS if facet.field == "place")
-
-
 class EventIndex:
-    """Precomputed search data for one pack's events."""
+    """Precomputed search data for one pack's events, as columns (`content.columns`).
+
+    Positions in `pack.events` are rows. Sections, places and actors are list
+    columns; day ordinals are arrays. A filter is a few mask operations; counts are
+    `bincount`s. Only free text is matched event by event, over the rows the other
+    parts let through.
+    """
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.events = pack.events
-        self._first = array("l", (e.start_day.toordinal() for e in pack.events))
-        self._last = array("l", (e.end_day.toordinal() for e in pack.events))
+        self.size = len(pack.events)
+        # By row: first and last day ordinals, and the middle of each event's own date.
+        self.first_days, self.last_days, self.mid_days = day_columns(pack.events)
+        self._first, self._last = self.first_days, self.last_days
+        self.sections = ListColumn(pack.events, lambda e: e.sections)
+        self.lists = {facet.field: ListColumn(pack.events, facet.of_event)
+                      for facet in CHOOSERS}
+        self._columns: dict[str, object] = {}
         self._text_cache: list[str] | None = None  # built on the first text search
-        # Each section's events as positions, in date order: ticking sections on and off
-        # is a union of integer lists, not a pass over every event object.
-        self._section_rows: dict[str, list[int]] = {}
-        for i, event in enumerate(pack.events):
-            for section in event.sections:
-                self._section_rows.setdefault(section, []).append(i)
+        self._masks: tuple[object, Mask] | None = None  # the last rows asked about
 
     @property
     def _text(self) -> list[str]:
@@ -86,49 +95,75 @@ class EventIndex:
         parts += [pack.places[p].name for p in event.places if p in pack.places]
         return fold("\n".join(parts))
 
+    def column(self, name: str, build: Callable[[], T]) -> T:
+        """A view's own column (the map's place pairs, say), built once per pack by
+        `build()` and kept under `name`."""
+        got = self._columns.get(name)
+        if got is None:
+            got = self._columns[name] = build()
+        return got  # type: ignore[return-value]
+
+    def mask(self, rows: list[int] | range) -> Mask:
+        """`rows` as a mask (the last one asked for is kept: every view asks about
+        the same visible rows after a filter change)."""
+        kept = self._masks
+        if kept is not None and kept[0] is rows:
+            return kept[1]
+        mask = mask_of(rows, self.size)
+        self._masks = (rows, mask)
+        return mask
+
     def matches(self, flt: EventFilter) -> list[Event]:
         """The events passing `flt`, in date order."""
         return [self.events[i] for i in self.matching_indices(flt)]
 
+    def _passing(self, flt: EventFilter) -> Mask | None:
+        """The mask of events passing every part of `flt` but its text (None: all)."""
+        mask: Mask | None = None
+
+        def narrow(part: Mask) -> None:
+            nonlocal mask
+            mask = part if mask is None else mask & part
+
+        if flt.sections is not None:
+            every = np.zeros(self.size, dtype=bool)
+            for section in flt.sections:
+                every |= self.sections.having(section)
+            narrow(every)
+        # An event overlaps the window if it ends after its start and starts before its end.
+        if flt.start is not None:
+            narrow(self._last >= flt.start.toordinal())
+        if flt.end is not None:
+            narrow(self._first <= flt.end.toordinal())
+        for facet in CHOOSERS:
+            value = getattr(flt, facet.field)
+            if value is not None:
+                narrow(self.lists[facet.field].having(value))
+        return mask
+
     def matching_indices(self, flt: EventFilter) -> list[int]:
-        """Positions in `pack.events` of the events passing `flt`."""
-        first = flt.start.toordinal() if flt.start else None
-        last = flt.end.toordinal() if flt.end else None
+        """Positions in `pack.events` of the events passing `flt`, in order."""
+        mask = self._passing(flt)
+        rows: list[int] = (list(range(self.size)) if mask is None
+                           else np.flatnonzero(mask).tolist())
         words = fold(flt.text).split()
-        chosen = [(facet.of_event, value) for facet in CHOOSERS
-                  if (value := getattr(flt, facet.field)) is not None]
-        if flt.sections is None:
-            candidates: Iterable[int] = range(len(self.events))
-        else:
-            candidates = sorted(set().union(*(self._section_rows.get(s, ())
-                                              for s in flt.sections)))
-        if first is None and last is None and not chosen and not words:
-            return list(candidates)
-        out = []
-        for i in candidates:
-            event = self.events[i]
-            # An event overlaps the window if it ends after its start and starts before its end.
-            if first is not None and self._last[i] < first:
-                continue
-            if last is not None and self._first[i] > last:
-                continue
-            if chosen and any(value not in of_event(event) for of_event, value in chosen):
-                continue
-            if words and not all(w in self._text[i] for w in words):
-                continue
-            out.append(i)
-        return out
+        if words:
+            text = self._text
+            rows = [i for i in rows if all(w in text[i] for w in words)]
+        return rows
 
     def count_by_section(self, flt: EventFilter) -> dict[str, int]:
         """How many events each section would show under `flt` ignoring its section part."""
         counts = {s.id: 0 for s in self.pack.sections}
-        if flt.with_(sections=None) == EventFilter():  # nothing else narrows: the sizes
-            counts.update({s: len(rows) for s, rows in self._section_rows.items()})
-            return counts
-        for i in self.matching_indices(flt.with_(sections=None)):
-            for section in self.events[i].sections:
-                counts[section] = counts.get(section, 0) + 1
+        rest = flt.with_(sections=None)
+        mask = None if rest == EventFilter() else self.mask(self.matching_indices(rest))
+        counts.update(self.sections.count(mask))
         return counts
+
+    def count_rows(self, facet: Chooser, rows: list[int] | range) -> dict[str, int]:
+        """How many of the events at `rows` have each of a chooser's records."""
+        whole = isinstance(rows, range) and len(rows) == self.size
+        return self.lists[facet.field].count(None if whole else self.mask(rows))
 
     def count_by(self, facet: Chooser, events: Iterable[Event]) -> dict[str, int]:
         """How many of `events` have each of a chooser's records (places, actors)."""
@@ -141,3 +176,11 @@ class EventIndex:
     def count_by_place(self, events: Iterable[Event]) -> dict[str, int]:
         """How many of `events` touch each place (the map's counts)."""
         return self.count_by(PLACE, events)
+
+    def count_places(self, rows: list[int] | range) -> dict[str, int]:
+        """How many of the events at `rows` touch each place (the map's counts)."""
+        return self.count_rows(PLACE, rows)
+
+
+PLACE = next(facet for facet in CHOOSERS if facet.field == "place")
+T = TypeVar("T")

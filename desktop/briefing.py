@@ -75,6 +75,7 @@ class BriefingModel:
         self._index = EventIndex(pack)
         self._filter = EventFilter()
         self._visible: list[Event] = list(pack.events)
+        self._rows: list[int] = list(range(len(pack.events)))
         self._selected: str | None = None
         self._place: str | None = None
         self._key_point: tuple[str, int] | None = None
@@ -127,6 +128,11 @@ class BriefingModel:
         """Events passing the filter, in date order."""
         return self._visible
 
+    @property
+    def visible_rows(self) -> list[int]:
+        """Where the visible events stand in `pack.events` (rows of the index's columns)."""
+        return self._rows
+
     def set_filter(self, flt: EventFilter) -> None:
         """Replace the whole filter; announces the change of each facet that changed
         (once per kind), then `filter`, then `visible` if other events now pass."""
@@ -134,15 +140,14 @@ class BriefingModel:
         if flt == old:
             return
         self._filter = flt
-        before = self._visible
+        before = self._rows
         self._refilter()
         changed = dict.fromkeys(f.change for f in FACETS
                                 if getattr(flt, f.field) != getattr(old, f.field))
         for name in changed:
             self.changes[name].emit()
         self.changes.filter.emit()
-        if len(before) != len(self._visible) or any(
-                a is not b for a, b in zip(before, self._visible, strict=True)):
+        if before != self._rows:
             self.changes.visible.emit()
             # A place none of whose events pass a new filter is let go (its highlight
             # would dim the whole timeline); the time window alone, as Play moves it
@@ -178,7 +183,9 @@ class BriefingModel:
         self.changes.fit.emit()
 
     def _refilter(self) -> None:
-        self._visible = self._index.matches(self._filter)
+        self._rows = self._index.matching_indices(self._filter)
+        events = self._pack.events
+        self._visible = [events[i] for i in self._rows]
 
     def extent(self) -> tuple[dt.date, dt.date]:
         """First and last day of the pack's events (computed once per pack)."""
@@ -189,7 +196,7 @@ class BriefingModel:
         if not events:
             today = self._pack.info.as_of.first_day()
             return today, today
-        return events[0].start_day, max(e.end_day for e in events)
+        return events[0].start_day, dt.date.fromordinal(int(self._index.last_days.max()))
 
     # -- selection ----------------------------------------------------------
     @property

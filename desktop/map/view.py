@@ -30,7 +30,7 @@ from desktop.map.items import CountryItem, MarkerItem
 from desktop.map.labels import cluster_markers, place_labels
 from desktop.map.legend import MapLegend
 from desktop.map.links import arcs, draw_link_tiers
-from desktop.map.pairs import link_tiers, place_pairs
+from desktop.map.pairs import place_pairs, visible_link_tiers
 from desktop.map.shading import shade_countries
 from desktop.state import BriefingState
 from desktop.theme import current_theme
@@ -204,7 +204,7 @@ class MapView(QGraphicsView):
     def _refresh_counts(self) -> None:
         self._counts.stop()
         self._counted = self.state.visible_events
-        counts = self.state.index.count_by_place(self.state.visible_events)
+        counts = self.state.index.count_places(self.state.visible_rows)
         for pid, marker in self._markers.items():
             marker.count = counts.get(pid, 0)
         self._refresh_links()
@@ -223,7 +223,8 @@ class MapView(QGraphicsView):
 
     def _refresh_links(self) -> None:
         """Curves between places that events link; only the strongest pairs."""
-        tiers = link_tiers(self.state.visible_events, self.state.pack.places)
+        tiers = visible_link_tiers(self.state.index, self.state.visible_rows,
+                                   self.state.pack.places)
         draw_link_tiers(self._links, tiers, self.state.pack.places, self.theme.link,
                         self.layers["links"])
         self._refresh_selection()

@@ -133,7 +133,7 @@ class FilterPanel(QWidget):
         pack, flt = self.state.pack, self.state.filter
         for facet in CHOOSERS:
             combo = self.choosers[facet.field]
-            counts = self.state.index.count_by(facet, pack.events)
+            counts = self.state.index.count_rows(facet, range(len(pack.events)))
             records = facet.records(pack)
             with QSignalBlocker(combo):
                 combo.clear()

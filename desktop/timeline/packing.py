@@ -6,6 +6,8 @@ room in any row is drawn as a point instead, so a busy lane never grows taller.
 
 from __future__ import annotations
 
+import bisect
+
 from content.model import Event
 
 Bar = tuple[int, int, Event]  # first day ordinal, the day after the last, the event
@@ -13,14 +15,19 @@ Bar = tuple[int, int, Event]  # first day ordinal, the day after the last, the e
 
 def pack_spans(spans: list[Event], rows: int) -> tuple[list[list[Bar]], list[Event]]:
     """Up to `rows` rows of non-overlapping bars, each sorted by start, and the spans
-    that fitted in none."""
+    that fitted in none. Each row keeps its bars in start order, so whether a span
+    fits is two neighbours found by bisection, not a pass over the row."""
     packed: list[list[Bar]] = [[] for _ in range(rows)]
+    starts: list[list[int]] = [[] for _ in range(rows)]
     overflow: list[Event] = []
     for event in sorted(spans, key=lambda e: e.start_day - e.end_day):  # longest first
         a, b = event.start_day.toordinal(), event.end_day.toordinal() + 1
-        row = next((r for r in packed if all(b <= x or a >= y for x, y, _ in r)), None)
-        if row is None:
-            overflow.append(event)
+        for row, row_starts in zip(packed, starts, strict=True):
+            at = bisect.bisect_right(row_starts, a)
+            if (at == 0 or row[at - 1][1] <= a) and (at == len(row) or b <= row[at][0]):
+                row.insert(at, (a, b, event))
+                row_starts.insert(at, a)
+                break
         else:
-            row.append((a, b, event))
-    return [sorted(r, key=lambda bar: bar[0]) for r in packed if r], overflow
+            overflow.append(event)
+    return [row for row in packed if row], overflow

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from content.dates import MONTHS_SHORT
 from content.timeaxis import gaps
 
@@ -50,6 +52,15 @@ class Warp:
                 out += length - BREAK_DAYS
             elif day < b:
                 out += (b - day) * (1 - BREAK_DAYS / length)
+        return out
+
+    def v_array(self, days: np.ndarray) -> np.ndarray:
+        """`v` of every real day ordinal in `days` at once."""
+        out = days.astype(np.float64)
+        for a, b in self.gaps:
+            length = b - a
+            out += np.where(days <= a, length - BREAK_DAYS,
+                            np.where(days < b, (b - days) * (1 - BREAK_DAYS / length), 0.0))
         return out
 
     def real(self, v: float) -> float:

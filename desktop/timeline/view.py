@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
@@ -31,21 +32,15 @@ from desktop.keys import ZOOM_KEYS
 from desktop.plaintext import action_text, plain_tooltip
 from desktop.state import BriefingState
 from desktop.theme import current_theme
-from desktop.timeline.lanes import ClusterHit, EventHit, Hit, Lane
+from desktop.timeline.lanes import ClusterHit, EventHit, Hit, Lane, build_lane
 from desktop.timeline.marks import TimelineMarks
-from desktop.timeline.packing import pack_spans
 from desktop.timeline.paint import TimelinePainter
 from desktop.timeline.play import snap_unit, snap_window
 from desktop.timeline.scale import NO_WARP, TimeScale, Warp
 
 MIN_LANE_PX = 24.0
 MAX_LANES_PX = 200.0
-SPAN_ROWS = 2
 MIN_DAYS, MAX_DAYS = 7.0, 365.25 * 200
-
-
-def _mid(event: Event) -> float:
-    return (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1) / 2
 
 
 class TimelineView(QWidget):
@@ -76,6 +71,9 @@ class TimelineView(QWidget):
         self._white = QColor("#ffffff")
         self.painter = TimelinePainter(self)
         self.warp: Warp = NO_WARP  # long empty stretches shortened (see Warp)
+        self._lanes_of: object = None  # the pack whose lanes are kept
+        self._kept_for: tuple[object, ...] = ()  # the text, place and actor they match
+        self._kept_lanes: dict[str, Lane] = {}
         self.cluster_menu: QMenu | None = None  # the open cluster's list of events
         self.axis_context = ""  # "July 2021" when the ticks are days
         self.axis_context_drawn = False  # whether the last frame showed it
@@ -105,32 +103,28 @@ class TimelineView(QWidget):
     def _rebuild(self) -> None:
         pack = self.state.pack
         flt = self.state.filter
+        index = self.state.index
         real = (self.real_start, self.real_end)
-        warp = Warp.of([d for e in pack.events
-                        for d in (e.start_day.toordinal(), e.end_day.toordinal() + 1)])
-        if warp != self.warp:  # a new pack: the same real days stay in view
-            self.warp = warp
-            self._set_axis_view(warp.v(real[0]), warp.v(real[1]))
-        shown = [s for s in pack.sections if flt.sections is None or s.id in flt.sections]
-        lanes = {s.id: Lane(s.id, s.title, QColor(s.colour or "#3566a8")) for s in shown}
-        spans: dict[str, list[Event]] = {sid: [] for sid in lanes}
-        for event in self.state.index.matches(flt.with_(start=None, end=None)):
-            for sid in event.sections:
-                if sid not in lanes:
-                    continue
-                (spans[sid] if event.is_span else lanes[sid].points).append(event)
-        for sid, lane in lanes.items():
-            lane.span_rows, no_room = pack_spans(spans[sid], SPAN_ROWS)
-            lane.points += no_room  # no room for a bar: shown as a point
-            lane.row_starts = [[t[0] for t in r] for r in lane.span_rows]
-            lane.points.sort(key=_mid)
-            lane.keys = [self.warp.v(_mid(e)) for e in lane.points]  # axis days
-            lane.point_days = [(e.start_day.toordinal(), e.end_day.toordinal() + 1)
-                               for e in lane.points]
-            for alpha in (20, 50, 70, 80, 220, 235, 255):
-                colour = QColor(lane.colour)
-                colour.setAlpha(alpha)
-                lane.colours[str(alpha)] = colour
+        if self._lanes_of is not pack:  # a new pack: its gaps, and no lane kept
+            self._lanes_of = pack
+            self._kept_lanes = {}
+            warp = Warp.of(np.unique(np.concatenate([index.first_days,
+                                                     index.last_days + 1])).tolist())
+            if warp != self.warp:  # the same real days stay in view
+                self.warp = warp
+                self._set_axis_view(warp.v(real[0]), warp.v(real[1]))
+        narrowing = (flt.text, flt.place, flt.actor)
+        if narrowing != self._kept_for:  # lanes are kept only for the same narrowing:
+            self._kept_for = narrowing  # ticking sections on and off reuses them
+            self._kept_lanes = {}
+        lanes = {}
+        for section in pack.sections:
+            if flt.sections is None or section.id in flt.sections:
+                lane = self._kept_lanes.get(section.id)
+                if lane is None:
+                    lane = self._kept_lanes[section.id] = build_lane(section, flt, index,
+                                                                     self.warp)
+                lanes[section.id] = lane
         self.lanes = list(lanes.values())
         self.marks.forget_titles()
         # Every lane keeps MIN_LANE_PX while that fits a laptop screen; a pack with many

@@ -1,0 +1,65 @@
+"""The events as columns answer what a pass over the event objects answers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from content.columns import ListColumn, PairColumn, day_columns, mask_of
+from content.loader import load_pack
+from content.model import Pack
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    from benchmarks.synthetic import write_pack
+
+    folder = write_pack(tmp_path_factory.mktemp("columns") / "pack", 2_000, places=25)
+    return load_pack(folder, use_cache=False)
+
+
+def test_day_columns_are_each_events_days(pack: Pack) -> None:
+    first, last, mid = day_columns(pack.events)
+    for row, event in enumerate(pack.events):
+        assert first[row] == event.start_day.toordinal()
+        assert last[row] == event.end_day.toordinal()
+        own = (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1)
+        assert mid[row] == own / 2, event.id
+
+
+def test_a_list_column_finds_and_counts_what_the_events_hold(pack: Pack) -> None:
+    places = ListColumn(pack.events, lambda e: e.places)
+    rows = list(range(0, len(pack.events), 3))
+    for ident in [*list(pack.places)[:10], "no-such-place"]:
+        having = places.having(ident)
+        assert np.flatnonzero(having).tolist() == [
+            i for i, e in enumerate(pack.events) if ident in e.places]
+    assert places.count(None) == Counter(p for e in pack.events for p in e.places)
+    assert places.count(mask_of(rows, len(pack.events))) == Counter(
+        p for i in rows for p in pack.events[i].places)
+
+
+def test_the_pair_column_ranks_links_as_counting_them_one_by_one_does(pack: Pack) -> None:
+    """The map's strongest links, ties included in the order they first occur."""
+    from desktop.map.pairs import MAX_LINKS, place_pairs
+
+    places = ListColumn(pack.events, lambda e: e.places)
+    pairs = PairColumn(places, pack.places.__contains__)
+    for rows in (None, list(range(0, len(pack.events), 2)), [5]):
+        events = pack.events if rows is None else [pack.events[i] for i in rows]
+        expected = Counter(p for e in events for p in place_pairs(e, pack.places))
+        mask = None if rows is None else mask_of(rows, len(pack.events))
+        got = [((a, b) if a < b else (b, a), n) for (a, b), n in pairs.count(mask, MAX_LINKS)]
+        assert got == expected.most_common(MAX_LINKS)
+
+
+def test_unknown_places_are_left_out_of_pairs(tmp_path: Path) -> None:
+    pack = load_pack(None)
+    places = ListColumn(pack.events, lambda e: e.places)
+    known = set(list(pack.places)[1:])  # as if the first place were not on the map
+    gone = next(iter(pack.places))
+    pairs = PairColumn(places, known.__contains__)
+    assert all(gone not in pair for pair, _ in pairs.count(None, 1000))
