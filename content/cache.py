@@ -29,11 +29,11 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from content import model
 from content.dates import PartialDate
-from content.fileio.atomic import write_atomic
+from content.fileio.atomic import write_atomic_with
 from content.fileio.reading import FileRefused, read_regular
 from content.model import Pack
 
@@ -114,12 +114,32 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def encode(pack: Pack) -> Any:
-    """`pack` as JSON-ready data: its shared tables and the pack itself."""
+    """`pack` as JSON-ready data: the pack itself and its shared tables."""
+    return json.loads(b"".join(body_chunks(pack)))
+
+
+BATCH = 5_000  # events encoded and written at a time
+_dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"),
+                           check_circular=False)
+
+
+def body_chunks(pack: Pack) -> Iterator[bytes]:
+    """An entry's JSON text, `{"pack": …, "shared": …}`, in pieces of at most `BATCH`
+    events: the whole text of a 100,000-event pack (65 MB, and as much again as
+    bytes) is never held at once, nor all its events' lists."""
     tables: Tables = {cls.__name__: {} for cls in SHARED}
-    body = _record_encoder(Pack)(pack, tables)
-    return {"shared": {name: [_record_encoder(cls)(v, tables) for v in tables[name]]
-                       for cls in SHARED for name in (cls.__name__,)},
-            "pack": body}
+    skeleton = _record_encoder(Pack)(dataclasses.replace(pack, events=()), tables)
+    at = _fields(Pack).index("events")
+    skeleton[at] = mark = "\0events\0"
+    head, tail = _dumps(skeleton).split(_dumps(mark))
+    yield b'{"pack":' + head.encode() + b"["
+    event = _record_encoder(model.Event)
+    for start in range(0, len(pack.events), BATCH):
+        batch = _dumps([event(e, tables) for e in pack.events[start:start + BATCH]])
+        yield (b"," if start else b"") + batch[1:-1].encode()
+    shared = {cls.__name__: [_record_encoder(cls)(v, tables) for v in tables[cls.__name__]]
+              for cls in SHARED}
+    yield b"]" + tail.encode() + b',"shared":' + _dumps(shared).encode() + b"}"
 
 
 @functools.cache
@@ -276,6 +296,7 @@ def get(key: str) -> Pack | None:
     except FileRefused:
         return None
     header, _, body = raw.partition(b"\n")
+    del raw  # the entry is held once, not twice, while it is read
     if not hmac.compare_digest(header, _mac(secret, key, body).encode()):
         with contextlib.suppress(OSError):
             path.unlink()
@@ -296,11 +317,18 @@ def put(key: str, pack: Pack) -> None:
         secret = _secret(folder, create=True)
         if secret is None:
             return
+        mac = hmac.new(secret, FORMAT + key.encode() + b"\n", hashlib.sha256)
+
+        def write(fh: BinaryIO) -> None:
+            fh.write(b"0" * mac.digest_size * 2 + b"\n")  # the HMAC, once it is known
+            for chunk in body_chunks(pack):
+                mac.update(chunk)
+                fh.write(chunk)
+            fh.seek(0)
+            fh.write(mac.hexdigest().encode())
+
         with gc_paused():  # the pack's million objects are walked by no collection
-            body = json.dumps(encode(pack), ensure_ascii=False, separators=(",", ":"),
-                              check_circular=False).encode()
-        write_atomic(folder / f"{key}{SUFFIX}", _mac(secret, key, body).encode() + b"\n"
-                     + body)
+            write_atomic_with(folder / f"{key}{SUFFIX}", write)
         prune(folder, keep=f"{key}{SUFFIX}")
     except OSError:
         pass

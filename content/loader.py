@@ -8,6 +8,7 @@ together as `FILE:LINE:COL: message`. Nothing but `ContentError` leaves `load_pa
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ from content.packfiles import (  # re-exported: most readers of a pack import th
 )
 from content.yamlfast import read_fast
 from content.yamlread import (
+    YList,
+    YMap,
     decode,
     item_marks,
     mark_of,
@@ -140,7 +143,7 @@ class _PackBuilder:
         self.parsed = parsed
         self.problems = problems
         # kind, ids, file name, record, key: placed only when an id is unknown
-        self.refs: list[tuple[str, tuple[str, ...], str, dict, str]] = []
+        self.refs: list[tuple[str, tuple[str, ...], str, dict | None, str]] = []
         self._files: dict[str, str] = {}
         self.as_of: PartialDate | None = None  # where ongoing spans are drawn to
 
@@ -176,10 +179,12 @@ class _PackBuilder:
             else:
                 self.problems.append(Problem(self.file(name), *mark,
                                              f"each of the {key} must be a mapping of fields"))
+        if not isinstance(doc, YList):
+            doc.clear()  # read fast: a problem re-reads the file, so only `out` holds them
         return out
 
-    def unique(self, name: str, items: list[tuple[str, dict]]) -> None:
-        seen: dict[str, dict] = {}
+    def unique(self, name: str, items: Sequence[tuple[str, dict | None]]) -> None:
+        seen: dict[str, dict | None] = {}
         for ident, record in items:
             if not ident:
                 continue
@@ -190,8 +195,9 @@ class _PackBuilder:
             seen[ident] = record
 
     def ref(self, kind: str, ids: tuple[str, ...], name: str, record: dict, key: str) -> None:
-        if ids:
-            self.refs.append((kind, ids, name, record, key))
+        if ids:  # a record read without positions is not kept: it has no place to give
+            self.refs.append((kind, ids, name, record if isinstance(record, YMap) else None,
+                              key))
 
     def cite(self, citations: tuple[Citation, ...], name: str, record: dict, key: str) -> None:
         self.ref("source", tuple(c.source for c in citations), name, record, key)
@@ -353,7 +359,7 @@ class _PackBuilder:
     def events(self) -> list[Event]:
         name = "events.yaml"
         out, ids = [], []
-        for rec in self.records(name, "events"):
+        for rec in _released(self.records(name, "events")):
             f = self.fields(rec, self.file(name),
                        {"id", "date", "end", "approximate", "title", "summary", "sections",
                         "places", "actors", "sources", "reported", "dated_by", "quotes"},
@@ -392,7 +398,7 @@ class _PackBuilder:
                           places=places, actors=actors, end=end, ongoing=ongoing,
                           horizon=self.as_of if ongoing else None, reported=reported,
                           dated_by=dated_by, quotes=self.quotes(f, name))
-            ids.append((event.id, rec))
+            ids.append((event.id, rec if isinstance(rec, YMap) else None))
             out.append(event)
         self.unique(name, ids)
         return out
@@ -423,6 +429,14 @@ class _PackBuilder:
             out.append(Membership(f.text("country"), f.text("name"),
                                   f.date("joined") or _EPOCH, citations))
         return out
+
+
+def _released(records: list[dict]) -> Iterator[dict]:
+    """Each record, let go of by the list once handed out: at 100,000 events the
+    parsed records are freed as their events are built, not all held till the end."""
+    for n, record in enumerate(records):
+        records[n] = None  # type: ignore[call-overload]
+        yield record
 
 
 def _is_colour(text: str) -> bool:

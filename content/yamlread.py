@@ -63,7 +63,7 @@ class YList(list):
 NOWHERE: Mark = (0, 0)  # the position of a value read without positions
 
 
-def where(node: dict, key: str) -> Mark:
+def where(node: dict | None, key: str) -> Mark:
     """Where `key`'s value stands in a mapping (`YMap.where`); `NOWHERE` for a mapping
     read without positions (`content.yamlfast`, whose readers re-read carefully to
     report anything)."""
