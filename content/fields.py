@@ -60,6 +60,8 @@ class Shared:
     def __init__(self) -> None:
         self.dates: dict[tuple[str, bool], PartialDate] = {}
         self.citations: dict[Citation, Citation] = {}
+        self.cited: dict[str, Citation] = {}  # `id B2` as written -> its citation
+        self.ids: set[str] = set()  # text already found to be a well-formed id
 
 
 class Fields:
@@ -103,7 +105,7 @@ class Fields:
         value = value.strip()
         if required and not value:
             self.add(key, f"the {key.replace('_', ' ')} is empty: write one")
-        control = CONTROL.search(value)
+        control = None if value.isprintable() else CONTROL.search(value)
         if control:
             self.add(key, f"{key!r} holds the control character "
                           f"U+{ord(control[0]):04X} at position {control.start() + 1}; "
@@ -195,10 +197,13 @@ class Fields:
             self.add(key, f"{key!r} must be a list of ids, not {type_name(value)}")
             return ()
         out: list[str] = []
+        known = self.shared.ids
         for item in value:
-            if not isinstance(item, str) or not ID_PATTERN.match(item):
-                self.add(key, f"{key!r} holds {shown(item)}, which is not an id")
-                continue
+            if type(item) is not str or item not in known:  # an id seen before is one
+                if not isinstance(item, str) or not ID_PATTERN.match(item):
+                    self.add(key, f"{key!r} holds {shown(item)}, which is not an id")
+                    continue
+                known.add(item)
             out.append(item)
         if required and not out:
             self.add(key, f"{key!r} must name at least one")
@@ -224,8 +229,15 @@ class Fields:
                          f"{self.what} must cite at least one source in {key!r}")
             return ()
         out = []
+        cited = self.shared.cited
         for item, (line, col) in items:
-            citation = parse_citation(item, self.file, line, col, self.problems, self.shared)
+            citation = cited.get(item) if type(item) is str else None
+            if citation is None:
+                before = len(self.problems)
+                citation = parse_citation(item, self.file, line, col, self.problems,
+                                          self.shared)
+                if citation and type(item) is str and len(self.problems) == before:
+                    cited[item] = citation  # the same words cite the same source alike
             if citation:
                 out.append(citation)
         return tuple(out)

@@ -222,7 +222,15 @@ class _PackBuilder:
                                                  f"unknown {kind} {ident!r}"))
         if info is None or "pack.yaml" not in self.parsed:
             return None
-        events.sort(key=lambda e: (e.start_day, e.id))
+        first_day: dict[int, int] = {}  # id(date) -> its first day: dates are shared
+
+        def start(event: Event) -> tuple[int, str]:
+            day = first_day.get(id(event.date))
+            if day is None:
+                day = first_day[id(event.date)] = event.start_day.toordinal()
+            return day, event.id
+
+        events.sort(key=start)
         return Pack(info=info, sections=tuple(sorted(sections, key=lambda s: s.order)),
                     events=tuple(events), places=places, actors=actors, sources=sources,
                     members=tuple(members), folder=str(self.folder))
