@@ -37,7 +37,7 @@ from content.fileio.atomic import write_atomic_with
 from content.fileio.reading import FileRefused, read_regular
 from content.model import Pack
 
-FORMAT = b"briefing-desk-pack-cache-5"
+FORMAT = b"briefing-desk-pack-cache-6"
 SUFFIX = ".pack.json"
 MAX_ENTRIES = 6
 MAX_BYTES = 200 * 1024 * 1024
@@ -126,17 +126,19 @@ _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 def body_chunks(pack: Pack) -> Iterator[bytes]:
     """An entry's JSON text, `{"pack": …, "shared": …}`, in pieces of at most `BATCH`
     events: the whole text of a 100,000-event pack (65 MB, and as much again as
-    bytes) is never held at once, nor all its events' lists."""
-    tables: Tables = {cls.__name__: {} for cls in SHARED}
+    bytes) is never held at once, nor all its events' lists. The events are written
+    as blocks of columns (one list per field), read back by C-level `map`s."""
+    tables: Tables = {cls.__name__: _Places() for cls in SHARED}
     skeleton = _record_encoder(Pack)(dataclasses.replace(pack, events=()), tables)
     at = _fields(Pack).index("events")
     skeleton[at] = mark = "\0events\0"
     head, tail = _dumps(skeleton).split(_dumps(mark))
     yield b'{"pack":' + head.encode() + b"["
-    event = _record_encoder(model.Event)
-    for start in range(0, len(pack.events), BATCH):
-        batch = _dumps([event(e, tables) for e in pack.events[start:start + BATCH]])
-        yield (b"," if start else b"") + batch[1:-1].encode()
+    columns = _column_encoders(model.Event)
+    for start in range(0, len(pack.events), BATCH):  # each batch: one list per field
+        batch = pack.events[start:start + BATCH]
+        block = _dumps([column(batch, tables) for column in columns])
+        yield (b"," if start else b"") + block.encode()
     shared = {cls.__name__: [_record_encoder(cls)(v, tables) for v in tables[cls.__name__]]
               for cls in SHARED}
     yield b"]" + tail.encode() + b',"shared":' + _dumps(shared).encode() + b"}"
@@ -177,10 +179,64 @@ def _encoder(hint: Any) -> Coder | None:
             lambda v, t: {k: item(x, t) for k, x in v.items()})
     if hint in SHARED:
         name = hint.__name__
-        return lambda v, t: t[name].setdefault(v, len(t[name]))
+        return lambda v, t: t[name][v]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _record_encoder(hint)
     raise TypeError(f"no encoder for {hint!r}")
+
+
+class _Places(dict):
+    """A shared table while encoding: value -> its place, a new value taking the next."""
+
+    def __missing__(self, value: Any) -> int:
+        place = self[value] = len(self)
+        return place
+
+
+ColumnCoder = Callable[[Any, Tables], list[Any]]
+
+
+@functools.cache
+def _column_encoders(cls: type) -> list[ColumnCoder]:
+    """For each field of `cls`: the column of that field over a batch of records
+    (most fields pass through C-level `map`s, not Python code per record)."""
+    return [_column_encoder(name, _hints(cls)[name]) for name in _fields(cls)]
+
+
+def _column_encoder(name: str, hint: Any) -> ColumnCoder:
+    get = operator.attrgetter(name)
+    code = _encoder(hint)
+    if code is None or _of_plain(hint, _encoder):  # JSON writes a tuple of text as a list
+        return lambda batch, t: list(map(get, batch))
+    if hint in SHARED:
+        table = hint.__name__
+        return lambda batch, t: list(map(t[table].__getitem__, map(get, batch)))
+    each: Coder = code
+    return lambda batch, t: [each(v, t) for v in map(get, batch)]
+
+
+@functools.cache
+def _column_decoders(cls: type) -> list[ColumnCoder]:
+    """For each field of `cls`: its values from the column `_column_encoders` wrote."""
+    return [_column_decoder(_hints(cls)[name]) for name in _fields(cls)]
+
+
+def _column_decoder(hint: Any) -> ColumnCoder:
+    code = _decoder(hint)
+    if code is None:
+        return lambda column, t: column
+    if hint in SHARED:
+        table = hint.__name__
+        return lambda column, t: list(map(t[table].__getitem__, column))
+    if _of_plain(hint, _decoder):
+        return lambda column, t: list(map(tuple, column))
+    each: Coder = code
+    return lambda column, t: [each(v, t) for v in column]
+
+
+def _of_plain(hint: Any, coder: Callable[[Any], Coder | None]) -> bool:
+    """Whether `hint` is a tuple of values written as they are (text, numbers)."""
+    return typing.get_origin(hint) is tuple and coder(typing.get_args(hint)[0]) is None
 
 
 def decode(data: Any) -> Pack:
@@ -190,7 +246,19 @@ def decode(data: Any) -> Pack:
     for cls in SHARED:  # a shared record holds no shared field: any order will do
         build = _record_decoder(cls)
         tables[cls.__name__] = [build(item, tables) for item in data["shared"][cls.__name__]]
-    return _record_decoder(Pack)(data["pack"], tables)
+    record = data["pack"]
+    at = _fields(Pack).index("events")
+    blocks, record[at] = record[at], []
+    events: list[model.Event] = []
+    columns = _column_decoders(model.Event)
+    for block in blocks:
+        if type(block) is not list or len(block) != len(columns) or len(
+                {len(column) for column in block}) > 1:
+            raise ValueError("a block of events has columns of different lengths")
+        events.extend(map(model.Event, *(code(column, tables)
+                                         for code, column in zip(columns, block,
+                                                                 strict=True))))
+    return dataclasses.replace(_record_decoder(Pack)(record, tables), events=tuple(events))
 
 
 @functools.cache
