@@ -50,12 +50,21 @@ class EventHit:
 
 @dataclass(frozen=True, slots=True)
 class ClusterHit:
-    """A cluster of points (the axis days of its first and last) where it was painted."""
+    """A cluster of points (the axis days of its first and last) where it was painted:
+    the lane's points from `lo` up to `hi` (sliced only when asked: a frame of a
+    100,000-event pack paints a thousand clusters and opens none)."""
 
     rect: QRectF
     first: float
     last: float
-    events: list[Event]
+    points: list[Event]
+    lo: int
+    hi: int
+
+    @property
+    def events(self) -> list[Event]:
+        """The cluster's events, in date order."""
+        return self.points[self.lo:self.hi]
 
 
 Hit = EventHit | ClusterHit  # what a click or hover on the lanes can find

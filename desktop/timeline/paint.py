@@ -301,8 +301,8 @@ class TimelinePainter:
             painter.setPen(v._white)
             painter.drawStaticText(QPointF(x - cluster.text_width / 2,
                                            cy - cluster.text_height / 2), cluster.text)
-            v._hits.append(ClusterHit(pill, lane.keys[lo], lane.keys[hi - 1],
-                                         lane.points[lo:hi]))
+            v._hits.append(ClusterHit(pill, lane.keys[lo], lane.keys[hi - 1], lane.points,
+                                      lo, hi))
             if selected is not None and selected in lane.points[lo:hi]:
                 painter.setPen(QPen(t.selected, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
