@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from content.dates import PartialDate
     from content.model import Event
 
 Mask = np.ndarray  # bool, one per event
@@ -93,23 +92,18 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     """Each event's first and last day ordinals and the middle of its own date (where
     a point is drawn: a month's middle for a month). Each distinct date is worked out
     once: a pack shares equal dates, so 100,000 events hold a few thousand."""
-    seen: dict[int, tuple[int, int]] = {}  # id(date) -> (first, last) ordinals
-    keep = []  # the dates whose ids are keys stay alive while this runs
-
-    def days(date: PartialDate) -> tuple[int, int]:
-        keep.append(date)
-        got = seen[id(date)] = (date.first_day().toordinal(), date.last_day().toordinal())
-        return got
-
-    first = np.empty(len(events), dtype=np.int64)
-    own_last = np.empty(len(events), dtype=np.int64)
-    last = np.empty(len(events), dtype=np.int64)
-    for row, event in enumerate(events):
-        date = event.date
-        start, end = seen.get(id(date)) or days(date)
-        first[row], own_last[row] = start, end
-        until = event.end or event.horizon
-        last[row] = end if until is None else (seen.get(id(until)) or days(until))[1]
+    dates = [e.date for e in events]
+    untils = [e.end or e.horizon or e.date for e in events]
+    distinct = {id(d): d for d in (*dates, *untils)}
+    first_of = {k: d.first_day().toordinal() for k, d in distinct.items()}
+    last_of = {k: d.last_day().toordinal() for k, d in distinct.items()}
+    count = len(events)
+    first = np.fromiter(map(first_of.__getitem__, map(id, dates)), dtype=np.int64,
+                        count=count)
+    own_last = np.fromiter(map(last_of.__getitem__, map(id, dates)), dtype=np.int64,
+                           count=count)
+    last = np.fromiter(map(last_of.__getitem__, map(id, untils)), dtype=np.int64,
+                       count=count)
     return first, last, (first + own_last + 1) / 2
 
 

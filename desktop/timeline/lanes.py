@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from content.model import Event, Section
 from content.query import EventFilter, EventIndex
-from desktop.timeline.packing import pack_spans
+from desktop.timeline.packing import pack_bars
 from desktop.timeline.scale import Warp
 
 SPAN_ROWS = 2
@@ -82,7 +82,10 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
                             lambda: np.fromiter((e.is_span for e in events), dtype=bool,
                                                 count=len(events)))
     span_rows = rows[spanning[rows]] if len(rows) else rows
-    lane.span_rows, no_room = pack_spans([events[i] for i in span_rows.tolist()], SPAN_ROWS)
+    bars = list(zip(index.first_days[span_rows].tolist(),
+                    (index.last_days[span_rows] + 1).tolist(),
+                    [events[i] for i in span_rows.tolist()], strict=True))
+    lane.span_rows, no_room = pack_bars(bars, SPAN_ROWS)
     lane.row_starts = [[bar[0] for bar in row] for row in lane.span_rows]
     points = rows[~spanning[rows]] if len(rows) else rows
     if no_room:  # no room for a bar: shown as a point
