@@ -59,12 +59,14 @@ def hundred_thousand(small: Path, large: Path) -> list[Row]:
     """The rows of 100 and 100,000 events (`benchmarks.hundredk`)."""
     got = hundredk.measure(small, large)
     s, g = got["small"], got["large"]
-    rows = []
-    for which, size in ((s, "100"), (g, "100,000")):
-        rows.append(Row(f"{size} events: window, first open (empty cache) vs floor",
-                        which["first"] * 1000, which["floor"] * 1000, 3.0))
-        rows.append(Row(f"{size} events: window, reopened (cache warm) vs floor",
-                        which["reopen"] * 1000, which["floor"] * 1000, 2.0))
+    # At 100 events the floor is a bare window (0.14 s) and the figure the whole app's
+    # panes, basemap and deck: the start-up rows below budget that. Shown, not judged.
+    print(f"(not a budget: 100 events, first open {s['first'] * 1000:.0f} ms and reopen "
+          f"{s['reopen'] * 1000:.0f} ms against a floor of {s['floor'] * 1000:.0f} ms)")
+    rows = [Row("100,000 events: window, first open (empty cache) vs floor",
+                g["first"] * 1000, g["floor"] * 1000, 3.0),
+            Row("100,000 events: window, reopened (cache warm) vs floor",
+                g["reopen"] * 1000, g["floor"] * 1000, 2.0)]
     rows.append(Row("one section unticked, every view repainted: 100,000 vs 100 events",
                     g["untick"], s["untick"], 3.0))
     rows.append(Row("timeline zoom step: 100,000 vs 100 events", g["zoom"], s["zoom"], 2.0))

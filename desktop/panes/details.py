@@ -150,6 +150,6 @@ def overview_html(pack: Pack, visible: int) -> str:
     """What the pane shows with nothing selected."""
     return (f"<h2>{esc(pack.info.title)}</h2><p>{esc(pack.info.subtitle)}</p>"
             f"<p>{esc(pack.info.description)}</p>"
-            f"<p>{visible} of {len(pack.events)} events shown · as of "
+            f"<p>{visible:,} of {len(pack.events):,} events shown · as of "
             f"{esc(pack.info.as_of.label())}</p>"
             "<p>Select an event on the timeline, in the list or a place on the map.</p>")

@@ -141,7 +141,7 @@ class FilterPanel(QWidget):
                 for ident, item in sorted(records.items(),
                                           key=lambda kv: kv[1].name.casefold()):
                     if counts.get(ident):
-                        combo.addItem(f"{item.name} ({counts[ident]})", ident)
+                        combo.addItem(f"{item.name} ({counts[ident]:,})", ident)
                 combo.setCurrentIndex(max(0, combo.findData(getattr(flt, facet.field))))
 
     def _search_edited(self, text: str) -> None:
@@ -186,7 +186,7 @@ class FilterPanel(QWidget):
                 sid = item.data(SECTION_ROLE)
                 on = flt.sections is None or sid in flt.sections
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                item.setText(f"{pack.section(sid).title} ({counts.get(sid, 0)})")
+                item.setText(f"{pack.section(sid).title} ({counts.get(sid, 0):,})")
         with QSignalBlocker(self.all_sections):
             self.all_sections.setChecked(flt.sections is None)
         for field, combo in self.choosers.items():
@@ -202,8 +202,8 @@ class FilterPanel(QWidget):
             self.start.setDate(_qdate(flt.start or first))
             self.end.setDate(_qdate(flt.end or last))
         shown, total = len(self.state.visible_events), len(pack.events)
-        self.result_count.setText(f"{shown} of {total} events match" if shown != total
-                                  else f"All {total} events")
+        self.result_count.setText(f"{shown:,} of {total:,} events match" if shown != total
+                                  else f"All {total:,} events")
 
     def _sections_edited(self, _item: QListWidgetItem) -> None:
         chosen = frozenset(self.sections.item(r).data(SECTION_ROLE)

@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self) -> None:
         pack = self.state.pack
         shown = len(self.state.visible_events)
-        self.counts.setText(f"{shown} of {len(pack.events)} events · {len(pack.sections)} "
+        self.counts.setText(f"{shown:,} of {len(pack.events):,} events · {len(pack.sections)} "
                             f"sections · {len(pack.places)} places · as of "
                             f"{pack.info.as_of.label()} · {pack.info.marking}")
 

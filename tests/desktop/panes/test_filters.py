@@ -64,3 +64,15 @@ def test_enter_searches_at_once_and_reset_forgets_a_pending_search(large_pack,
     panel.reset.click()
     assert not panel._search_timer.isActive()  # no search left pending to run later
     assert state.filter.text == "" and panel.search.text() == ""
+
+
+def test_counts_of_thousands_read_with_separators(large_pack, qtbot) -> None:
+    """"All 3,000 events", "1,420 of 3,000 events match": counts read at a glance."""
+    state = BriefingState(large_pack)
+    panel, _ = panel_over(state, qtbot)
+    assert panel.result_count.text() == "All 3,000 events"
+    state.set_sections(frozenset(s.id for s in large_pack.sections[:3]))
+    shown = len(state.visible_events)
+    assert shown >= 1_000
+    assert panel.result_count.text() == f"{shown:,} of 3,000 events match"
+    assert "," in panel.result_count.text().split(" of ")[0]
