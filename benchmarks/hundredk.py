@@ -48,10 +48,16 @@ from PySide6.QtCore import QTimer
 from desktop.shell.app import make_app, open_window
 app = make_app()
 window = open_window(Path(sys.argv[1]))
+from desktop.shell.pack_loading import PackLoad
 def built():
     window.grab()
     print(time.monotonic(), len(window.state.pack.events))
-    app.quit()
+    done()
+def done():  # the cache entry is written after the window is up: let it finish
+    if any(load.writing_cache for load in window.findChildren(PackLoad)):
+        QTimer.singleShot(50, done)
+    else:
+        app.quit()
 window.loaded.connect(lambda: QTimer.singleShot(0, built))
 window.loadFailed.connect(lambda exc: sys.exit(exc.report()))
 app.exec()

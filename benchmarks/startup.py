@@ -41,8 +41,14 @@ app = make_app()
 window = open_window(None)
 app.processEvents()
 print(time.monotonic())
+from desktop.shell.pack_loading import PackLoad
 def built():
-    print(time.monotonic()); app.quit()
+    print(time.monotonic()); done()
+def done():  # the cache entry is written after the window is up: let it finish
+    if any(load.writing_cache for load in window.findChildren(PackLoad)):
+        QTimer.singleShot(50, done)
+    else:
+        app.quit()
 from PySide6.QtCore import QTimer
 window.loaded.connect(lambda: QTimer.singleShot(0, built))  # after the last pane's paint
 window.loadFailed.connect(lambda exc: sys.exit(exc.report()))

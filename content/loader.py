@@ -8,7 +8,7 @@ together as `FILE:LINE:COL: message`. Nothing but `ContentError` leaves `load_pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ from content.packfiles import (  # re-exported: most readers of a pack import th
     default_pack_folder,
     read_pack_files,
 )
-from content.yamlfast import read_fast
+from content.yamlfast import read_all_fast
 from content.yamlread import (
     YList,
     YMap,
@@ -52,8 +52,11 @@ _KIND_OF_FILE = {"sections.yaml": "section", "places.yaml": "place", "actors.yam
                  "sources.yaml": "source"}
 
 
-def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
-    """Load and validate the pack in `folder` (the embedded pack when None)."""
+def load_pack(folder: Path | str | None = None, use_cache: bool = True,
+              later: Callable[[Iterator[None]], object] | None = None) -> Pack:
+    """Load and validate the pack in `folder` (the embedded pack when None). A pack
+    read from its files is cached at once, or, given `later`, handed the steps that
+    write its entry (`cache.put_steps`) to run when the caller has time."""
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
     protect((folder / name for name in files), folder)  # no export may write over it
@@ -64,7 +67,9 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True) -> Pack:
             return cached
     with cache.gc_paused():
         pack = build_pack(folder, files)
-    if use_cache:
+    if use_cache and later is not None:
+        later(cache.put_steps(key, pack))
+    elif use_cache:
         cache.put(key, pack)
     return pack
 
@@ -77,7 +82,7 @@ def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
     has those files read again carefully, and is reported from that reading.
     """
     problems: list[Problem] = []
-    first = _parse(folder, files, fast=True)
+    first = read_all_fast(folder, files)
     if first is not None:
         parsed, quick = first
         pack = _PackBuilder(folder, parsed, problems, set()).build()
@@ -109,27 +114,6 @@ def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
 def _raise(problems: list[Problem]) -> None:
     if problems:
         raise ContentErrors(sorted(problems, key=lambda p: (p.file, p.line, p.column)))
-
-
-def _parse(folder: Path, files: dict[str, bytes], fast: bool
-           ) -> tuple[dict[str, Any], list[str]] | None:
-    """Every file's values and which were read fast (`fast`), or None when a file is
-    refused (the careful reading then reports it, and validates the rest)."""
-    parsed: dict[str, Any] = {}
-    quick = []
-    for name, data in files.items():
-        shown = str(folder / name)
-        try:
-            text = decode(data, shown)
-            value = read_fast(text) if fast else None
-            if value is None:
-                value = read_yaml_text(text, shown)
-            else:
-                quick.append(name)
-            parsed[name] = value
-        except ContentError:
-            return None
-    return parsed, quick
 
 
 class _PackBuilder:

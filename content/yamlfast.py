@@ -22,9 +22,17 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from typing import Any
 
-from content.yamlread import MAX_DEPTH, MAX_NUMBER_CHARS, MAX_SCALAR_CHARS
+from content.errors import YamlError
+from content.yamlread import (
+    MAX_DEPTH,
+    MAX_NUMBER_CHARS,
+    MAX_SCALAR_CHARS,
+    decode,
+    read_yaml_text,
+)
 
 # Bytes the careful reader refuses (C0 controls but LF, CR and tab; DEL), all mapped to
 # NUL, and digits mapped to "0", so one translation finds both those and long numbers.
@@ -77,6 +85,28 @@ def read_fast(text: str) -> Any | None:
     if value is None or not _walked(value):
         return None
     return value
+
+
+def read_all_fast(folder: Path, files: dict[str, bytes]
+                  ) -> tuple[dict[str, Any], list[str]] | None:
+    """Every pack file's values (by name) and which of them were read fast, the rest
+    carefully; None when the careful reader refuses a file (the caller then reads
+    them all carefully, to report every problem with its place)."""
+    parsed: dict[str, Any] = {}
+    quick = []
+    for name, data in files.items():
+        shown = str(folder / name)
+        try:
+            text = decode(data, shown)
+            value = read_fast(text)
+            if value is None:
+                value = read_yaml_text(text, shown)
+            else:
+                quick.append(name)
+            parsed[name] = value
+        except YamlError:
+            return None
+    return parsed, quick
 
 
 def _screened(text: str) -> bool:

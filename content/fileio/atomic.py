@@ -135,6 +135,21 @@ def write_atomic_with(target: Path | str, writer: Callable[[BinaryIO], object],
     nothing, and OSError (PermissionError, a full disk, ...) otherwise; in every case
     the target is left unchanged.
     """
+    def once(fh: BinaryIO) -> Iterator[None]:
+        writer(fh)
+        yield
+
+    for _ in write_atomic_steps(target, once, protected, own_pack):
+        pass
+
+
+def write_atomic_steps(target: Path | str, steps: Callable[[BinaryIO], Iterator[None]],
+                       protected: Iterable[Path | str] = (), own_pack: bool = False
+                       ) -> Iterator[None]:
+    """`write_atomic_with`, a step at a time: `steps(fh)` writes a piece per step it
+    yields, and the target is replaced after the last. A writer that works between
+    a window's frames steps through this; closing it early removes the temp file and
+    leaves the target as it was."""
     target = Path(target)
     check_target(target, protected, own_pack)
     folder = target.parent if str(target.parent) else Path(".")
@@ -150,7 +165,7 @@ def write_atomic_with(target: Path | str, writer: Callable[[BinaryIO], object],
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            writer(fh)
+            yield from steps(fh)
             fh.flush()
             if fh.tell() == 0:
                 raise TargetRefused(f"{target}: nothing to write (0 bytes); the file is "

@@ -190,9 +190,10 @@ class MainWindow(QMainWindow):
         if self._pack is not None:
             self._use_pack(self._pack)
             return
-        load = PackLoad(self.folder, self)
+        load = PackLoad(self.folder, self, defer_cache=True)
         load.finished.connect(self._start_pack_loaded)
         load.failed.connect(self._start_pack_refused)
+        self.loaded.connect(load.write_cache)  # the cache entry once the window is up
         load.start()
         self._start.wait_for(load)
 

@@ -125,3 +125,25 @@ def test_an_identical_copy_elsewhere_is_not_this_pack(tmp_path: Path) -> None:
     assert Path(embedded.folder).resolve() == default_pack_folder().resolve()
     shutil.rmtree(copy)
     assert Path(load_pack().folder).resolve() == default_pack_folder().resolve()
+
+
+def test_an_entry_written_in_steps_is_served_and_one_closed_early_is_not(
+        tmp_path: Path) -> None:
+    """`put_steps` writes a batch of events per step; closed before the last step it
+    leaves no entry and no temp file (the window was closed while writing)."""
+    from benchmarks.synthetic import write_pack
+    from content.fileio.atomic import TEMP_PREFIX
+
+    folder = write_pack(tmp_path / "pack", 2_500)
+    key = cache.key_for(read_pack_files(folder), folder)
+    steps: list = []
+    pack = load_pack(folder, later=steps.append)
+    assert cache.get(key) is None and len(steps) == 1
+    writing = steps[0]
+    next(writing)
+    next(writing)
+    writing.close()
+    assert cache.get(key) is None
+    assert not [p for p in cache.cache_folder().iterdir() if p.name.startswith(TEMP_PREFIX)]
+    assert sum(1 for _ in cache.put_steps(key, pack)) >= 3  # 2,500 events, 1,000 a step
+    assert cache.get(key) == pack

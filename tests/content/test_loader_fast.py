@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 import content.loader as loader
+import content.yamlfast as yamlfast
 from content.errors import ContentError
 from content.loader import load_pack
 
 
 def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "read_fast", lambda text: None)
+    monkeypatch.setattr(yamlfast, "read_fast", lambda text: None)
 
 
 def count_careful_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -28,7 +29,8 @@ def count_careful_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(name).name)
         return real(text, name)
 
-    monkeypatch.setattr(loader, "read_yaml_text", counting)
+    monkeypatch.setattr(loader, "read_yaml_text", counting)  # the careful re-reading
+    monkeypatch.setattr(yamlfast, "read_yaml_text", counting)  # what the fast one declines
     return seen
 
 

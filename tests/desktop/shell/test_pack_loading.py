@@ -60,3 +60,27 @@ def test_a_bug_in_the_loader_is_a_problem_not_a_lost_thread(qtbot, pack_copy: Pa
     with qtbot.waitSignal(load.failed, timeout=10_000) as got:
         load.start()
     assert "could not load: out of memory" in str(got.args[0][0])
+
+
+def test_a_deferred_cache_entry_is_written_between_frames(qtbot, tmp_path: Path) -> None:
+    """The window shows a pack read from its files before its cache entry is written;
+    `write_cache` writes it a batch per turn of the event loop, and the next open is
+    served from it."""
+    from content import cache
+    from content.loader import read_pack_files
+
+    folder = write_pack(tmp_path / "big", 2_500)  # three batches of events
+    key = cache.key_for(read_pack_files(folder), folder)
+    load = PackLoad(folder, defer_cache=True)
+    with qtbot.waitSignal(load.finished, timeout=30_000) as got:
+        load.start()
+    assert cache.get(key) is None  # not yet: the window comes first
+    ticks: list[int] = []
+    timer = QTimer(interval=0)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    load.write_cache()
+    qtbot.waitUntil(lambda: cache.get(key) is not None, timeout=30_000)
+    timer.stop()
+    assert cache.get(key) == got.args[0]
+    assert ticks, "the event loop ran while the entry was written"
