@@ -104,6 +104,9 @@ class PackLoad(QObject):
 
     def _work(self) -> None:
         from content.loader import load_pack  # imported here too: ~15 ms off the GUI
+        from content.query import EventIndex  # and numpy's import (~70 ms) with it
+
+        del EventIndex
 
         try:
             self._result = (load_pack(self.folder, later=self._keep_steps)
