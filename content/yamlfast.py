@@ -28,6 +28,7 @@ from typing import Any
 from content.errors import YamlError
 from content.yamlread import (
     MAX_DEPTH,
+    MAX_FILE_BYTES,
     MAX_NUMBER_CHARS,
     MAX_SCALAR_CHARS,
     decode,
@@ -46,18 +47,21 @@ _DIGIT_RUN = b"0" * ((MAX_NUMBER_CHARS - 4) // 3)
 _WIDE_SUSPECTS = (re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xe2\x80[\xa8\xa9]"),
                   re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])"))
 # Documents, directives, and block nesting deep enough to matter, at a line's start.
-_AT_LINE_START = re.compile(r"\n(?:---|\.\.\.|%| {512})")
+_AT_LINE_START = re.compile(rb"\n(?:---|\.\.\.|%| {512})")
 # Characters that start an anchor, an alias, a tag, a complex key or a block scalar
 # where a node starts (block scalars end where the two parsers disagree on edge cases,
 # and the pack writer never writes them: files that use them are small and hand-made).
-_NODE_INDICATORS = "&*!?|>"
+_NODE_INDICATORS = (b"&", b"*", b"!", b"?", b"|", b">")
 # What may stand before a node on its line: nothing, or an indicator that opens one.
-_BEFORE_NODE = "\n:-[{,?"
+_BEFORE_NODE = b"\n:-[{,?"
 # Where yaml-rs reads a plain scalar as a number and the core schema keeps it as text:
 # `1_000`, `0b101`, `0X1F`, `0O17`, signed `+0x1`/`-0o7`, `.NAN`, `+.Inf`/`-.INF`.
-_NUMBER_HINTS = (re.compile("_"), re.compile(r"0[xXoObB]"), re.compile(r"\.(?:NAN|I)"))
-_TOKEN_ENDS = " \n,[]{}#:\"'"
-_COMPACT = re.compile(r"- +-")  # `- - x`: sequences nested on one line
+_NUMBER_HINTS = (re.compile(b"_"), re.compile(rb"0[xXoObB]"), re.compile(rb"\.(?:NAN|I)"))
+_NUMBER_START = b"+-.0123456789"
+_TOKEN_ENDS = b" \n,[]{}#:\"'"
+_COMPACT = re.compile(rb"- +-")  # `- - x`: sequences nested on one line
+_BOM = b"\xef\xbb\xbf"
+_SPACE = ord(" ")
 
 
 @functools.cache
@@ -72,14 +76,30 @@ def _parser() -> Any:
 
 
 def read_fast(text: str) -> Any | None:
-    """The values of decoded YAML `text` (plain dicts, lists and scalars), or None when
-    the careful reader must read it (see the module docstring)."""
+    """`read_fast_bytes` of decoded text (as a test or an editor holds it)."""
+    return read_fast_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def read_fast_bytes(data: bytes) -> Any | None:
+    """The values of a YAML file's bytes (plain dicts, lists and scalars), or None when
+    the careful reader must read it (see the module docstring). The bytes are screened
+    and parsed as they are, never decoded to a second copy: at 70 MB that copy was a
+    tenth of a first open's peak memory."""
     parser = _parser()
-    if parser is None or not _screened(text):
+    if parser is None or len(data) > MAX_FILE_BYTES:
         return None
-    try:
-        value = parser.loads(text, parse_datetime=False,
-                             duplicate_key_policy=parser.DuplicateKeyPolicy.Error)
+    if data.startswith(_BOM):  # one leading BOM, as the careful reader drops it
+        data = data[len(_BOM):]
+    if b"\r" in data:  # CRLF read as LF, as the careful reader does; a lone CR is not
+        if data.count(b"\r") != data.count(b"\r\n"):
+            return None
+        data = data.replace(b"\r\n", b"\n")
+    if not _screened(data):
+        return None
+    try:  # invalid UTF-8 (a lone surrogate too) is refused, not replaced
+        value = parser.load(data, parse_datetime=False, encoding="utf-8",
+                            encoder_errors="strict",
+                            duplicate_key_policy=parser.DuplicateKeyPolicy.Error)
     except Exception:  # any refusal is the careful reader's to word
         return None
     if value is None or not _walked(value):
@@ -97,10 +117,9 @@ def read_all_fast(folder: Path, files: dict[str, bytes]
     for name, data in files.items():
         shown = str(folder / name)
         try:
-            text = decode(data, shown)
-            value = read_fast(text)
+            value = read_fast_bytes(data)
             if value is None:
-                value = read_yaml_text(text, shown)
+                value = read_yaml_text(decode(data, shown), shown)
             else:
                 quick.append(name)
             parsed[name] = value
@@ -109,59 +128,60 @@ def read_all_fast(folder: Path, files: dict[str, bytes]
     return parsed, quick
 
 
-def _screened(text: str) -> bool:
-    """Whether nothing in `text` is read differently by yaml-rs and the careful reader.
+def _screened(data: bytes) -> bool:
+    """Whether nothing in `data` is read differently by yaml-rs and the careful reader.
 
     Every test is a search for a literal (memchr speed) or one pass of translation:
     on 70 MB this costs about a tenth of what yaml-rs itself takes."""
-    if not text.endswith("\n") or text.startswith(("---", "...", "%", "\ufeff", " ")):
+    if not data.endswith(b"\n") or data.startswith((b"---", b"...", b"%", b" ")):
         return False
-    if "\r" in text or "\t" in text or _AT_LINE_START.search(text):
+    if b"\t" in data or _AT_LINE_START.search(data):
         return False
-    data = text.encode("utf-8")
-    if not text.isascii() and any(p.search(data) for p in _WIDE_SUSPECTS):
+    if not data.isascii() and any(p.search(data) for p in _WIDE_SUSPECTS):
         return False
     classes = data.translate(_BYTE_CLASSES)
     if b"\0" in classes or _DIGIT_RUN in classes:
         return False
+    del classes
     for indicator in _NODE_INDICATORS:
-        if indicator in text and _indicator_at_node(text, indicator):
+        if indicator in data and _indicator_at_node(data, indicator):
             return False
-    if any(_number_like(text, hint) for hint in _NUMBER_HINTS):
+    if any(_number_like(data, hint) for hint in _NUMBER_HINTS):
         return False
-    return not any(_starts_node(text, m.start()) for m in _COMPACT.finditer(text))
+    return not any(_starts_node(data, m.start()) for m in _COMPACT.finditer(data))
 
 
-def _starts_node(text: str, at: int) -> bool:
-    """Whether the character at `at` stands where a node may start: first on its line
-    but for spaces, or after `:`, `-`, `[`, `{`, `,` or `?` and spaces."""
+def _starts_node(data: bytes, at: int) -> bool:
+    """Whether the byte at `at` stands where a node may start: first on its line but
+    for spaces, or after `:`, `-`, `[`, `{`, `,` or `?` and spaces. (UTF-8 never uses
+    an ASCII byte inside another character, so bytes tell what characters would.)"""
     before = at - 1
-    while before >= 0 and text[before] == " ":
+    while before >= 0 and data[before] == _SPACE:
         before -= 1
-    return before < 0 or text[before] in _BEFORE_NODE
+    return before < 0 or data[before] in _BEFORE_NODE
 
 
-def _indicator_at_node(text: str, indicator: str) -> bool:
-    at = text.find(indicator)
+def _indicator_at_node(data: bytes, indicator: bytes) -> bool:
+    at = data.find(indicator)
     while at >= 0:
-        if _starts_node(text, at):
+        if _starts_node(data, at):
             return True
-        at = text.find(indicator, at + 1)
+        at = data.find(indicator, at + 1)
     return False
 
 
-def _token_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] not in _TOKEN_ENDS:
+def _token_start(data: bytes, at: int) -> int:
+    while at > 0 and data[at - 1] not in _TOKEN_ENDS:
         at -= 1
     return at
 
 
-def _number_like(text: str, hint: re.Pattern[str]) -> bool:
+def _number_like(data: bytes, hint: re.Pattern[bytes]) -> bool:
     """Whether `hint` stands in a plain token at a node's start that starts like a
     number (quoted text and words that merely hold it are read alike by both)."""
-    for match in hint.finditer(text):
-        start = _token_start(text, match.start())
-        if text[start] in "+-.0123456789" and _starts_node(text, start):
+    for match in hint.finditer(data):
+        start = _token_start(data, match.start())
+        if data[start] in _NUMBER_START and _starts_node(data, start):
             return True
     return False
 
