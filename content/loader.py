@@ -79,8 +79,15 @@ def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
 
     Files are first read by the fast reader where it can vouch for them
     (`content.yamlfast`). Its values carry no positions, so a pack with any problem
-    has those files read again carefully, and is reported from that reading.
+    has those files read again carefully, and is reported from that reading. The
+    cyclic collector is paused meanwhile (`cache.gc_paused`), whoever asks: an
+    import validating the pack it would write is as fast as a load.
     """
+    with cache.gc_paused():
+        return _build_pack(folder, files)
+
+
+def _build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
     problems: list[Problem] = []
     first = read_all_fast(folder, files)
     if first is not None:

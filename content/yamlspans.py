@@ -57,7 +57,10 @@ class Layout:
         self._ascii: dict[int, bool] = {}
         self.scalars: dict[Path_, str] = {}  # each scalar value's text, as the parser read it
         self.nodes: dict[Path_, Node] = {}
-        self._walk(text)
+        from content.cache import gc_paused  # 1.7 million nodes at 100,000 events
+
+        with gc_paused():
+            self._walk(text)
 
     @property
     def value(self) -> Any:
