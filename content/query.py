@@ -173,10 +173,6 @@ class EventIndex:
                 counts[ident] = counts.get(ident, 0) + 1
         return counts
 
-    def count_by_place(self, events: Iterable[Event]) -> dict[str, int]:
-        """How many of `events` touch each place (the map's counts)."""
-        return self.count_by(PLACE, events)
-
     def count_places(self, rows: list[int] | range) -> dict[str, int]:
         """How many of the events at `rows` touch each place (the map's counts)."""
         return self.count_rows(PLACE, rows)

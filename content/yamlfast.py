@@ -189,32 +189,25 @@ def _number_like(data: bytes, hint: re.Pattern[bytes]) -> bool:
 def _walked(value: Any) -> bool:
     """Whether every key is text, every scalar within the size limit and no nesting
     deeper than the careful reader allows."""
+    if type(value) is not dict and type(value) is not list:  # a lone scalar
+        return type(value) is not str or len(value) <= MAX_SCALAR_CHARS
     stack: list[tuple[Any, int]] = [(value, 1)]
     pop, push = stack.pop, stack.append
     while stack:
         node, depth = pop()
+        if depth > MAX_DEPTH:
+            return False
+        items = node
         if type(node) is dict:
-            if depth > MAX_DEPTH:
-                return False
-            for key, item in node.items():
+            for key in node:
                 if type(key) is not str or len(key) > MAX_SCALAR_CHARS:
                     return False
-                kind = type(item)
-                if kind is str:
-                    if len(item) > MAX_SCALAR_CHARS:
-                        return False
-                elif kind is dict or kind is list:
-                    push((item, depth + 1))
-        elif type(node) is list:
-            if depth > MAX_DEPTH:
-                return False
-            for item in node:
-                kind = type(item)
-                if kind is str:
-                    if len(item) > MAX_SCALAR_CHARS:
-                        return False
-                elif kind is dict or kind is list:
-                    push((item, depth + 1))
-        elif type(node) is str and len(node) > MAX_SCALAR_CHARS:
-            return False
+            items = node.values()
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_SCALAR_CHARS:
+                    return False
+            elif kind is dict or kind is list:
+                push((item, depth + 1))
     return True
