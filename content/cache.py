@@ -45,18 +45,26 @@ SECRET_NAME = ".secret"
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(keep: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building many acyclic objects.
 
     Decoding or validating 10,000 events creates ~100,000 objects; each allocation
     burst triggers a collection that finds nothing (packs hold no cycles), which more
-    than doubles the time.
+    than doubles the time. With `keep` (a pack that is kept: loaded, not just
+    checked) what was built is moved out of the collector's view before it resumes
+    (`gc.freeze`): its first collection would otherwise walk every object the pack
+    holds, 0.3 s at 100,000 events, and find nothing. Frozen objects are still freed
+    when their references drop.
     """
     was_enabled = gc.isenabled()
     gc.disable()
+    done = False
     try:
         yield
+        done = True
     finally:
+        if keep and done:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -370,7 +378,7 @@ def get(key: str) -> Pack | None:
             path.unlink()
         return None
     try:
-        with gc_paused():
+        with gc_paused(keep=True):  # a pack read is kept
             pack = decode(json.loads(body))
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None

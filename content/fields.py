@@ -61,7 +61,7 @@ class Shared:
         self.dates: dict[tuple[str, bool], PartialDate] = {}
         self.citations: dict[Citation, Citation] = {}
         self.cited: dict[str, Citation] = {}  # `id B2` as written -> its citation
-        self.ids: set[str] = set()  # text already found to be a well-formed id
+        self.ids: dict[str, str] = {}  # each well-formed id found, as its one copy
 
 
 class Fields:
@@ -199,12 +199,13 @@ class Fields:
         out: list[str] = []
         known = self.shared.ids
         for item in value:
-            if type(item) is not str or item not in known:  # an id seen before is one
+            seen = known.get(item) if type(item) is str else None  # seen: it is an id
+            if seen is None:
                 if not isinstance(item, str) or not ID_PATTERN.match(item):
                     self.add(key, f"{key!r} holds {shown(item)}, which is not an id")
                     continue
-                known.add(item)
-            out.append(item)
+                seen = known[item] = str(item)
+            out.append(seen)  # the one copy of it: every event shares it
         if required and not out:
             self.add(key, f"{key!r} must name at least one")
         return tuple(out)

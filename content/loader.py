@@ -15,6 +15,7 @@ from typing import Any
 from content import cache
 from content.dates import PartialDate
 from content.errors import ContentError, ContentErrors, Problem
+from content.fastevents import QuickEvents
 from content.fields import Fields, Shared
 from content.fileio.atomic import protect
 from content.model import (
@@ -65,7 +66,7 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True,
         cached = cache.get(key)
         if cached is not None:
             return cached
-    with cache.gc_paused():
+    with cache.gc_paused(keep=True):
         pack = build_pack(folder, files)
     if use_cache and later is not None:
         later(cache.put_steps(key, pack))
@@ -137,6 +138,7 @@ class _PackBuilder:
         self.refs: list[tuple[str, tuple[str, ...], str, dict | None, str]] = []
         self._files: dict[str, str] = {}
         self.as_of: PartialDate | None = None  # where ongoing spans are drawn to
+        self.plain = QuickEvents(self.shared)  # events.yaml's plain records, read fast
 
     def fields(self, record: dict, file: str, allowed: set[str], what: str) -> Fields:
         """Checked access to one record, sharing equal dates and citations pack-wide."""
@@ -211,6 +213,9 @@ class _PackBuilder:
                 if ident not in known[kind]:
                     self.problems.append(Problem(self.file(name), *where(record, key),
                                                  f"unknown {kind} {ident!r}"))
+        if self.plain.unknown({k: v for k, v in known.items() if k not in self.unchecked}):
+            # read fast, so read again carefully: that reading says which and where
+            self.problems.append(Problem(self.file("events.yaml"), 0, 0, "an unknown id"))
         if info is None or "pack.yaml" not in self.parsed:
             return None
         first_day: dict[int, int] = {}  # id(date) -> its first day: dates are shared
@@ -358,7 +363,14 @@ class _PackBuilder:
     def events(self) -> list[Event]:
         name = "events.yaml"
         out, ids = [], []
+        plain = self.plain
         for rec in _released(self.records(name, "events")):
+            if type(rec) is dict:  # read fast: the common event is built without checks
+                event = plain.build(rec)
+                if event is not None:
+                    ids.append((event.id, None))
+                    out.append(event)
+                    continue
             f = self.fields(rec, self.file(name),
                        {"id", "date", "end", "approximate", "title", "summary", "sections",
                         "places", "actors", "sources", "reported", "dated_by", "quotes"},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from content import cache
 from content.loader import load_pack, read_pack_files
 
@@ -147,3 +149,21 @@ def test_an_entry_written_in_steps_is_served_and_one_closed_early_is_not(
     assert not [p for p in cache.cache_folder().iterdir() if p.name.startswith(TEMP_PREFIX)]
     assert sum(1 for _ in cache.put_steps(key, pack)) >= 3  # 2,500 events, 1,000 a step
     assert cache.get(key) == pack
+
+
+def test_a_kept_pack_is_out_of_the_collectors_view_and_a_failed_one_is_not() -> None:
+    """A loaded pack's objects are frozen as the collector resumes (its first pass
+    would walk them all and find nothing); a build that failed freezes nothing."""
+    import gc
+
+    before = gc.get_freeze_count()
+    with cache.gc_paused(keep=True):
+        kept = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() >= before + 1000 and gc.isenabled()
+    gc.unfreeze()
+    frozen = gc.get_freeze_count()
+    with pytest.raises(ValueError), cache.gc_paused(keep=True):
+        dropped = [[n] for n in range(1000)]
+        raise ValueError(len(dropped))
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
+    del kept
