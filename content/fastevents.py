@@ -68,7 +68,7 @@ class QuickEvents:
         return Event(ident, date, title, summary, sections, citations, places, actors, end)
 
     def _date(self, value: object) -> PartialDate | None:
-        if type(value) is int and 0 < value < 10_000:  # type: ignore[operator]
+        if type(value) is int and 0 < value < 10_000:
             value = f"{value:04d}"
         elif type(value) is not str:
             return None

@@ -362,7 +362,8 @@ class _PackBuilder:
 
     def events(self) -> list[Event]:
         name = "events.yaml"
-        out, ids = [], []
+        out: list[Event] = []
+        ids: list[tuple[str, dict | None]] = []
         plain = self.plain
         for rec in _released(self.records(name, "events")):
             if type(rec) is dict:  # read fast: the common event is built without checks
