@@ -3,12 +3,15 @@
 At 100,000 events the loader's general path (`Fields`, one checked access per
 field, a reference kept per id for a located message) costs ~14 µs an event. Most
 events of a large pack are plain: an id, a date, a title and summary, lists of ids,
-citations as `id` or `id B2`, perhaps an end. `QuickEvents.build` makes those in
-one pass and answers None for anything else (a field it does not know, a value of
-an unusual type, text it would have to strip or clean, any doubt), which the
-general path then builds and judges as ever. It only sees records read by the fast
-reader: a problem anywhere has those read again carefully and reported from there,
-so its refusals need no message of their own.
+citations as `id` or `id B2`, perhaps an end, perhaps approximate.
+`QuickEvents.build` makes those in one pass and answers None for anything else (a
+field it does not know, a value of an unusual type, text it would have to strip or
+clean, any doubt), which the general path then builds and judges as ever.
+
+It only sees records read by the fast reader: a problem anywhere has those read
+again carefully and reported from there, so its refusals need no message of their
+own. The records it takes are not walked by the fast reader (their fields are
+checked here); those it leaves are (`content.yamlfast.walked`).
 
 The references it meets are kept as one table of ids per kind (`used`), checked
 against the pack once all is read (`unknown`).
@@ -21,8 +24,8 @@ from content.errors import Problem
 from content.fields import ID_PATTERN, MAX_TEXT, Shared, parse_citation
 from content.model import Citation, Event
 
-_PLAIN_KEYS = frozenset({"id", "date", "end", "title", "summary", "sections", "places",
-                         "actors", "sources"})
+_PLAIN_KEYS = frozenset({"id", "date", "end", "approximate", "title", "summary",
+                         "sections", "places", "actors", "sources"})
 
 
 class QuickEvents:
@@ -46,14 +49,17 @@ class QuickEvents:
         ident = record.get("id")
         if type(ident) is not str or not ID_PATTERN.match(ident):
             return None
-        date = self._date(record.get("date"))
+        approximate = record.get("approximate", False)
+        if type(approximate) is not bool:
+            return None
+        date = self._date(record.get("date"), approximate)
         title = _text(record.get("title"))
         summary = _text(record.get("summary"))
         if date is None or title is None or summary is None:
             return None
         end = None
         if "end" in record:
-            end = self._date(record["end"])
+            end = self._date(record["end"], approximate)
             if end is None or end.last_day() < date.first_day():
                 return None
         used = self.used
@@ -67,17 +73,17 @@ class QuickEvents:
             return None
         return Event(ident, date, title, summary, sections, citations, places, actors, end)
 
-    def _date(self, value: object) -> PartialDate | None:
+    def _date(self, value: object, approximate: bool) -> PartialDate | None:
         if type(value) is int and 0 < value < 10_000:
             value = f"{value:04d}"
         elif type(value) is not str:
             return None
         dates = self.shared.dates
-        key = (value, False)
+        key = (value, approximate)
         date = dates.get(key)
         if date is None:
             try:
-                date = dates[key] = PartialDate.parse(value)
+                date = dates[key] = PartialDate.parse(value, approximate)
             except ValueError:
                 return None
         return date

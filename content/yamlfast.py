@@ -61,6 +61,7 @@ _NUMBER_START = b"+-.0123456789"
 _TOKEN_ENDS = b" \n,[]{}#:\"'"
 _COMPACT = re.compile(rb"- +-")  # `- - x`: sequences nested on one line
 _BOM = b"\xef\xbb\xbf"
+_RECORD_DEPTH = 3  # a record: a mapping in the list under a top-level key
 _SPACE = ord(" ")
 
 
@@ -80,11 +81,14 @@ def read_fast(text: str) -> Any | None:
     return read_fast_bytes(text.encode("utf-8", "surrogatepass"))
 
 
-def read_fast_bytes(data: bytes) -> Any | None:
+def read_fast_bytes(data: bytes, records_unwalked: str | None = None) -> Any | None:
     """The values of a YAML file's bytes (plain dicts, lists and scalars), or None when
     the careful reader must read it (see the module docstring). The bytes are screened
     and parsed as they are, never decoded to a second copy: at 70 MB that copy was a
-    tenth of a first open's peak memory."""
+    tenth of a first open's peak memory.
+
+    The mappings in the list under top-level key `records_unwalked` (the records) are
+    not walked: the caller vouches for each it uses or has it `walked`."""
     parser = _parser()
     if parser is None or len(data) > MAX_FILE_BYTES:
         return None
@@ -102,22 +106,30 @@ def read_fast_bytes(data: bytes) -> Any | None:
                             duplicate_key_policy=parser.DuplicateKeyPolicy.Error)
     except Exception:  # any refusal is the careful reader's to word
         return None
-    if value is None or not _walked(value):
+    if value is None or not _walked_but(value, records_unwalked):
         return None
     return value
 
 
-def read_all_fast(folder: Path, files: dict[str, bytes]
+def walked(record: dict) -> bool:
+    """Whether a record left unwalked (`records_unwalked`) passes the walk: text keys,
+    scalars within the size limit, nesting within the limit."""
+    return _walked(record, _RECORD_DEPTH)
+
+
+def read_all_fast(folder: Path, files: dict[str, bytes],
+                  records_unwalked: dict[str, str] | None = None
                   ) -> tuple[dict[str, Any], list[str]] | None:
     """Every pack file's values (by name) and which of them were read fast, the rest
     carefully; None when the careful reader refuses a file (the caller then reads
-    them all carefully, to report every problem with its place)."""
+    them all carefully, to report every problem with its place). The records under
+    the key `records_unwalked` gives a file's name are the caller's to vouch for or walk."""
     parsed: dict[str, Any] = {}
     quick = []
     for name, data in files.items():
         shown = str(folder / name)
         try:
-            value = read_fast_bytes(data)
+            value = read_fast_bytes(data, (records_unwalked or {}).get(name))
             if value is None:
                 value = read_yaml_text(decode(data, shown), shown)
             else:
@@ -186,12 +198,29 @@ def _number_like(data: bytes, hint: re.Pattern[bytes]) -> bool:
     return False
 
 
-def _walked(value: Any) -> bool:
+def _walked_but(value: Any, records_of: str | None) -> bool:
+    """`_walked`, but for the mappings in the list under top-level key `records_of`."""
+    if records_of is None or type(value) is not dict or type(value.get(records_of)) is not list:
+        return _walked(value)
+    for key, item in value.items():
+        if type(key) is not str or len(key) > MAX_SCALAR_CHARS:
+            return False
+        if key != records_of:
+            if not _walked(item, 2):
+                return False
+            continue
+        for record in item:
+            if type(record) is not dict and not _walked(record, _RECORD_DEPTH):
+                return False
+    return True
+
+
+def _walked(value: Any, depth: int = 1) -> bool:
     """Whether every key is text, every scalar within the size limit and no nesting
-    deeper than the careful reader allows."""
+    deeper than the careful reader allows (`value` standing at `depth`)."""
     if type(value) is not dict and type(value) is not list:  # a lone scalar
         return type(value) is not str or len(value) <= MAX_SCALAR_CHARS
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, depth)]
     pop, push = stack.pop, stack.append
     while stack:
         node, depth = pop()

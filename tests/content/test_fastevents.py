@@ -52,6 +52,8 @@ BROKEN = {
     "a bad grade": PLAIN.format(n=5).replace("src-0 B2", "src-0 Z9"),
     "a duplicate id": PLAIN.format(n=5) + PLAIN.format(n=5),
     "an upper-case id": PLAIN.format(n=5).replace("plain-5", "Plain-5"),
+    "an approximate end before the start": PLAIN.format(n=5).replace(
+        "    title", "    approximate: true\n    end: 2004-04\n    title"),
     "an impossible date": PLAIN.format(n=5).replace("2004-05-05", "2004-02-30"),
     "an empty title": PLAIN.format(n=5).replace('"A plain event"', '""'),
     "no sources": PLAIN.format(n=5).replace("[src-0 B2, src-1]", "[]"),
@@ -79,7 +81,7 @@ def both_ways(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ob
 
     fast = load()
     with monkeypatch.context() as patch:
-        patch.setattr(yamlfast, "read_fast_bytes", lambda data: None)
+        patch.setattr(yamlfast, "read_fast_bytes", lambda data, *_: None)
         careful = load()
     return fast, careful
 
@@ -106,7 +108,7 @@ def test_every_written_style_loads_as_the_careful_reader_has_it(
     assert not isinstance(fast, list), fast
     assert fast == careful
     # the plain ones were built quickly, the rest by the general checks
-    assert sorted(set(built)) == ["plain-1", "plain-2", "plain-3"]
+    assert sorted(set(built)) == ["plain-1", "plain-2", "plain-3", "plain-8"]
     events = {e.id: e for e in fast.events}  # type: ignore[attr-defined]
     assert events["plain-4"].title == "padded"
     assert events["plain-2"].end is not None and events["plain-2"].end.iso() == "2005"
@@ -136,7 +138,8 @@ def test_the_builder_leaves_anything_unusual_to_the_general_checks() -> None:
     plain = {"id": "e-1", "date": "2004", "title": "T", "summary": "S",
              "sections": ["s"], "sources": ["src-0"]}
     assert quick.build(plain) is not None
-    for change in ({"approximate": True}, {"title": " T"}, {"title": "T\n"}, {"id": "E"},
+    for change in ({"approximate": None}, {"approximate": "yes"}, {"title": " T"},
+                   {"title": "T\n"}, {"id": "E"},
                    {"sections": "s"}, {"sections": []}, {"sources": "src-0"},
                    {"places": None}, {"date": True}, {"date": 10_000}, {"end": "open"},
                    {"end": "2003"}, {"sections": [{"id": "s"}]}, {"sources": [["x"]]},

@@ -18,7 +18,7 @@ from content.loader import load_pack
 
 
 def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfast, "read_fast_bytes", lambda data: None)
+    monkeypatch.setattr(yamlfast, "read_fast_bytes", lambda data, *_: None)
 
 
 def count_careful_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
