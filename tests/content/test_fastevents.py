@@ -59,6 +59,11 @@ BROKEN = {
     "no sources": PLAIN.format(n=5).replace("[src-0 B2, src-1]", "[]"),
     "an id as a number": PLAIN.format(n=5).replace("[actor-0]", "[7]"),
     "an unknown field": PLAIN.format(n=5) + "    colour: red\n",
+    # declined by the builder, so walked: the careful reader words what is wrong
+    "an over-long value": PLAIN.format(n=5) + '    notes: "' + "x" * 70_000 + '"\n',
+    "an over-long note": PLAIN.format(n=5).replace(
+        "[src-0 B2, src-1]", '[{source: src-0, note: "' + "x" * 70_000 + '"}]'),
+    "nesting too deep": PLAIN.format(n=5) + "    notes: " + "[" * 40 + "]" * 40 + "\n",
     "a control character": PLAIN.format(n=5).replace("Its summary.", "Its\\u0007 summary."),
 }
 
