@@ -19,6 +19,8 @@ against the pack once all is read (`unknown`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from content.dates import PartialDate
 from content.errors import Problem
 from content.fields import ID_PATTERN, MAX_TEXT, Shared, parse_citation
@@ -44,6 +46,12 @@ class QuickEvents:
 
     def build(self, record: dict) -> Event | None:
         """The event `record` describes, or None when the general path must judge it."""
+        fields = self.plain(record)
+        return None if fields is None else Event(*fields)
+
+    def plain(self, record: dict) -> tuple[Any, ...] | None:
+        """`build`'s event as the tuple of `Event`'s first fields, in order (what a
+        child process reading half a file hands back: `content.yamlhalf`)."""
         if not record.keys() <= _PLAIN_KEYS:
             return None
         ident = record.get("id")
@@ -71,7 +79,7 @@ class QuickEvents:
         citations = self._citations(record.get("sources"))
         if places is None or actors is None or not citations:
             return None
-        return Event(ident, date, title, summary, sections, citations, places, actors, end)
+        return ident, date, title, summary, sections, citations, places, actors, end
 
     def _date(self, value: object, approximate: bool) -> PartialDate | None:
         if type(value) is int and 0 < value < 10_000:

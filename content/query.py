@@ -81,6 +81,7 @@ class EventIndex:
         self._columns: dict[str, object] = {}
         self._text_cache: list[str] | None = None  # built on the first text search
         self._masks: tuple[object, Mask] | None = None  # the last rows asked about
+        self._objects: np.ndarray | None = None  # the events as an object array (`take`)
 
     @property
     def _text(self) -> list[str]:
@@ -140,6 +141,20 @@ class EventIndex:
             if value is not None:
                 narrow(self.lists[facet.field].having(value))
         return mask
+
+    def matching_rows(self, flt: EventFilter) -> np.ndarray:
+        """`matching_indices` as an array of rows (no list of 100,000 ints between)."""
+        if fold(flt.text).split():
+            return np.array(self.matching_indices(flt), dtype=np.int64)
+        mask = self._passing(flt)
+        return np.arange(self.size) if mask is None else np.flatnonzero(mask)
+
+    def take(self, rows: np.ndarray) -> list[Event]:
+        """The events at `rows`, in that order (gathered in one step, not one by one)."""
+        if self._objects is None:
+            self._objects = np.empty(self.size, dtype=object)
+            self._objects[:] = self.events
+        return self._objects[rows].tolist()
 
     def matching_indices(self, flt: EventFilter) -> list[int]:
         """Positions in `pack.events` of the events passing `flt`, in order."""

@@ -75,8 +75,8 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
     marks, so it is not part of a lane): spans packed into rows, the rest as points
     sorted by the middle of their dates."""
     lane = Lane(section.id, section.title, QColor(section.colour or "#3566a8"))
-    rows = np.array(index.matching_indices(flt.with_(sections=frozenset({section.id}),
-                                                     start=None, end=None)), dtype=np.int64)
+    rows = index.matching_rows(flt.with_(sections=frozenset({section.id}), start=None,
+                                         end=None))
     events = index.events
     spanning = index.column("timeline.span",
                             lambda: np.fromiter((e.is_span for e in events), dtype=bool,
@@ -84,7 +84,7 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
     span_rows = rows[spanning[rows]] if len(rows) else rows
     bars = list(zip(index.first_days[span_rows].tolist(),
                     (index.last_days[span_rows] + 1).tolist(),
-                    [events[i] for i in span_rows.tolist()], strict=True))
+                    index.take(span_rows), strict=True))
     lane.span_rows, no_room = pack_bars(bars, SPAN_ROWS)
     lane.row_starts = [[bar[0] for bar in row] for row in lane.span_rows]
     points = rows[~spanning[rows]] if len(rows) else rows
@@ -95,7 +95,7 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
     mids = index.mid_days[points]
     order = np.argsort(mids, kind="stable")
     points, mids = points[order], mids[order]
-    lane.points = [events[i] for i in points.tolist()]
+    lane.points = index.take(points)
     lane.keys = (warp.v_array(mids) if warp.gaps else mids).tolist()
     lane.point_days = list(zip(index.first_days[points].tolist(),
                                (index.last_days[points] + 1).tolist(), strict=True))

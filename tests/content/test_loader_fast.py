@@ -23,7 +23,7 @@ def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def count_careful_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = loader.read_yaml_text
+    real = loader.read_yaml_text  # the careful re-reading
 
     def counting(text: str, name: str):  # type: ignore[no-untyped-def]
         seen.append(Path(name).name)
