@@ -13,7 +13,9 @@ Nothing here knows about filters or views: `content.query` asks the questions.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from content.model import Event
 
 Mask = np.ndarray  # bool, one per event
+_DATE, _END, _ONGOING = attrgetter("date"), attrgetter("end"), attrgetter("ongoing")
+_UNTIL = attrgetter("end", "horizon", "date")
 
 
 class ListColumn:
@@ -92,8 +96,8 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     """Each event's first and last day ordinals and the middle of its own date (where
     a point is drawn: a month's middle for a month). Each distinct date is worked out
     once: a pack shares equal dates, so 100,000 events hold a few thousand."""
-    dates = [e.date for e in events]
-    untils = [e.end or e.horizon or e.date for e in events]
+    dates = list(map(_DATE, events))
+    untils = [end or horizon or date for end, horizon, date in map(_UNTIL, events)]
     distinct = {id(d): d for d in (*dates, *untils)}
     first_of = {k: d.first_day().toordinal() for k, d in distinct.items()}
     last_of = {k: d.last_day().toordinal() for k, d in distinct.items()}
@@ -105,6 +109,13 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     last = np.fromiter(map(last_of.__getitem__, map(id, untils)), dtype=np.int64,
                        count=count)
     return first, last, (first + own_last + 1) / 2
+
+
+def span_column(events: Sequence[Event]) -> Mask:
+    """Which events are spans (`Event.is_span`: an end, or ongoing), as a mask."""
+    ends = np.fromiter(map(operator.is_not, map(_END, events), itertools.repeat(None)),
+                       dtype=bool, count=len(events))
+    return ends | np.fromiter(map(_ONGOING, events), dtype=bool, count=len(events))
 
 
 def mask_of(rows: Iterable[int], size: int) -> Mask:

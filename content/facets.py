@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal, Protocol
 
 from content.model import Event, Pack
@@ -49,8 +50,8 @@ FACETS = (
     Facet("end", "window"),
     Facet("text", "text"),
     Chooser("place", "facets", "Place", "Any place", lambda pack: pack.places,
-            lambda event: event.places),
+            attrgetter("places")),
     Chooser("actor", "facets", "Actor", "Anyone", lambda pack: pack.actors,
-            lambda event: event.actors),
+            attrgetter("actors")),
 )
 CHOOSERS = tuple(facet for facet in FACETS if isinstance(facet, Chooser))

@@ -13,11 +13,12 @@ import functools
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TypeVar
 
 import numpy as np
 
-from content.columns import ListColumn, Mask, day_columns, mask_of
+from content.columns import ListColumn, Mask, day_columns, mask_of, span_column
 from content.facets import CHOOSERS, Chooser
 from content.model import Event, Pack
 
@@ -75,7 +76,8 @@ class EventIndex:
         # By row: first and last day ordinals, and the middle of each event's own date.
         self.first_days, self.last_days, self.mid_days = day_columns(pack.events)
         self._first, self._last = self.first_days, self.last_days
-        self.sections = ListColumn(pack.events, lambda e: e.sections)
+        self.spans = span_column(pack.events)  # by row: whether it is drawn as a bar
+        self.sections = ListColumn(pack.events, attrgetter("sections"))
         self.lists = {facet.field: ListColumn(pack.events, facet.of_event)
                       for facet in CHOOSERS}
         self._columns: dict[str, object] = {}

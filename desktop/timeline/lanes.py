@@ -78,9 +78,7 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
     rows = index.matching_rows(flt.with_(sections=frozenset({section.id}), start=None,
                                          end=None))
     events = index.events
-    spanning = index.column("timeline.span",
-                            lambda: np.fromiter((e.is_span for e in events), dtype=bool,
-                                                count=len(events)))
+    spanning = index.spans
     span_rows = rows[spanning[rows]] if len(rows) else rows
     bars = list(zip(index.first_days[span_rows].tolist(),
                     (index.last_days[span_rows] + 1).tolist(),

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from content.columns import ListColumn, PairColumn, day_columns, mask_of
+from content.columns import ListColumn, PairColumn, day_columns, mask_of, span_column
 from content.loader import load_pack
 from content.model import Pack
 
@@ -28,6 +28,13 @@ def test_day_columns_are_each_events_days(pack: Pack) -> None:
         assert last[row] == event.end_day.toordinal()
         own = (event.date.first_day().toordinal() + event.date.last_day().toordinal() + 1)
         assert mid[row] == own / 2, event.id
+
+
+def test_the_span_column_is_each_events_bar_or_point(pack: Pack) -> None:
+    spans = span_column(pack.events)
+    assert spans.tolist() == [e.is_span for e in pack.events]
+    assert any(e.ongoing for e in pack.events) and any(e.end for e in pack.events)
+    assert 0 < spans.sum() < len(pack.events)
 
 
 def test_a_list_column_finds_and_counts_what_the_events_hold(pack: Pack) -> None:
