@@ -35,6 +35,8 @@ class QuickEvents:
 
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
+        # dates by their text, plain and approximate (`shared.dates` has them all)
+        self._by_text: tuple[dict[str, PartialDate], dict[str, PartialDate]] = ({}, {})
         self.used: dict[str, dict[str, str]] = {"section": {}, "place": {}, "actor": {},
                                                 "source": {}}
 
@@ -82,6 +84,16 @@ class QuickEvents:
         return ident, date, title, summary, sections, citations, places, actors, end
 
     def _date(self, value: object, approximate: bool) -> PartialDate | None:
+        if type(value) is str:  # the common case: a date seen before, by its text
+            date = self._by_text[approximate].get(value)
+            if date is not None:
+                return date
+        date = self._new_date(value, approximate)
+        if date is not None and type(value) is str:
+            self._by_text[approximate][value] = date
+        return date
+
+    def _new_date(self, value: object, approximate: bool) -> PartialDate | None:
         if type(value) is int and 0 < value < 10_000:
             value = f"{value:04d}"
         elif type(value) is not str:
@@ -100,6 +112,10 @@ class QuickEvents:
         if type(value) is not list:
             return None
         cited = self.shared.cited
+        try:  # every one cited before (and its source's id checked by whoever parsed it)
+            return tuple(map(cited.__getitem__, value))
+        except (KeyError, TypeError):
+            pass
         sources = self.used["source"]
         out = []
         for item in value:
@@ -133,6 +149,10 @@ def _ids(value: object, seen: dict[str, str]) -> tuple[str, ...] | None:
         return ()
     if type(value) is not list:
         return None
+    try:  # every one seen before (only text is a key of `seen`)
+        return tuple(map(seen.__getitem__, value))
+    except (KeyError, TypeError):
+        pass
     out = []
     for item in value:
         if type(item) is not str:
