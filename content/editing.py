@@ -32,6 +32,7 @@ from content.yamledit import (
     set_field,
     value_at,
 )
+from content.yamlitems import ItemLayout
 from content.yamlspans import Layout
 
 EVENTS = ("events",)
@@ -180,13 +181,22 @@ def _first_day(text: Any) -> str:
         return "9999-12-31"  # an unreadable date goes last; the check says why
 
 
-def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]]) -> bytes:
+def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]],
+                  scan: bool = False) -> bytes:
     """`events_yaml` with each (first day, id, fields) placed before the first
     existing event that starts later (after the last otherwise), in the file's style;
-    every existing byte kept. One parse and one pass, whatever the number."""
-    layout = Layout(events_yaml, "events.yaml")
-    count = len(layout.items(EVENTS))
-    days = [_first_day(layout.scalars.get((*EVENTS, n, "date"), "")) for n in range(count)]
+    every existing byte kept. One parse and one pass, whatever the number.
+
+    With `scan`, a regular file's items are found by `ItemLayout` instead of the
+    parser (ten times faster at 100,000 events): the caller must check that the
+    result reads back as the old events and the new (`content.importing` does)."""
+    fast = ItemLayout.of(events_yaml, "events.yaml", "events") if scan else None
+    layout = fast if fast is not None else Layout(events_yaml, "events.yaml")
+    texts = (fast.dates if fast is not None else
+             [layout.scalars.get((*EVENTS, n, "date"), "") for n in
+              range(len(layout.items(EVENTS)))])
+    first_days = {text: _first_day(text) for text in set(texts)}  # dates repeat
+    days = [first_days[text] for text in texts]
     # prefix_latest[i]: the latest day among events 0..i. The first event that starts
     # after `day` is the first i where that exceeds `day`, sorted file or not: a
     # binary search, so an import placing 20,000 events stays linear.

@@ -295,13 +295,26 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         return result
     files = read_pack_files(folder)
     result.base = files["events.yaml"]
-    result.events_yaml = insert_events(files["events.yaml"], result.blocks)
-    try:
-        build_pack(folder, {**files, "events.yaml": result.events_yaml})
-    except ContentError as exc:  # what only the whole pack can see: said, not written
-        result.problems += list(exc.problems)
-        result.events_yaml = b""
+    for scan in (True, False):  # placed by the item scan, checked; else by the parser
+        result.events_yaml = insert_events(files["events.yaml"], result.blocks, scan)
+        try:
+            after = build_pack(folder, {**files, "events.yaml": result.events_yaml})
+        except ContentError as exc:  # what only the whole pack can see: said, not written
+            if scan:
+                continue  # said of the parser's placing (the scan's may be what is wrong)
+            result.problems += list(exc.problems)
+            result.events_yaml = b""
+            return result
+        if not scan or _only_added(pack, after, {ident for _, ident, _ in result.blocks}):
+            return result
     return result
+
+
+def _only_added(before: Pack, after: Pack, added: set[str]) -> bool:
+    """Whether `after` holds `before`'s events unchanged and the `added` ones."""
+    kept = [event for event in after.events if event.id not in added]
+    return len(after.events) == len(before.events) + len(added) and kept == list(
+        before.events)
 
 
 def _mapping(value: object) -> dict:
