@@ -34,7 +34,7 @@ from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
 from content.model import Pack
 from content.workbook import MAX_ROWS, workbook_cells
-from content.yamledit import Fields
+from content.yamledit import SURROGATE, Fields
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024
 MAX_CELL = 10_000
@@ -217,7 +217,7 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         for column, value in row.items():
             if len(value) > MAX_CELL:
                 bad(column, f"a cell of {len(value):,} characters (at most {MAX_CELL:,})")
-            elif any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            elif SURROGATE.search(value):
                 bad(column, "holds half of a character (a lone surrogate); retype it")
             elif (control := CONTROL.search(value)) is not None:
                 bad(column, f"holds the control character U+{ord(control[0]):04X} at "

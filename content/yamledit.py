@@ -27,6 +27,7 @@ from content.yamlspans import Layout, Node, Path_
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # Characters YAML would not keep as they are inside a double-quoted scalar: line and
 # paragraph separators, NEL, the BOM, DEL and the C1 controls (json escapes C0 itself).
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: never written
 _UNSAFE = re.compile("[\u2028\u2029\u0085\ufeff\u007f-\u009f]")
 Fields = dict[str, Any]  # an item as an ordered mapping of field to value
 
@@ -40,7 +41,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and resolve_plain(text) == text:
         return text
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+    if SURROGATE.search(text):
         raise ValueError("text holds a lone surrogate (half of a character)")
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
