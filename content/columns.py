@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from content.dates import PartialDate
     from content.model import Event
 
 Mask = np.ndarray  # bool, one per event
 _DATE, _END, _ONGOING = attrgetter("date"), attrgetter("end"), attrgetter("ongoing")
 _UNTIL = attrgetter("end", "horizon", "date")
+_YEAR = attrgetter("year")
 
 
 class ListColumn:
@@ -99,8 +101,9 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     dates = list(map(_DATE, events))
     untils = [end or horizon or date for end, horizon, date in map(_UNTIL, events)]
     distinct = {id(d): d for d in (*dates, *untils)}
-    first_of = {k: d.first_day().toordinal() for k, d in distinct.items()}
-    last_of = {k: d.last_day().toordinal() for k, d in distinct.items()}
+    firsts, lasts = _ordinals(list(distinct.values()))
+    first_of = dict(zip(distinct, firsts.tolist(), strict=True))
+    last_of = dict(zip(distinct, lasts.tolist(), strict=True))
     count = len(events)
     first = np.fromiter(map(first_of.__getitem__, map(id, dates)), dtype=np.int64,
                         count=count)
@@ -109,6 +112,32 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     last = np.fromiter(map(last_of.__getitem__, map(id, untils)), dtype=np.int64,
                        count=count)
     return first, last, (first + own_last + 1) / 2
+
+
+def _ordinals(dates: list[PartialDate]) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last day ordinals (`date.toordinal()`) of each partial date,
+    worked out as arrays: the proleptic Gregorian day count, 1 January of year 1
+    being day 1 (26,000 distinct dates at 100,000 events took 70 ms one by one)."""
+    year = np.fromiter(map(_YEAR, dates), dtype=np.int64, count=len(dates))
+    month = np.fromiter((d.month or 0 for d in dates), dtype=np.int64, count=len(dates))
+    day = np.fromiter((d.day or 0 for d in dates), dtype=np.int64, count=len(dates))
+    first = _day_number(year, np.maximum(month, 1), np.maximum(day, 1))
+    # the last day: the day given, else the day before the next month or year begins
+    next_year = np.where(month == 0, year + 1, year + (month == 12))
+    next_month = np.where(month == 0, 1, month % 12 + 1)
+    last = np.where(day > 0, first, _day_number(next_year, next_month, 1) - 1)
+    return first, last
+
+
+def _day_number(year: np.ndarray, month: np.ndarray, day: np.ndarray | int) -> np.ndarray:
+    """`date(year, month, day).toordinal()` for arrays of valid dates (any year, so
+    that 10000-01-01 may stand for the day after 9999-12-31)."""
+    y = year - (month <= 2)
+    era = y // 400
+    of_era = y - era * 400
+    of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
+    of_cycle = of_era * 365 + of_era // 4 - of_era // 100 + of_year
+    return era * 146097 + of_cycle - 305  # 1 March of year 0 is day -305
 
 
 def span_column(events: Sequence[Event]) -> Mask:

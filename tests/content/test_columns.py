@@ -72,3 +72,26 @@ def test_unknown_places_are_left_out_of_pairs(tmp_path: Path) -> None:
     gone = next(iter(pack.places))
     pairs = PairColumn(places, known.__contains__)
     assert all(gone not in pair for pair, _ in pairs.count(None, 1000))
+
+
+def test_day_ordinals_hold_at_the_calendars_edges() -> None:
+    """Worked out as arrays, every partial date's first and last day are the
+    calendar's: years 1 and 9999, leap days, centuries that are and are not leap."""
+    import calendar
+    import random
+
+    from content.columns import _ordinals
+    from content.dates import PartialDate
+
+    dates = [PartialDate(1), PartialDate(1, 1, 1), PartialDate(9999), PartialDate(9999, 12),
+             PartialDate(9999, 12, 31), PartialDate(2000, 2), PartialDate(1900, 2),
+             PartialDate(2004, 2, 29), PartialDate(2100, 2), PartialDate(1600, 12)]
+    rng = random.Random(7)
+    for _ in range(5_000):
+        year, month = rng.randint(1, 9999), rng.choice([None, *range(1, 13)])
+        day = (None if month is None or rng.random() < 0.3
+               else rng.randint(1, calendar.monthrange(year, month)[1]))
+        dates.append(PartialDate(year, month, day))
+    first, last = _ordinals(dates)
+    assert first.tolist() == [d.first_day().toordinal() for d in dates]
+    assert last.tolist() == [d.last_day().toordinal() for d in dates]
