@@ -32,7 +32,8 @@ class Lane:
     colour: QColor
     keys: list[float] = field(default_factory=list)  # midpoint ordinals of point events
     points: list[Event] = field(default_factory=list)
-    point_days: list[tuple[int, int]] = field(default_factory=list)  # first, after last
+    point_firsts: list[int] = field(default_factory=list)  # each point's first day
+    point_afters: list[int] = field(default_factory=list)  # and the day after its last
     # Up to SPAN_ROWS rows of non-overlapping spans, each sorted by start:
     # (first day, day after the last, event). Spans that do not fit become points.
     span_rows: list[list[tuple[int, int, Event]]] = field(default_factory=list)
@@ -95,8 +96,8 @@ def build_lane(section: Section, flt: EventFilter, index: EventIndex, warp: Warp
     points, mids = points[order], mids[order]
     lane.points = index.take(points)
     lane.keys = (warp.v_array(mids) if warp.gaps else mids).tolist()
-    lane.point_days = list(zip(index.first_days[points].tolist(),
-                               (index.last_days[points] + 1).tolist(), strict=True))
+    lane.point_firsts = index.first_days[points].tolist()
+    lane.point_afters = (index.last_days[points] + 1).tolist()
     for alpha in ALPHAS:
         colour = QColor(lane.colour)
         colour.setAlpha(alpha)

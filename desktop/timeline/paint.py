@@ -292,7 +292,8 @@ class TimelinePainter:
                 self._paint_point(painter, s, lane, lo, x, cy, next_x, selected, window,
                                   metrics)
                 continue
-            lit = any(self._in_window(*lane.point_days[i], window)
+            firsts, afters = lane.point_firsts, lane.point_afters
+            lit = any(self._in_window(firsts[i], afters[i], window)
                       and self._at_place(lane.points[i]) for i in range(lo, hi))
             cluster = v.marks.cluster(colour if lit else lane.colours["80"], hi - lo)
             height = v.marks.pill_height
@@ -347,7 +348,7 @@ class TimelinePainter:
         v = self.view
         t = v.theme
         event = lane.points[index]
-        a, b = lane.point_days[index]
+        a, b = lane.point_firsts[index], lane.point_afters[index]
         inside = self._in_window(a, b, window) and self._at_place(event)
         colour = lane.colours["255" if inside else "80"]
         period = (b - a) * s.px_per_day
