@@ -31,6 +31,7 @@ from content.model import (
     Quote,
     Section,
     Source,
+    make_event,
 )
 from content.yamlfast import walked
 from content.yamlhalf import HalfRead
@@ -352,7 +353,7 @@ class PackBuilder:
             return False
         records.extend(tail.declined)
         for fields in tail.built:
-            event = Event(*fields)
+            event = make_event(*fields)
             ids.append((event.id, None))
             out.append(event)
         for kind, named in tail.used.items():

@@ -50,12 +50,10 @@ def gc_paused(keep: bool = False) -> Iterator[None]:
 
     Decoding or validating 10,000 events creates ~100,000 objects; each allocation
     burst triggers a collection that finds nothing (packs hold no cycles), which more
-    than doubles the time. With `keep` (a pack that is kept: loaded, not just
-    checked) what was built is moved out of the collector's view before it resumes
-    (`gc.freeze`): its first collection would otherwise walk every object the pack
-    holds, 0.3 s at 100,000 events, and find nothing. Frozen objects are still freed
-    when their references drop.
-    """
+    than doubles the time. With `keep` (a pack loaded, not just checked) what was
+    built is frozen out of the collector's view (`gc.freeze`): its first collection
+    would walk all of it, 0.3 s at 100,000 events, and find nothing. Frozen objects
+    are still freed when their references drop."""
     was_enabled = gc.isenabled()
     gc.disable()
     done = False
@@ -263,7 +261,7 @@ def decode(data: Any) -> Pack:
         if type(block) is not list or len(block) != len(columns) or len(
                 {len(column) for column in block}) > 1:
             raise ValueError("a block of events has columns of different lengths")
-        events.extend(map(model.Event, *(code(column, tables)
+        events.extend(map(model.make_event, *(code(column, tables)
                                          for code, column in zip(columns, block,
                                                                  strict=True))))
     return dataclasses.replace(_record_decoder(Pack)(record, tables), events=tuple(events))
@@ -359,9 +357,9 @@ def _mac(secret: bytes, key: str, body: bytes) -> str:
     return hmac.new(secret, FORMAT + key.encode() + b"\n" + body, hashlib.sha256).hexdigest()
 
 
-def get(key: str) -> Pack | None:
+def get(key: str, ready: Callable[[], object] | None = None) -> Pack | None:
     """The cached pack for `key`, or None when absent, foreign or unreadable (a foreign
-    or damaged entry is removed)."""
+    or damaged entry is removed); `ready()` is called before it is decoded."""
     folder = cache_folder()
     path = folder / f"{key}{SUFFIX}"
     secret = _secret(folder, create=False)
@@ -377,6 +375,8 @@ def get(key: str) -> Pack | None:
         with contextlib.suppress(OSError):
             path.unlink()
         return None
+    if ready is not None:
+        ready()
     try:
         with gc_paused(keep=True):  # a pack read is kept
             pack = decode(json.loads(body))

@@ -24,7 +24,7 @@ from typing import Any
 from content.dates import PartialDate
 from content.errors import Problem
 from content.fields import ID_PATTERN, MAX_TEXT, Shared, parse_citation
-from content.model import Citation, Event
+from content.model import Citation, Event, make_event
 
 _PLAIN_KEYS = frozenset({"id", "date", "end", "approximate", "title", "summary",
                          "sections", "places", "actors", "sources"})
@@ -49,7 +49,7 @@ class QuickEvents:
     def build(self, record: dict) -> Event | None:
         """The event `record` describes, or None when the general path must judge it."""
         fields = self.plain(record)
-        return None if fields is None else Event(*fields)
+        return None if fields is None else make_event(*fields)
 
     def plain(self, record: dict) -> tuple[Any, ...] | None:
         """`build`'s event as the tuple of `Event`'s first fields, in order (what a

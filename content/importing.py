@@ -295,8 +295,10 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         return result
     files = read_pack_files(folder)
     result.base = files["events.yaml"]
+    first_days = {e.id: e.start_day.isoformat() for e in pack.events}
     for scan in (True, False):  # placed by the item scan, checked; else by the parser
-        result.events_yaml = insert_events(files["events.yaml"], result.blocks, scan)
+        result.events_yaml = insert_events(files["events.yaml"], result.blocks,
+                                           first_days if scan else None)
         try:
             after = build_pack(folder, {**files, "events.yaml": result.events_yaml})
         except ContentError as exc:  # what only the whole pack can see: said, not written

@@ -32,20 +32,26 @@ _KIND_OF_FILE = {"sections.yaml": "section", "places.yaml": "place", "actors.yam
 
 
 def load_pack(folder: Path | str | None = None, use_cache: bool = True,
-              later: Callable[[Iterator[None]], object] | None = None) -> Pack:
+              later: Callable[[Iterator[None]], object] | None = None,
+              ready: Callable[[], object] | None = None) -> Pack:
     """Load and validate the pack in `folder` (the embedded pack when None). A pack
     read from its files is cached at once, or, given `later`, handed the steps that
-    write its entry (`cache.put_steps`) to run when the caller has time."""
+    write its entry (`cache.put_steps`) to run when the caller has time.
+
+    `ready()` is called once the files are read and hashed, the cache entry read and
+    a large events file's second process started (work that leaves the interpreter
+    free), and before any parsing or decoding (which holds it): a window starting up
+    blocks there until its first frame is painted."""
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
     protect((folder / name for name in files), folder)  # no export may write over it
     key = cache.key_for(files, folder)
     if use_cache:
-        cached = cache.get(key)
+        cached = cache.get(key, ready)
         if cached is not None:
             return cached
     with cache.gc_paused(keep=True):
-        pack = build_pack(folder, files)
+        pack = build_pack(folder, files, ready)
     if use_cache and later is not None:
         later(cache.put_steps(key, pack))
     elif use_cache:
@@ -53,7 +59,8 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True,
     return pack
 
 
-def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
+def build_pack(folder: Path, files: dict[str, bytes],
+               ready: Callable[[], object] | None = None) -> Pack:
     """Parse and validate already-read pack files.
 
     Files are first read by the fast reader where it can vouch for them
@@ -63,12 +70,13 @@ def build_pack(folder: Path, files: dict[str, bytes]) -> Pack:
     import validating the pack it would write is as fast as a load.
     """
     with cache.gc_paused():
-        return _build_pack(folder, files)
+        return _build_pack(folder, files, ready=ready)
 
 
-def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True) -> Pack:
+def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True,
+                ready: Callable[[], object] | None = None) -> Pack:
     problems: list[Problem] = []
-    first, half = _read_fast(folder, files, split)
+    first, half = _read_fast(folder, files, split, ready)
     if first is not None:
         parsed, quick = first
         builder = PackBuilder(folder, parsed, problems, set(), half)
@@ -104,15 +112,20 @@ def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True) -> Pa
     return pack
 
 
-def _read_fast(folder: Path, files: dict[str, bytes], split: bool
+def _read_fast(folder: Path, files: dict[str, bytes], split: bool,
+               ready: Callable[[], object] | None = None
                ) -> tuple[tuple[dict[str, Any], list[str]] | None, HalfRead | None]:
     """`read_all_fast`, with a large events file's second half being read by a child
     process meanwhile (`content.yamlhalf`; the builder takes its answer). A first half
     the fast reader declines has the file read whole."""
     half = HalfRead.start(files.get("events.yaml"), "events") if split else None
+    if ready is not None:
+        ready()
     if half is None:
         return read_all_fast(folder, files, _VOUCHED), None
     head = read_fast_bytes(half.head, "events")
+    if type(head) is not dict or list(head) != ["events"]:  # another key before the cut
+        head = None
     rest = read_all_fast(folder, {n: d for n, d in files.items() if n != "events.yaml"},
                          _VOUCHED) if head is not None else None
     if rest is None:

@@ -160,6 +160,41 @@ class Event:
         return text
 
 
+# Each of Event's slots, written directly: the frozen dataclass's __init__ goes through
+# object.__setattr__ for every field, twice the cost (100,000 events per open).
+_EVENT_SLOTS = ("id", "date", "title", "summary", "sections", "citations", "places",
+                "actors", "end", "ongoing", "horizon", "reported", "dated_by", "quotes")
+(_ID, _DATE, _TITLE, _SUMMARY, _SECTIONS, _CITATIONS, _PLACES, _ACTORS, _END, _ONGOING,
+ _HORIZON, _REPORTED, _DATED_BY, _QUOTES) = (getattr(Event, name).__set__
+                                             for name in _EVENT_SLOTS)
+
+
+def make_event(id: str, date: PartialDate, title: str, summary: str,
+               sections: tuple[str, ...], citations: tuple[Citation, ...],
+               places: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+               end: PartialDate | None = None, ongoing: bool = False,
+               horizon: PartialDate | None = None, reported: PartialDate | None = None,
+               dated_by: str = "", quotes: tuple[Quote, ...] = ()) -> Event:
+    """`Event(...)`, the same arguments and the same event, built at half the cost
+    (for the loader and the cache, which build every event of a pack)."""
+    event = object.__new__(Event)
+    _ID(event, id)
+    _DATE(event, date)
+    _TITLE(event, title)
+    _SUMMARY(event, summary)
+    _SECTIONS(event, sections)
+    _CITATIONS(event, citations)
+    _PLACES(event, places)
+    _ACTORS(event, actors)
+    _END(event, end)
+    _ONGOING(event, ongoing)
+    _HORIZON(event, horizon)
+    _REPORTED(event, reported)
+    _DATED_BY(event, dated_by)
+    _QUOTES(event, quotes)
+    return event
+
+
 @dataclass(frozen=True, slots=True)
 class Membership:
     """A country's NATO accession, for the map's membership layer."""

@@ -20,8 +20,9 @@ the files again carefully to report it (`content.loader.build_pack`).
 
 from __future__ import annotations
 
-import functools
 import re
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +61,31 @@ _NUMBER_HINTS = (re.compile(b"_"), re.compile(rb"0[xXoObB]"), re.compile(rb"\.(?
 _NUMBER_START = b"+-.0123456789"
 _TOKEN_ENDS = b" \n,[]{}#:\"'"
 _COMPACT = re.compile(rb"- +-")  # `- - x`: sequences nested on one line
+# A surrogate written as an escape (`"\ud83d\ude80"`, as JSON writes an emoji):
+# yaml-rs joins the pair into one character, the careful reader refuses it.
+_SURROGATE_ESCAPE = re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]")
 _BOM = b"\xef\xbb\xbf"
 _RECORD_DEPTH = 3  # a record: a mapping in the list under a top-level key
 _SPACE = ord(" ")
 
 
-@functools.cache
+def prepare() -> None:
+    """Import yaml-rs on this thread, which must outlive every thread that reads fast
+    (the main thread). yaml-rs 0.1.6 crashes the process when it is used after the
+    thread that first imported it has ended: a pack loaded on one worker thread, then
+    another. Until it is imported so, a thread other than the main one reads
+    carefully."""
+    _parser()
+
+
 def _parser() -> Any:
-    """yaml-rs's `loads`, or None where it is not installed (the careful reader then
-    reads everything)."""
+    """The yaml-rs module, or None where it is not installed or not yet imported on
+    the main thread (`prepare`; the careful reader then reads everything)."""
+    module = sys.modules.get("yaml_rs")
+    if module is not None:
+        return module
+    if threading.current_thread() is not threading.main_thread():
+        return None
     try:
         import yaml_rs
     except ImportError:  # pragma: no cover - a declared dependency
@@ -148,6 +165,8 @@ def _screened(data: bytes) -> bool:
     if not data.endswith(b"\n") or data.startswith((b"---", b"...", b"%", b" ")):
         return False
     if b"\t" in data or _AT_LINE_START.search(data):
+        return False
+    if b"\\" in data and _SURROGATE_ESCAPE.search(data):
         return False
     if not data.isascii() and any(p.search(data) for p in _WIDE_SUSPECTS):
         return False

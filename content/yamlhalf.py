@@ -9,12 +9,12 @@ fast reader and builds its plain events (`content.fastevents`), and hands back
 those events as plain tuples, the records it left for the general checks, and the
 ids they named.
 
-The cut is only made where nothing but the records' own lines stands before it (no
-other top-level key). Both parts must then be read fast: a quoted scalar or a flow
-collection open across the cut leaves the first part unterminated, which the
-fast reader refuses. Whatever goes wrong (no cut, a part the fast reader declines,
-a child that cannot start or dies) leaves the file to be read whole, in this process,
-as if it had never been cut.
+Both parts must be read fast, and hold nothing but `key` and its records (another
+top-level key before the cut shows in the first part, after it in the second): a
+quoted scalar or a flow collection open across the cut leaves the first part
+unterminated, which the fast reader refuses. Whatever goes wrong (no cut, a part the
+fast reader declines, a child that cannot start or dies) leaves the file to be read
+whole, in this process, as if it had never been cut.
 
 The child is this module run by the same interpreter (`python -m content.yamlhalf`)
 or, in the app bundle, the app itself (`--read-half`). It reads the part from its
@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import re
 import subprocess
 import sys
 import threading
@@ -36,13 +35,8 @@ from pathlib import Path
 from typing import IO, Any
 
 SPLIT_BYTES = 16 * 1024 * 1024  # ~22,000 events: below that a child costs what it saves
-CHILD_SHARE = 0.4  # the child also starts an interpreter and pickles its answer
+CHILD_SHARE = 0.43  # the child also starts an interpreter and pickles its answer
 HALF_FLAG = "--read-half"  # how the app bundle is asked to be the child
-# A line that starts a top-level key: anything at its start but a space, a comment or
-# a record's "- " (records may stand at the key's own indentation). Anything else
-# wrong there is refused by the fast reading of the first part.
-_OTHER_KEY = re.compile(rb"\n(?:[^ #\n-]|-[^ ])")
-
 Built = tuple[Any, ...]  # an event as `QuickEvents.plain` gives it
 
 
@@ -67,13 +61,13 @@ def cut(data: bytes, key: str) -> int | None:
     prefix = key.encode() + b":\n"
     if len(data) < SPLIT_BYTES or not data.startswith(prefix):
         return None
-    indent = len(data) - len(data[len(prefix):].lstrip(b" ")) - len(prefix)
+    indent = 0
+    while data[len(prefix) + indent:len(prefix) + indent + 1] == b" ":
+        indent += 1
     if data[len(prefix) + indent:len(prefix) + indent + 2] != b"- ":
         return None
     at = data.find(b"\n" + b" " * indent + b"- ", int(len(data) * (1 - CHILD_SHARE)))
-    if at < 0 or _OTHER_KEY.search(data, len(prefix) - 1, at + 1):
-        return None
-    return at + 1
+    return None if at < 0 else at + 1
 
 
 class HalfRead:

@@ -8,11 +8,13 @@ key each, plain or quoted on its line) the items are the lines that start `- ` a
 that indentation and their dates are on their `date:` lines. Anything else, or any
 doubt, and `ItemLayout.of` answers None: the careful layout is used.
 
-A line can only look like an item: inside a quoted scalar running over lines (which
-PyYAML reads, and yaml-rs refuses). An insertion placed there would change that
-scalar, so whoever inserts with this layout reads the result back and checks that
-every old event is unchanged and every new one is there (`content.importing`), and
-otherwise inserts again with the careful layout.
+A line can look like an item, or a date, inside a quoted scalar running over lines
+(which PyYAML reads, and yaml-rs refuses), and a key can be written otherwise
+(`"date": …`). So the scan is trusted only where it agrees with the pack read from
+the same file: as many items as events, each item's id and first day that event's
+(`content.editing.insert_events`). And whoever inserts with it reads the result back
+and checks that every old event is unchanged and every new one is there
+(`content.importing`), and otherwise inserts again with the careful layout.
 
 Only what an insertion asks of a layout is known here: the list's node, each item's
 start, and the end of the first and of the last (worked out by the careful layout on
@@ -27,11 +29,13 @@ from content.errors import ContentError
 from content.yamlspans import Layout, Node, Path_
 
 _ITEM = b"- "
+_OTHER_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")  # NEL, LS, PS
 
 
 class ItemLayout(Layout):
     """The list under a top-level key of a regular file, as a `Layout` for inserting
-    items into it (see the module docstring); `dates` holds each item's date text."""
+    items into it (see the module docstring); `dates` and `ids` hold each item's date
+    and id as written."""
 
     def __init__(self, data: bytes, name: str, key: str, dash: int, starts: list[int],
                  dates: list[str], first_end: int, last_end: int) -> None:
@@ -42,6 +46,7 @@ class ItemLayout(Layout):
         self.newline = b"\n"
         self.scalars: dict[Path_, str] = {}
         self.dates = dates
+        self.ids: list[str] = []  # each item's id as written
         path: Path_ = (key,)
         key_end = len(key)
         self.nodes = {path: Node(dash, last_end, "seq", False, key_end, 0)}
@@ -60,6 +65,8 @@ class ItemLayout(Layout):
         prefix = key.encode() + b":\n"
         if not data.startswith(prefix) or b"\r" in data or b"\t" in data:
             return None
+        if not data.isascii() and any(brk in data for brk in _OTHER_BREAKS):
+            return None  # PyYAML ends lines there too
         first = len(prefix)
         while data[first:first + 1] == b"\n":  # blank lines before the first item
             first += 1
@@ -82,14 +89,17 @@ class ItemLayout(Layout):
         column = starts[0] - lines[0]  # where every item's keys stand
         if any(start - line != column for start, line in zip(starts, lines, strict=True)):
             return None
-        texts = _dates(data, lines, column)
-        if texts is None:
+        texts = _values(data, lines, starts, b"date:")
+        ids = _values(data, lines, starts, b"id:")
+        if texts is None or ids is None:
             return None
         first_end = _item_end(data, name, key, lines, 0)
         last_end = _item_end(data, name, key, lines, len(lines) - 1)
         if first_end is None or last_end is None:
             return None
-        return cls(data, name, key, first + indent, starts, texts, first_end, last_end)
+        layout = cls(data, name, key, first + indent, starts, texts, first_end, last_end)
+        layout.ids = ids
+        return layout
 
 
 def _spaces(data: bytes, at: int) -> int:
@@ -100,25 +110,31 @@ def _spaces(data: bytes, at: int) -> int:
     return end - at
 
 
-def _dates(data: bytes, lines: list[int], column: int) -> list[str] | None:
-    """Each item's date as the parser reads its text: the one `date:` key at the
-    items' key column, its value plain or quoted on its line; None when an item has
-    none, more than one, or one written any other way."""
+def _values(data: bytes, lines: list[int], starts: list[int], key: bytes
+            ) -> list[str] | None:
+    """Each item's value of `key` (`date:`) as the parser reads its text: the one such
+    key at the items' key column (on the dash's line or its own), its value plain or
+    quoted on its line; None when an item has none, more than one, or one written
+    any other way."""
     found: list[str | None] = [None] * len(lines)
-    for needle in (b"\n" + b" " * column + b"date:", b"- date:"):
-        at = data.find(needle)
-        while at >= 0:
-            line = data.rfind(b"\n", 0, at + 1 if needle[0] == 10 else at) + 1
-            if needle[0] != 10 and at - line + 2 != column:  # `- date:` not at the column
-                at = data.find(needle, at + 1)
-                continue
-            begin = at + len(needle)
-            item = bisect.bisect_right(lines, begin) - 1
-            text = _scalar(data[begin:data.find(b"\n", begin)])
-            if item < 0 or text is None or found[item] is not None:
-                return None
-            found[item] = text
-            at = data.find(needle, at + 1)
+
+    def take(item: int, begin: int) -> bool:
+        text = _scalar(data[begin:data.find(b"\n", begin)])
+        if item < 0 or text is None or found[item] is not None:
+            return False
+        found[item] = text
+        return True
+
+    for item, start in enumerate(starts):  # `- date: …`
+        if data.startswith(key, start) and not take(item, start + len(key)):
+            return None
+    needle = b"\n" + b" " * (starts[0] - lines[0]) + key
+    at = data.find(needle)
+    while at >= 0:
+        begin = at + len(needle)
+        if not take(bisect.bisect_right(lines, begin) - 1, begin):
+            return None
+        at = data.find(needle, begin)
     if any(text is None for text in found):
         return None
     return found  # type: ignore[return-value]

@@ -93,8 +93,9 @@ def read_regular(path: Path | str, limit: int, what: str = "file") -> bytes:
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
+        want = info.st_size + 1  # all of it in one read (and one buffer), then EOF
         while total <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            chunk = os.read(fd, min(max(want - total, 1 << 20), limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -38,6 +38,7 @@ from desktop.shell.export_actions import ExportActions
 from desktop.shell.help import HelpActions
 from desktop.shell.menus import Menus
 from desktop.shell.pack_actions import PackActions
+from desktop.shell.pack_loading import PackLoad, prefetched
 from desktop.shell.pack_session import PackSession
 from desktop.shell.start_steps import StartSteps
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.start_problems: list[Problem] = []  # why the pack asked for was refused
         self.refused_folder: Path | None = None
         self._pack = pack  # given: used as it is, not loaded
+        self._prefetch = None if pack is not None else prefetched(self.folder, self)
         self._start = StartSteps([self._load_pack, self._build_map, self._build_timeline,
                                   self._build_panels, self._finish], self)
         self._start.broke.connect(lambda: self.statusBar().showMessage(
@@ -185,12 +187,10 @@ class MainWindow(QMainWindow):
 
     def _load_pack(self) -> None:
         """Take the given pack, or load it off the GUI thread (the steps wait)."""
-        from desktop.shell.pack_loading import PackLoad
-
         if self._pack is not None:
             self._use_pack(self._pack)
             return
-        load = PackLoad(self.folder, self, defer_cache=True)
+        load = self._prefetch or PackLoad(self.folder, self, defer_cache=True)
         load.finished.connect(self._start_pack_loaded)
         load.failed.connect(self._start_pack_refused)
         self.loaded.connect(load.write_cache)  # the cache entry once the window is up
@@ -207,7 +207,6 @@ class MainWindow(QMainWindow):
         """The pack asked for cannot be read: open on the embedded pack instead, with
         the problems listed (never an exit); only a broken embedded pack stops."""
         from content.errors import ContentError
-        from desktop.shell.pack_loading import PackLoad
 
         if self._start.stopped:
             return

@@ -21,6 +21,8 @@ from content.errors import ContentError, Problem
 if TYPE_CHECKING:
     from content.model import Pack
 
+GO_ANYWAY_S = 2.0  # a prefetch parses after this even if never started
+
 
 class PackLoad(QObject):
     """One load of the pack in `folder` (the embedded pack when None).
@@ -46,6 +48,17 @@ class PackLoad(QObject):
         self._problems: list[Problem] = []
         self._thread: threading.Thread | None = None
         self._worked = threading.Event()  # the worker has set its result
+        self._go = threading.Event()  # parsing may begin, and the result be reported
+        self._go.set()
+        self._go_waiting = False  # the worker is at the gate (for tests)
+        self._gone = threading.Event()  # deleted: the worker goes on, tells no one
+        go, gone = self._go, self._gone  # not `self`: it is being destroyed then
+
+        def let_go(*_: object) -> None:
+            gone.set()
+            go.set()
+
+        self.destroyed.connect(let_go)
         self._reported = False
         self._done.connect(self._report, Qt.ConnectionType.QueuedConnection)
 
@@ -54,14 +67,40 @@ class PackLoad(QObject):
         """Whether the load has started and not yet ended."""
         return self._thread is not None and not self._worked.is_set()
 
+    @staticmethod
+    def _prepare() -> None:
+        """The fast reader's parser, imported on the GUI (main) thread: see
+        `content.yamlfast.prepare`."""
+        from content.yamlfast import prepare
+
+        prepare()
+
+    def prefetch(self) -> None:
+        """Begin on a worker thread with what leaves the interpreter free: reading and
+        hashing the files, reading the cache entry, starting a large file's second
+        process (`load_pack`'s `ready`). Parsing waits for `start()` (a window paints
+        its first frame meanwhile), or for `GO_ANYWAY_S`; the result is reported only
+        once started."""
+        self._go.clear()
+        self._launch()
+
     def start(self) -> None:
-        """Begin loading on a worker thread."""
+        """Begin loading on a worker thread, or let a prefetch go on."""
+        self._go.set()
+        if self._thread is None:
+            self._launch()
+        elif self._worked.is_set():
+            self._report()
+
+    def _launch(self) -> None:
+        self._prepare()
         self._thread = threading.Thread(target=self._work, name="pack-load", daemon=True)
         self._thread.start()
 
     def wait(self) -> Pack:
         """Block until the load ends, report it now, and return the pack; raises
         `ContentError` with the problems when it failed. Not started yet: load here."""
+        self._go.set()
         if self._thread is None:
             self._thread = threading.current_thread()
             self._work()
@@ -108,23 +147,48 @@ class PackLoad(QObject):
 
         del EventIndex
 
+        def ready() -> None:  # never forever: a window closed early lets go of it
+            self._go_waiting = True
+            self._go.wait(GO_ANYWAY_S)
+            self._go_waiting = False
+
         try:
-            self._result = (load_pack(self.folder, later=self._keep_steps)
-                            if self.defer_cache else load_pack(self.folder))
+            self._result = (load_pack(self.folder, later=self._keep_steps, ready=ready)
+                            if self.defer_cache else load_pack(self.folder, ready=ready))
         except ContentError as exc:
             self._problems = list(exc.problems)
         except Exception as exc:  # reported on the GUI thread, never lost here
             where = str(self.folder or "the embedded pack")
             self._problems = [Problem(where, 0, 0, f"could not load: {exc}")]
         self._worked.set()
-        with contextlib.suppress(RuntimeError):  # the asker was closed and deleted meanwhile
+        if self._gone.is_set():  # the asker was closed and deleted meanwhile
+            return
+        with contextlib.suppress(RuntimeError):  # (or is being deleted now)
             self._done.emit()
 
     def _report(self) -> None:
-        if self._reported or not self._worked.is_set():
+        if self._reported or not self._worked.is_set() or not self._go.is_set():
             return
         self._reported = True
         if self._result is not None:
             self.finished.emit(self._result)
         else:
             self.failed.emit(self._problems)
+
+
+def prefetched(folder: Path | None, parent: QObject) -> PackLoad | None:
+    """A large pack's load, begun while the window builds its first frame
+    (`PackLoad.prefetch`), or None: a pack small enough to be read in one process
+    starts as ever, after that frame (its start-up is not slowed by a second
+    thread's imports)."""
+    from content.yamlhalf import SPLIT_BYTES
+
+    try:
+        large = folder is not None and (folder / "events.yaml").stat().st_size >= SPLIT_BYTES
+    except OSError:  # the load says what is wrong
+        large = False
+    if not large:
+        return None
+    load = PackLoad(folder, parent, defer_cache=True)
+    load.prefetch()
+    return load

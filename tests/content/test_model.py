@@ -3,13 +3,16 @@ dates, quotations and access dates, from YAML through the loader, dump and lint.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
 
+from content.dates import PartialDate
 from content.dump import pack_to_dict
 from content.errors import ContentError
 from content.loader import load_pack
+from content.model import Event
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -82,3 +85,26 @@ def test_accessed_dates_for_pages_without_one(pack_copy: Path) -> None:
     source = pack.sources["mod-gov-az-2023-06-24"]
     assert source.date is None and source.accessed.iso() == "2023-06-24"
     assert "accessed 24 June 2023" in citation_text(pack, Citation(source.id))
+
+
+def test_a_made_event_is_the_event_its_fields_make() -> None:
+    """`make_event` writes Event's slots directly: it must take every field, in order,
+    with Event's defaults, and make an equal event (a field added to Event and not to
+    it fails here)."""
+    import dataclasses
+
+    from content.model import make_event
+
+    fields = dataclasses.fields(Event)
+    assert [f.name for f in fields] == list(inspect.signature(make_event).parameters)
+    for f in fields:
+        if f.default is not dataclasses.MISSING:
+            assert inspect.signature(make_event).parameters[f.name].default == f.default
+    pack = load_pack(None, use_cache=False)
+    for event in pack.events:
+        values = [getattr(event, f.name) for f in fields]
+        assert make_event(*values) == event == Event(*values)
+    plain = make_event("e-1", PartialDate(2004), "T", "S", ("s",), ())
+    assert plain == Event("e-1", PartialDate(2004), "T", "S", ("s",), ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        plain.title = "changed"  # type: ignore[misc]

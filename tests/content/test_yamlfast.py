@@ -101,6 +101,10 @@ HAZARDS = [
     "".join(" " * n + "k:\n" for n in range(MAX_DEPTH + 2)) + " " * (MAX_DEPTH + 2) + "v\n",
     "a: [" * 5000 + "\n", "- " * 30000 + "x\n",  # nesting yaml-rs would follow to a crash
     "-  " * 30000 + "x\n", "a:\n" + "".join(" " * n + "- \n" for n in range(1, 600)),
+    # a surrogate pair as escapes (as JSON writes an emoji): yaml-rs joins it, the
+    # careful reader refuses it
+    'title: "Launch \\ud83d\\ude80 of the programme"\n', 'a: ["\\uD83D\\uDE00"]\n',
+    '"\\ud800\\udc00": x\n', 'a: "\\U0000dc00"\n',
 ]
 
 
@@ -194,3 +198,31 @@ def test_every_file_of_the_hostile_corpus_is_read_alike_or_declined() -> None:
         except YamlError:
             continue  # refused before either reader sees it
         agrees(text)
+
+
+def test_worker_threads_read_fast_only_once_the_main_thread_has_the_parser() -> None:
+    """yaml-rs 0.1.6 crashes the process when used after the thread that first
+    imported it ended (a pack loaded on one worker thread, then on another). So a
+    worker reads carefully until the main thread has imported it (`prepare`); then
+    every worker reads fast, one after another, and nothing crashes."""
+    import subprocess
+    import sys
+
+    code = """
+import threading
+from content import yamlfast
+data = b"events:\\n" + b"".join(b"  - {id: e-%d, title: T}\\n" % n for n in range(2000))
+got = []
+def read():
+    got.append(yamlfast.read_fast_bytes(data) is not None)
+for _ in range(2):
+    worker = threading.Thread(target=read); worker.start(); worker.join()
+yamlfast.prepare()
+for _ in range(3):
+    worker = threading.Thread(target=read); worker.start(); worker.join()
+print(got)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[False, False, True, True, True]"

@@ -42,8 +42,13 @@ def synthetic(folder: Path, events: int = 400) -> Path:
 
 
 def careful(folder: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The careful reader's outcome: no fast reading anywhere, no cut."""
+    import content.loader as loader
+
     with monkeypatch.context() as patch:
         patch.setattr(yamlfast, "read_fast_bytes", lambda data, *_: None)
+        patch.setattr(loader, "read_fast_bytes", lambda data, *_: None)
+        patch.setattr(yamlhalf, "SPLIT_BYTES", 10 ** 12)
         return outcome(folder)
 
 
@@ -107,11 +112,18 @@ def test_a_second_half_the_fast_reader_declines_is_read_whole(
     assert any("anchors (&) are not allowed" in problem for problem in got)
 
 
-def test_another_top_level_key_before_the_cut_is_never_cut(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlhalf, "SPLIT_BYTES", 0)
-    data = b"events:\n" + b"  - {id: a}\n" * 50 + b"notes:\n" + b"  - {id: b}\n" * 50
-    assert yamlhalf.cut(data, "events") is None
+def test_another_top_level_key_before_the_cut_has_the_file_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
+    """A key of its own before the cut, with items at the records' indentation: the
+    first part shows it, so the file is read whole (and reported as ever)."""
+    folder = synthetic(tmp_path, 60)
+    events = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    middle = text.index("  - id: event-30\n")
+    events.write_text(text[:middle] + "notes:\n" + text[middle:], encoding="utf-8")
+    got = outcome(folder)
+    assert cut_small and cut_small[0] > len(text[:middle].encode())
+    assert got == careful(folder, monkeypatch)
 
 
 def test_where_a_file_is_cut(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,12 +132,26 @@ def test_where_a_file_is_cut(monkeypatch: pytest.MonkeyPatch) -> None:
     at = yamlhalf.cut(b"events:\n" + records, "events")
     assert at is not None and (b"events:\n" + records)[at:].startswith(b"  - id: e-")
     assert yamlhalf.cut(b"# a comment first\nevents:\n" + records, "events") is None
-    assert yamlhalf.cut(b"events:\n" + records + b"notes: x\n", "events") is not None
     flush = b"".join(b"- id: e-%d\n  title: t\n" % n for n in range(100))  # items at 0
     at = yamlhalf.cut(b"events:\n" + flush, "events")
     assert at is not None and (b"events:\n" + flush)[at:].startswith(b"- id: e-")
     monkeypatch.setattr(yamlhalf, "SPLIT_BYTES", 10 ** 9)
     assert yamlhalf.cut(b"events:\n" + records, "events") is None  # small: read whole
+
+
+def test_a_surrogate_escape_in_the_second_half_is_refused_as_carefully(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
+    """The child's part is screened as the first is (an emoji written as JSON writes
+    it, which yaml-rs would join and the careful reader refuses)."""
+    folder = synthetic(tmp_path, 40)
+    events = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    last = text.rindex('    title: "')
+    events.write_text(text[:last] + '    title: "Launch \\ud83d\\ude80 ' +
+                      text[last + 12:], encoding="utf-8")
+    got = outcome(folder)
+    assert cut_small and isinstance(got, list) and got == careful(folder, monkeypatch)
+    assert any("escape" in problem for problem in got)
 
 
 def test_a_child_that_fails_has_the_file_read_here(

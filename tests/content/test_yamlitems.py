@@ -51,6 +51,11 @@ REFUSED = {
     "two dates": plain().replace(b"    date: 1999\n", b"    date: 1999\n    date: 2000\n", 1),
     "a date on the next line": plain().replace(b"date: 1999\n", b"date:\n      1999\n", 1),
     "an escaped date": plain().replace(b"date: 1999\n", b'date: "19\\x399"\n', 1),
+    # what PyYAML also reads as a line's end: the date would run on past it
+    "a line separator after a date": plain().replace(b"date: 1999\n", "date: 1999\u2028    "
+                                                     "x: 1\n".encode(), 1),
+    "a paragraph separator": plain().replace(b'"S."', '"S.\u2029"'.encode(), 1),
+    "a next-line character": plain().replace(b'"S."', '"S.\u0085"'.encode(), 1),
     "keys at two columns": plain() + b'  -  id: e-9\n     date: 2004\n     title: "T"\n'
                                      b'     summary: "S."\n     sections: [s]\n'
                                      b"     sources: [src-1]\n",
@@ -65,12 +70,22 @@ def careful_insert(data: bytes) -> bytes:
     return insert_events(data, NEW)
 
 
+def first_days(data: bytes) -> dict[str, str]:
+    """Each event's first day by id, as the careful reader has the file (what the
+    pack read from it says)."""
+    from content.editing import _first_day
+    from content.yamlread import read_yaml_text
+
+    return {str(item["id"]): _first_day(item["date"])
+            for item in read_yaml_text(data.decode(), "events.yaml")["events"]}
+
+
 @pytest.mark.parametrize("style", sorted(STYLES))
 def test_the_scan_places_events_as_the_careful_layout_does(
         style: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = STYLES[style]
     assert ItemLayout.of(data, "events.yaml", "events") is not None, style
-    assert insert_events(data, NEW, scan=True) == careful_insert(data)
+    assert insert_events(data, NEW, first_days(data)) == careful_insert(data)
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
@@ -78,7 +93,7 @@ def test_the_scan_refuses_what_it_cannot_vouch_for(case: str,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     data = REFUSED[case]
     assert ItemLayout.of(data, "events.yaml", "events") is None, case
-    assert insert_events(data, NEW, scan=True) == careful_insert(data)
+    assert insert_events(data, NEW, {"e-0": "2004-05-01"}) == careful_insert(data)
 
 
 def test_a_large_synthetic_pack_is_placed_alike(tmp_path: Path,
@@ -90,14 +105,17 @@ def test_a_large_synthetic_pack_is_placed_alike(tmp_path: Path,
     assert layout is not None and len(layout.items(("events",))) == 2_000
     many = [(f"{1990 + n % 30}-01-01", f"row-{n}", {"id": f"row-{n}", "date": str(1990 + n % 30),
                                                    "title": f"Row {n}"}) for n in range(300)]
-    assert insert_events(data, many, scan=True) == insert_events(data, many)
+    assert insert_events(data, many, first_days(data)) == insert_events(data, many)
 
 
 def test_an_import_beside_a_line_that_only_looks_like_an_item_is_placed_by_the_parser(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A quoted summary running over lines, one of which looks like an item with a
-    date (PyYAML reads it; the scan cannot tell): the import, checking what it
-    placed, places its rows by the parser instead."""
+    date (PyYAML reads it; the scan alone cannot tell). The scan finds one item more
+    than the pack has events, so the parser places the row; and were that missed,
+    reading the result back finds the summary changed."""
+    import content.editing as editing
+    import content.importing as importing
     from benchmarks.synthetic import write_pack
     from content.importing import plan_import
     from content.loader import load_pack
@@ -110,14 +128,53 @@ def test_an_import_beside_a_line_that_only_looks_like_an_item_is_placed_by_the_p
                       "    date: 2050\n    done.'\n" + text[text.index("\n", third) + 1:],
                       encoding="utf-8")
     rows = tmp_path / "rows.csv"
-    rows.write_text("date,title,summary\n2049-01-01,Late,After all but one\n", encoding="utf-8")
-    layout = ItemLayout.of(events.read_bytes(), "events.yaml", "events")
+    rows.write_text("date,title,summary\n2049-01-01,Late,After all but one\n",
+                    encoding="utf-8")
+    data = events.read_bytes()
+    layout = ItemLayout.of(data, "events.yaml", "events")
     assert layout is not None and len(layout.items(("events",))) == 31  # fooled
+    pack = load_pack(folder, use_cache=False)
+
+    def imported() -> bytes:
+        result = plan_import(pack, folder, rows, section="history", source="src-0")
+        assert not result.problems
+        return result.events_yaml
+
+    careful = insert_events(data, [(b[0], b[1], b[2]) for b in
+                                   plan_import(pack, folder, rows, section="history",
+                                               source="src-0").blocks])
+    assert imported() == careful
+    assert b"Opens\n  - id: not-an-item\n    date: 2050\n    done.'" in careful
+    monkeypatch.setattr(editing, "_agrees", lambda layout, days: True)
+    assert imported() == careful  # the read-back catches it
+    monkeypatch.setattr(importing, "_only_added", lambda before, after, added: True)
+    assert imported() != careful  # what both checks stand between
+
+
+def test_a_date_key_written_otherwise_is_never_taken_from_a_summary(
+        tmp_path: Path) -> None:
+    """`"date": 2010-06-03` quoted, and a summary over lines with a line `date: 1990`
+    in it: the scan reads 1990, the pack says 2010, so the parser places the rows."""
+    from benchmarks.synthetic import write_pack
+    from content.importing import plan_import
+    from content.loader import load_pack
+
+    folder = write_pack(tmp_path / "pack", 6)
+    events = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    old = text[text.index("  - id: event-1"):text.index("  - id: event-2")]
+    events.write_text(text.replace(old, '  - id: event-1\n    "date": 2010-06-03\n'
+                                   '    title: "Standards agreement"\n'
+                                   '    summary: "First mooted in\n    date: 1990\n'
+                                   '    and agreed later."\n    sections: [operations]\n'
+                                   "    sources: [src-70 D5]\n"), encoding="utf-8")
+    data = events.read_bytes()
+    layout = ItemLayout.of(data, "events.yaml", "events")
+    assert layout is not None and "1990" in layout.dates  # fooled
+    rows = tmp_path / "rows.csv"
+    rows.write_text("date,title,summary\n2000-01-01,Row,A row\n", encoding="utf-8")
     result = plan_import(load_pack(folder, use_cache=False), folder, rows,
                          section="history", source="src-0")
     assert not result.problems
-    assert result.events_yaml == insert_events(events.read_bytes(), result.blocks)
-    assert b"Opens\n  - id: not-an-item\n    date: 2050\n    done.'" in result.events_yaml
-    # placed by the scan, the row would have gone inside that summary, unnoticed by
-    # the reader (a quoted scalar takes it in)
-    assert insert_events(events.read_bytes(), result.blocks, scan=True) != result.events_yaml
+    assert result.events_yaml == insert_events(data, result.blocks)
+    assert insert_events(data, result.blocks, first_days(data)) == result.events_yaml

@@ -52,7 +52,7 @@ def test_a_bug_in_the_loader_is_a_problem_not_a_lost_thread(qtbot, pack_copy: Pa
                                                             monkeypatch) -> None:
     import content.loader
 
-    def broken(folder):
+    def broken(folder, **_):
         raise MemoryError("out of memory")
 
     monkeypatch.setattr(content.loader, "load_pack", broken)
@@ -84,3 +84,67 @@ def test_a_deferred_cache_entry_is_written_between_frames(qtbot, tmp_path: Path)
     timer.stop()
     assert cache.get(key) == got.args[0]
     assert ticks, "the event loop ran while the entry was written"
+
+
+def test_a_prefetch_reads_but_neither_parses_nor_reports_until_started(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """A large pack's load begins while the first frame is built; it parses and
+    reports only once the window says go (so that frame is never held up)."""
+    import content.loader
+    import desktop.shell.pack_loading as pack_loading
+
+    folder = write_pack(tmp_path / "big", 200)
+    stages: list[str] = []
+    real = content.loader.read_all_fast
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        stages.append("parse")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(content.loader, "read_all_fast", watched)
+    monkeypatch.setattr(pack_loading, "GO_ANYWAY_S", 60.0)
+    load = PackLoad(folder)
+    reported: list[object] = []
+    load.finished.connect(reported.append)
+    load.prefetch()
+    qtbot.waitUntil(lambda: load._go_waiting, timeout=10_000)  # at the gate
+    assert stages == [] and reported == []
+    with qtbot.waitSignal(load.finished, timeout=30_000) as got:
+        load.start()
+    assert stages == ["parse"] and len(got.args[0].events) == 200
+    load._thread.join()  # type: ignore[union-attr]
+
+
+def test_a_prefetch_never_started_lets_go_and_reports_only_when_started(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    import desktop.shell.pack_loading as pack_loading
+
+    monkeypatch.setattr(pack_loading, "GO_ANYWAY_S", 0.0)  # a window closed early
+    load = PackLoad(write_pack(tmp_path / "big", 50))
+    reported: list[object] = []
+    load.finished.connect(reported.append)
+    load.prefetch()
+    qtbot.waitUntil(lambda: load._worked.is_set(), timeout=30_000)
+    qtbot.wait(50)  # nothing is queued to report it
+    assert reported == []
+    load.start()
+    assert len(reported) == 1  # at once: it was done
+    assert load.wait().info.title == reported[0].info.title  # type: ignore[attr-defined]
+    load._thread.join()  # type: ignore[union-attr]
+
+
+def test_only_a_large_pack_is_prefetched(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QObject
+
+    import content.yamlhalf
+    from desktop.shell.pack_loading import prefetched
+
+    owner = QObject()
+    folder = write_pack(tmp_path / "pack", 50)
+    assert prefetched(None, owner) is None and prefetched(folder, owner) is None
+    assert prefetched(tmp_path / "missing", owner) is None
+    monkeypatch.setattr(content.yamlhalf, "SPLIT_BYTES", 1)
+    load = prefetched(folder, owner)
+    assert load is not None
+    assert len(load.wait().events) == 50  # waiting lets it go
+    load._thread.join()  # type: ignore[union-attr]
