@@ -9,7 +9,8 @@ them together.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from content.yamlfast import walked
 from content.yamlhalf import HalfRead
 from content.yamlread import YList, YMap, item_marks, mark_of, where
 
-EPOCH = PartialDate(1900)  # stands in for a missing date while problems are collected
+EPOCH = PartialDate(1900)
+_FIRST = itemgetter(0)  # stands in for a missing date while problems are collected
 
 
 class PackBuilder:
@@ -95,6 +97,8 @@ class PackBuilder:
         return out
 
     def unique(self, name: str, items: Sequence[tuple[str, dict | None]]) -> None:
+        if len(set(map(_FIRST, items))) == len(items):  # the common case: all distinct
+            return
         seen: dict[str, dict | None] = {}
         for ident, record in items:
             if not ident:
@@ -136,15 +140,7 @@ class PackBuilder:
             self.problems.append(Problem(self.file("events.yaml"), 0, 0, "an unknown id"))
         if info is None or "pack.yaml" not in self.parsed:
             return None
-        first_day: dict[int, int] = {}  # id(date) -> its first day: dates are shared
-
-        def start(event: Event) -> tuple[int, str]:
-            day = first_day.get(id(event.date))
-            if day is None:
-                day = first_day[id(event.date)] = event.start_day.toordinal()
-            return day, event.id
-
-        events.sort(key=start)
+        in_order(events, lambda e: e.date, lambda e: e.id)
         return Pack(info=info, sections=tuple(sorted(sections, key=lambda s: s.order)),
                     events=tuple(events), places=places, actors=actors, sources=sources,
                     members=tuple(members), folder=str(self.folder))
@@ -348,6 +344,7 @@ class PackBuilder:
                     ids: list[tuple[str, dict | None]]) -> bool:
         """Take the child's half of events.yaml: its plain events into `out`, the
         records it left onto `records`; False when it could not read its half."""
+        in_order(out, lambda e: e.date, lambda e: e.id)  # while the child still reads
         tail = self.half.result() if self.half is not None else None
         if tail is None:
             return False
@@ -386,6 +383,24 @@ class PackBuilder:
             out.append(Membership(f.text("country"), f.text("name"),
                                   f.date("joined") or EPOCH, citations))
         return out
+
+
+def in_order(items: list[Any], date_of: Callable[[Any], PartialDate],
+             id_of: Callable[[Any], str]) -> None:
+    """Sort events (or the tuples of their fields) as a pack holds them: by first day,
+    then id. Each distinct date's first day is worked out once (dates are shared).
+    A list already in order in runs (this process's half, then the child's) is
+    merged, not sorted again."""
+    first_day: dict[int, int] = {}
+
+    def start(item: Any) -> tuple[int, str]:
+        date = date_of(item)
+        day = first_day.get(id(date))
+        if day is None:
+            day = first_day[id(date)] = date.first_day().toordinal()
+        return day, id_of(item)
+
+    items.sort(key=start)
 
 
 def _released(records: list[dict]) -> Iterator[dict]:

@@ -31,11 +31,12 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
 SPLIT_BYTES = 16 * 1024 * 1024  # ~22,000 events: below that a child costs what it saves
-CHILD_SHARE = 0.43  # the child also starts an interpreter and pickles its answer
+CHILD_SHARE = 0.42  # the child also starts an interpreter and pickles its answer
 HALF_FLAG = "--read-half"  # how the app bundle is asked to be the child
 Built = tuple[Any, ...]  # an event as `QuickEvents.plain` gives it
 
@@ -152,6 +153,7 @@ def _command() -> list[str]:
 
 def read_part(part: bytes, key: str) -> Tail | None:
     """The child's work: the fast reading of `part` and its plain events built."""
+    from content.builder import in_order
     from content.cache import gc_paused
     from content.fastevents import QuickEvents
     from content.fields import Shared
@@ -174,6 +176,7 @@ def read_part(part: bytes, key: str) -> Tail | None:
                 declined.append(record)
             else:
                 return None
+        in_order(built, itemgetter(1), itemgetter(0))  # sorted here, merged there
         return Tail(built, declined, {kind: list(ids) for kind, ids in quick.used.items()})
 
 
