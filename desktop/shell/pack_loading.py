@@ -143,11 +143,13 @@ class PackLoad(QObject):
 
     def _work(self) -> None:
         from content.loader import load_pack  # imported here too: ~15 ms off the GUI
-        from content.query import EventIndex  # and numpy's import (~70 ms) with it
-
-        del EventIndex
 
         def ready() -> None:  # never forever: a window closed early lets go of it
+            # numpy's import (~70 ms) off the GUI too, once the files are read and a
+            # large file's second process started (it is not kept waiting for this)
+            from content.query import EventIndex
+
+            del EventIndex
             self._go_waiting = True
             self._go.wait(GO_ANYWAY_S)
             self._go_waiting = False
