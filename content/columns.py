@@ -16,7 +16,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 Mask = np.ndarray  # bool, one per event
 _DATE, _END, _ONGOING = attrgetter("date"), attrgetter("end"), attrgetter("ongoing")
-_UNTIL = attrgetter("end", "horizon", "date")
+_HORIZON = attrgetter("horizon")
 _YEAR = attrgetter("year")
 
 
@@ -98,20 +98,27 @@ def day_columns(events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray, np.nda
     """Each event's first and last day ordinals and the middle of its own date (where
     a point is drawn: a month's middle for a month). Each distinct date is worked out
     once: a pack shares equal dates, so 100,000 events hold a few thousand."""
-    dates = list(map(_DATE, events))
-    untils = [end or horizon or date for end, horizon, date in map(_UNTIL, events)]
-    distinct = {id(d): d for d in (*dates, *untils)}
-    firsts, lasts = _ordinals(list(distinct.values()))
-    first_of = dict(zip(distinct, firsts.tolist(), strict=True))
-    last_of = dict(zip(distinct, lasts.tolist(), strict=True))
     count = len(events)
-    first = np.fromiter(map(first_of.__getitem__, map(id, dates)), dtype=np.int64,
-                        count=count)
-    own_last = np.fromiter(map(last_of.__getitem__, map(id, dates)), dtype=np.int64,
-                           count=count)
-    last = np.fromiter(map(last_of.__getitem__, map(id, untils)), dtype=np.int64,
-                       count=count)
-    return first, last, (first + own_last + 1) / 2
+    dates, ends, horizons = (list(map(get, events)) for get in (_DATE, _END, _HORIZON))
+    # Each event's date and "until" (its end, else its horizon, else its date) by
+    # identity: the shared objects are found as distinct addresses, all in C.
+    date_at, end_at, horizon_at = (np.fromiter(map(id, column), dtype=np.int64, count=count)
+                                   for column in (dates, ends, horizons))
+    none = id(None)
+    until_at = np.where(end_at != none, end_at, np.where(horizon_at != none, horizon_at,
+                                                         date_at))
+    _, first_row, which = np.unique(np.concatenate([date_at, until_at]),
+                                    return_index=True, return_inverse=True)
+    objects = [dates[row] if row < count else _until(ends, horizons, dates, row - count)
+               for row in first_row.tolist()]
+    firsts, lasts = _ordinals(objects)
+    first = firsts[which[:count]]
+    return first, lasts[which[count:]], (first + lasts[which[:count]] + 1) / 2
+
+
+def _until(ends: list[Any], horizons: list[Any], dates: list[Any], row: int) -> Any:
+    """Event `row`'s "until" date: its end, else its horizon, else its date."""
+    return ends[row] or horizons[row] or dates[row]
 
 
 def _ordinals(dates: list[PartialDate]) -> tuple[np.ndarray, np.ndarray]:

@@ -95,3 +95,8 @@ def test_day_ordinals_hold_at_the_calendars_edges() -> None:
     first, last = _ordinals(dates)
     assert first.tolist() == [d.first_day().toordinal() for d in dates]
     assert last.tolist() == [d.last_day().toordinal() for d in dates]
+
+
+def test_no_events_have_no_days() -> None:
+    first, last, mid = day_columns([])
+    assert len(first) == len(last) == len(mid) == 0
