@@ -23,7 +23,7 @@ from typing import Any
 
 from content.dates import PartialDate
 from content.errors import Problem
-from content.fields import ID_PATTERN, MAX_TEXT, Shared, parse_citation
+from content.fields import ID_PATTERN, MAX_TEXT, Shared, date_text, parse_citation
 from content.model import Citation, Event, make_event
 
 _PLAIN_KEYS = frozenset({"id", "date", "end", "approximate", "title", "summary",
@@ -35,8 +35,6 @@ class QuickEvents:
 
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
-        # dates by their text, plain and approximate (`shared.dates` has them all)
-        self._by_text: tuple[dict[str, PartialDate], dict[str, PartialDate]] = ({}, {})
         self.used: dict[str, dict[str, str]] = {"section": {}, "place": {}, "actor": {},
                                                 "source": {}}
 
@@ -84,29 +82,13 @@ class QuickEvents:
         return ident, date, title, summary, sections, citations, places, actors, end
 
     def _date(self, value: object, approximate: bool) -> PartialDate | None:
-        if type(value) is str:  # the common case: a date seen before, by its text
-            date = self._by_text[approximate].get(value)
-            if date is not None:
-                return date
-        date = self._new_date(value, approximate)
-        if date is not None and type(value) is str:
-            self._by_text[approximate][value] = date
-        return date
-
-    def _new_date(self, value: object, approximate: bool) -> PartialDate | None:
-        if type(value) is int and 0 < value < 10_000:
-            value = f"{value:04d}"
-        elif type(value) is not str:
+        text = date_text(value)
+        if type(text) is not str:
             return None
-        dates = self.shared.dates
-        key = (value, approximate)
-        date = dates.get(key)
-        if date is None:
-            try:
-                date = dates[key] = PartialDate.parse(value, approximate)
-            except ValueError:
-                return None
-        return date
+        try:
+            return self.shared.date(text, approximate)
+        except ValueError:
+            return None
 
     def _citations(self, value: object) -> tuple[Citation, ...] | None:
         if type(value) is not list:

@@ -63,6 +63,23 @@ class Shared:
         self.cited: dict[str, Citation] = {}  # `id B2` as written -> its citation
         self.ids: dict[str, str] = {}  # each well-formed id found, as its one copy
 
+    def date(self, text: str, approximate: bool) -> PartialDate:
+        """The pack's one `PartialDate` for `text`; raises ValueError saying what is
+        wrong with it."""
+        key = (text, approximate)
+        known = self.dates.get(key)
+        if known is None:
+            known = self.dates[key] = PartialDate.parse(text, approximate)
+        return known
+
+
+def date_text(value: object) -> object:
+    """A date as its text: an unquoted year reads as a number (`date: 0001` as 1),
+    which stands for the year it was written as; anything else as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}" if 0 < value < 10_000 else str(value)
+    return value
+
 
 class Fields:
     """Checked access to the fields of one record in `file`."""
@@ -167,19 +184,12 @@ class Fields:
             if required:
                 self.add(None, f"{self.what} is missing required field {key!r}")
             return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            # An unquoted year: `date: 0001` reads as the number 1.
-            value = f"{value:04d}" if 0 < value < 10_000 else str(value)
+        value = date_text(value)
         if not isinstance(value, str):
             self.add(key, f"{key!r} must be a date like 2021-12-14, not {type_name(value)}")
             return None
-        shared_key = (value, approximate)
-        known = self.shared.dates.get(shared_key)
-        if known is not None:
-            return known
         try:
-            date = self.shared.dates[shared_key] = PartialDate.parse(value, approximate)
-            return date
+            return self.shared.date(value, approximate)
         except ValueError as exc:
             self.add(key, str(exc))
             return None
