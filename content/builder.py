@@ -10,7 +10,7 @@ them together.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,9 @@ from content.yamlfast import walked
 from content.yamlhalf import HalfRead
 from content.yamlread import YList, YMap, item_marks, mark_of, where
 
-EPOCH = PartialDate(1900)
-_FIRST = itemgetter(0)  # stands in for a missing date while problems are collected
+EPOCH = PartialDate(1900)  # stands in for a missing date while problems are collected
+_FIRST = itemgetter(0)
+_DATE, _ID = attrgetter("date"), attrgetter("id")
 
 
 class PackBuilder:
@@ -140,7 +141,7 @@ class PackBuilder:
             self.problems.append(Problem(self.file("events.yaml"), 0, 0, "an unknown id"))
         if info is None or "pack.yaml" not in self.parsed:
             return None
-        in_order(events, lambda e: e.date, lambda e: e.id)
+        in_order(events, _DATE, _ID)
         return Pack(info=info, sections=tuple(sorted(sections, key=lambda s: s.order)),
                     events=tuple(events), places=places, actors=actors, sources=sources,
                     members=tuple(members), folder=str(self.folder))
@@ -281,7 +282,7 @@ class PackBuilder:
         plain = self.plain
         records: list[Any] = self.records(name, "events")
         if self.half is not None:  # this half's records first, while the child reads
-            records = [*_released(records), None]
+            records.append(None)
         for rec in _released(records):
             if rec is None:  # this half is done: the child's next
                 if not self._child_half(records, out, ids):
@@ -344,7 +345,7 @@ class PackBuilder:
                     ids: list[tuple[str, dict | None]]) -> bool:
         """Take the child's half of events.yaml: its plain events into `out`, the
         records it left onto `records`; False when it could not read its half."""
-        in_order(out, lambda e: e.date, lambda e: e.id)  # while the child still reads
+        in_order(out, _DATE, _ID)  # while the child still reads
         tail = self.half.result() if self.half is not None else None
         if tail is None:
             return False

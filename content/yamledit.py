@@ -25,9 +25,9 @@ from content.yamlread import resolve_plain
 from content.yamlspans import Layout, Node, Path_
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: never written
 # Characters YAML would not keep as they are inside a double-quoted scalar: line and
 # paragraph separators, NEL, the BOM, DEL and the C1 controls (json escapes C0 itself).
-SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: never written
 _UNSAFE = re.compile("[\u2028\u2029\u0085\ufeff\u007f-\u009f]")
 Fields = dict[str, Any]  # an item as an ordered mapping of field to value
 
