@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content.dates import PartialDate
-from content.editing import EventDraft, event_fields, free_id_in, insert_events
+from content.editing import (
+    EventDraft,
+    event_fields,
+    events_layout,
+    free_id_in,
+    insert_events,
+)
 from content.errors import ContentError, Problem
 from content.exporting import RISKY
 from content.fields import CONTROL, parse_citation
@@ -35,6 +41,7 @@ from content.loader import build_pack, read_pack_files
 from content.model import Pack
 from content.workbook import MAX_ROWS, workbook_cells
 from content.yamledit import SURROGATE, Fields
+from content.yamlitems import ItemLayout
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024
 MAX_CELL = 10_000
@@ -295,21 +302,23 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
         return result
     files = read_pack_files(folder)
     result.base = files["events.yaml"]
-    first_days = {e.id: e.start_day.isoformat() for e in pack.events}
-    for scan in (True, False):  # placed by the item scan, checked; else by the parser
-        result.events_yaml = insert_events(files["events.yaml"], result.blocks,
-                                           first_days if scan else None)
+    data = files["events.yaml"]
+    layout = events_layout(data, {e.id: e.start_day.isoformat() for e in pack.events})
+    while True:
+        result.events_yaml = insert_events(data, result.blocks, layout)
+        scanned = isinstance(layout, ItemLayout)  # placed by the item scan: checked
         try:
             after = build_pack(folder, {**files, "events.yaml": result.events_yaml})
         except ContentError as exc:  # what only the whole pack can see: said, not written
-            if scan:
-                continue  # said of the parser's placing (the scan's may be what is wrong)
-            result.problems += list(exc.problems)
-            result.events_yaml = b""
-            return result
-        if not scan or _only_added(pack, after, {ident for _, ident, _ in result.blocks}):
-            return result
-    return result
+            if not scanned:
+                result.problems += list(exc.problems)
+                result.events_yaml = b""
+                return result
+        else:
+            added = {ident for _, ident, _ in result.blocks}
+            if not scanned or _only_added(pack, after, added):
+                return result
+        layout = events_layout(data)  # the parser's placing is the one judged
 
 
 def _only_added(before: Pack, after: Pack, added: set[str]) -> bool:

@@ -57,17 +57,28 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def first_item(data: bytes, key: str) -> tuple[int, int] | None:
+    """Where the first item of the block list under `key` stands, when `data` begins
+    with `key:` and that list (blank lines before it): its line's offset and its
+    indentation. None otherwise."""
+    prefix = key.encode() + b":\n"
+    if not data.startswith(prefix):
+        return None
+    line = len(prefix)
+    while data[line:line + 1] == b"\n":
+        line += 1
+    indent = 0
+    while data[line + indent:line + indent + 1] == b" ":
+        indent += 1
+    return (line, indent) if data[line + indent:line + indent + 2] == b"- " else None
+
+
 def cut(data: bytes, key: str) -> int | None:
     """Where the second part of `data` (`key:` and its records) may start, or None."""
-    prefix = key.encode() + b":\n"
-    if len(data) < SPLIT_BYTES or not data.startswith(prefix):
+    found = first_item(data, key) if len(data) >= SPLIT_BYTES else None
+    if found is None:
         return None
-    indent = 0
-    while data[len(prefix) + indent:len(prefix) + indent + 1] == b" ":
-        indent += 1
-    if data[len(prefix) + indent:len(prefix) + indent + 2] != b"- ":
-        return None
-    at = data.find(b"\n" + b" " * indent + b"- ", int(len(data) * (1 - CHILD_SHARE)))
+    at = data.find(b"\n" + b" " * found[1] + b"- ", int(len(data) * (1 - CHILD_SHARE)))
     return None if at < 0 else at + 1
 
 

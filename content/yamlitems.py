@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 
 from content.errors import ContentError
+from content.yamlhalf import first_item
 from content.yamlspans import Layout, Node, Path_
 
 _ITEM = b"- "
@@ -38,15 +39,15 @@ class ItemLayout(Layout):
     and id as written."""
 
     def __init__(self, data: bytes, name: str, key: str, dash: int, starts: list[int],
-                 dates: list[str], first_end: int, last_end: int) -> None:
+                 ids: list[str], dates: list[str], first_end: int, last_end: int) -> None:
         # No `Layout.__init__`: the whole point is not to walk the file.
         self.data = data
         self.name = name
         self.bom = 0
         self.newline = b"\n"
         self.scalars: dict[Path_, str] = {}
+        self.ids = ids
         self.dates = dates
-        self.ids: list[str] = []  # each item's id as written
         path: Path_ = (key,)
         key_end = len(key)
         self.nodes = {path: Node(dash, last_end, "seq", False, key_end, 0)}
@@ -62,17 +63,14 @@ class ItemLayout(Layout):
     def of(cls, data: bytes, name: str, key: str) -> ItemLayout | None:
         """The layout of the list under `key` in `data`, or None when the careful one
         must be used."""
-        prefix = key.encode() + b":\n"
-        if not data.startswith(prefix) or b"\r" in data or b"\t" in data:
+        if b"\r" in data or b"\t" in data:
             return None
         if not data.isascii() and any(brk in data for brk in _OTHER_BREAKS):
             return None  # PyYAML ends lines there too
-        first = len(prefix)
-        while data[first:first + 1] == b"\n":  # blank lines before the first item
-            first += 1
-        indent = _spaces(data, first)
-        if data[first + indent:first + indent + 2] != _ITEM:
+        found = first_item(data, key)
+        if found is None:
             return None
+        first, indent = found
         marker = b"\n" + b" " * indent + _ITEM
         lines = [first]
         at = data.find(marker, first)
@@ -97,9 +95,8 @@ class ItemLayout(Layout):
         last_end = _item_end(data, name, key, lines, len(lines) - 1)
         if first_end is None or last_end is None:
             return None
-        layout = cls(data, name, key, first + indent, starts, texts, first_end, last_end)
-        layout.ids = ids
-        return layout
+        return cls(data, name, key, first + indent, starts, ids, texts, first_end,
+                   last_end)
 
 
 def _spaces(data: bytes, at: int) -> int:

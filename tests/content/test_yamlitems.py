@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from content.editing import insert_events
+from content.editing import events_layout, insert_events
 from content.yamlitems import ItemLayout
 
 ITEM = ("  - id: e-{n}\n    date: {date}\n    title: \"Event {n}\"\n    summary: \"S.\"\n"
@@ -85,7 +85,7 @@ def test_the_scan_places_events_as_the_careful_layout_does(
         style: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = STYLES[style]
     assert ItemLayout.of(data, "events.yaml", "events") is not None, style
-    assert insert_events(data, NEW, first_days(data)) == careful_insert(data)
+    assert insert_events(data, NEW, events_layout(data, first_days(data))) == careful_insert(data)
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
@@ -93,7 +93,8 @@ def test_the_scan_refuses_what_it_cannot_vouch_for(case: str,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     data = REFUSED[case]
     assert ItemLayout.of(data, "events.yaml", "events") is None, case
-    assert insert_events(data, NEW, {"e-0": "2004-05-01"}) == careful_insert(data)
+    layout = events_layout(data, {"e-0": "2004-05-01"})
+    assert insert_events(data, NEW, layout) == careful_insert(data)
 
 
 def test_a_large_synthetic_pack_is_placed_alike(tmp_path: Path,
@@ -105,7 +106,8 @@ def test_a_large_synthetic_pack_is_placed_alike(tmp_path: Path,
     assert layout is not None and len(layout.items(("events",))) == 2_000
     many = [(f"{1990 + n % 30}-01-01", f"row-{n}", {"id": f"row-{n}", "date": str(1990 + n % 30),
                                                    "title": f"Row {n}"}) for n in range(300)]
-    assert insert_events(data, many, first_days(data)) == insert_events(data, many)
+    assert insert_events(data, many, events_layout(data, first_days(data))) == \
+        insert_events(data, many)
 
 
 def test_an_import_beside_a_line_that_only_looks_like_an_item_is_placed_by_the_parser(
@@ -177,4 +179,5 @@ def test_a_date_key_written_otherwise_is_never_taken_from_a_summary(
                          section="history", source="src-0")
     assert not result.problems
     assert result.events_yaml == insert_events(data, result.blocks)
-    assert insert_events(data, result.blocks, first_days(data)) == result.events_yaml
+    assert insert_events(data, result.blocks,
+                         events_layout(data, first_days(data))) == result.events_yaml
