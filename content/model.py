@@ -8,7 +8,7 @@ interpreted by any renderer.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from content.dates import PartialDate
 
@@ -162,11 +162,9 @@ class Event:
 
 # Each of Event's slots, written directly: the frozen dataclass's __init__ goes through
 # object.__setattr__ for every field, twice the cost (100,000 events per open).
-_EVENT_SLOTS = ("id", "date", "title", "summary", "sections", "citations", "places",
-                "actors", "end", "ongoing", "horizon", "reported", "dated_by", "quotes")
 (_ID, _DATE, _TITLE, _SUMMARY, _SECTIONS, _CITATIONS, _PLACES, _ACTORS, _END, _ONGOING,
- _HORIZON, _REPORTED, _DATED_BY, _QUOTES) = (getattr(Event, name).__set__
-                                             for name in _EVENT_SLOTS)
+ _HORIZON, _REPORTED, _DATED_BY, _QUOTES) = (getattr(Event, f.name).__set__
+                                             for f in fields(Event))
 
 
 def make_event(id: str, date: PartialDate, title: str, summary: str,

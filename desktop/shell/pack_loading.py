@@ -67,14 +67,6 @@ class PackLoad(QObject):
         """Whether the load has started and not yet ended."""
         return self._thread is not None and not self._worked.is_set()
 
-    @staticmethod
-    def _prepare() -> None:
-        """The fast reader's parser, imported on the GUI (main) thread: see
-        `content.yamlfast.prepare`."""
-        from content.yamlfast import prepare
-
-        prepare()
-
     def prefetch(self) -> None:
         """Begin on a worker thread with what leaves the interpreter free: reading and
         hashing the files, reading the cache entry, starting a large file's second
@@ -93,7 +85,9 @@ class PackLoad(QObject):
             self._report()
 
     def _launch(self) -> None:
-        self._prepare()
+        from content.yamlfast import prepare
+
+        prepare()  # the fast reader's parser imported here, on the GUI (main) thread
         self._thread = threading.Thread(target=self._work, name="pack-load", daemon=True)
         self._thread.start()
 
