@@ -41,6 +41,16 @@ def synthetic(folder: Path, events: int = 400) -> Path:
     return write_pack(folder, events)
 
 
+def rewrite_last(folder: Path, old: str, new: str) -> tuple[str, int]:
+    """The pack's events.yaml with its last `old` made `new`: the text it had, and
+    where that `old` stood in it."""
+    events = folder / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    at = text.rindex(old)
+    events.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text, at
+
+
 def careful(folder: Path, monkeypatch: pytest.MonkeyPatch) -> object:
     """The careful reader's outcome: no fast reading anywhere, no cut."""
     import content.loader as loader
@@ -73,10 +83,7 @@ def test_a_cut_pack_is_the_pack_read_whole(tmp_path: Path, monkeypatch: pytest.M
 def test_problems_in_the_second_half_are_placed_in_the_whole_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
     folder = synthetic(tmp_path)
-    events = folder / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    last = text.rindex("places: [")
-    events.write_text(text[:last] + "places: [nowhere, " + text[last + 9:], encoding="utf-8")
+    text, last = rewrite_last(folder, "places: [", "places: [nowhere, ")
     got = outcome(folder)
     assert cut_small
     assert got == careful(folder, monkeypatch)
@@ -102,10 +109,7 @@ def test_a_cut_inside_a_quoted_scalar_has_the_file_read_whole(
 def test_a_second_half_the_fast_reader_declines_is_read_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
     folder = synthetic(tmp_path)
-    events = folder / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    last = text.rindex("    title: ")
-    events.write_text(text[:last] + "    title: &named " + text[last + 11:], encoding="utf-8")
+    rewrite_last(folder, "    title: ", "    title: &named ")
     got = outcome(folder)
     assert cut_small and isinstance(got, list)
     assert got == careful(folder, monkeypatch)
@@ -144,11 +148,7 @@ def test_a_surrogate_escape_in_the_second_half_is_refused_as_carefully(
     """The child's part is screened as the first is (an emoji written as JSON writes
     it, which yaml-rs would join and the careful reader refuses)."""
     folder = synthetic(tmp_path, 40)
-    events = folder / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    last = text.rindex('    title: "')
-    events.write_text(text[:last] + '    title: "Launch \\ud83d\\ude80 ' +
-                      text[last + 12:], encoding="utf-8")
+    rewrite_last(folder, '    title: "', '    title: "Launch \\ud83d\\ude80 ')
     got = outcome(folder)
     assert cut_small and isinstance(got, list) and got == careful(folder, monkeypatch)
     assert any("escape" in problem for problem in got)
