@@ -98,21 +98,26 @@ class QuickEvents:
             return tuple(map(cited.__getitem__, value))
         except (KeyError, TypeError):
             pass
-        sources = self.used["source"]
         out = []
         for item in value:
-            citation = cited.get(item) if type(item) is str else None
+            citation = self.citation(item) if type(item) is str else None
             if citation is None:
-                if type(item) is not str:
-                    return None
-                problems: list[Problem] = []
-                citation = parse_citation(item, "", 0, 0, problems, self.shared)
-                if citation is None or problems:
-                    return None
-                cited[item] = citation
-            sources[citation.source] = citation.source
+                return None
             out.append(citation)
         return tuple(out)
+
+    def citation(self, text: str) -> Citation | None:
+        """The pack's one citation written `text` (`id` or `id B2`), its source's id
+        kept among those used; None when the general path must judge it."""
+        citation = self.shared.cited.get(text)
+        if citation is None:
+            problems: list[Problem] = []
+            citation = parse_citation(text, "", 0, 0, problems, self.shared)
+            if citation is None or problems:
+                return None
+            self.shared.cited[text] = citation
+        self.used["source"][citation.source] = citation.source
+        return citation
 
 
 def _text(value: object) -> str | None:

@@ -45,13 +45,19 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True,
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
     protect((folder / name for name in files), folder)  # no export may write over it
-    key = cache.key_for(files, folder)
-    if use_cache:
-        cached = cache.get(key, ready)
+    # A large file's second process starts before the key is worked out (64 ms at
+    # 70 MB, on a core it leaves idle); a pack the cache has stops it unused.
+    half = HalfRead.start(files.get("events.yaml"), "events")
+    try:
+        key = cache.key_for(files, folder)
+        cached = cache.get(key, ready) if use_cache else None
         if cached is not None:
             return cached
-    with cache.gc_paused(keep=True):
-        pack = build_pack(folder, files, ready)
+        with cache.gc_paused(keep=True):
+            pack = build_pack(folder, files, ready, half)
+    finally:
+        if half is not None:
+            half.close()
     if use_cache and later is not None:
         later(cache.put_steps(key, pack))
     elif use_cache:
@@ -60,8 +66,10 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True,
 
 
 def build_pack(folder: Path, files: dict[str, bytes],
-               ready: Callable[[], object] | None = None) -> Pack:
-    """Parse and validate already-read pack files.
+               ready: Callable[[], object] | None = None,
+               half: HalfRead | None = None) -> Pack:
+    """Parse and validate already-read pack files, `half` the second part of their
+    events file if a child process already reads it (`HalfRead.start`).
 
     Files are first read by the fast reader where it can vouch for them
     (`content.yamlfast`). Its values carry no positions, so a pack with any problem
@@ -70,13 +78,14 @@ def build_pack(folder: Path, files: dict[str, bytes],
     import validating the pack it would write is as fast as a load.
     """
     with cache.gc_paused():
-        return _build_pack(folder, files, ready=ready)
+        return _build_pack(folder, files, ready=ready, half=half)
 
 
 def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True,
-                ready: Callable[[], object] | None = None) -> Pack:
+                ready: Callable[[], object] | None = None,
+                half: HalfRead | None = None) -> Pack:
     problems: list[Problem] = []
-    first, half = _read_fast(folder, files, split, ready)
+    first, half = _read_fast(folder, files, split, ready, half)
     if first is not None:
         parsed, quick = first
         builder = PackBuilder(folder, parsed, problems, set(), half)
@@ -113,12 +122,18 @@ def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True,
 
 
 def _read_fast(folder: Path, files: dict[str, bytes], split: bool,
-               ready: Callable[[], object] | None = None
+               ready: Callable[[], object] | None = None, half: HalfRead | None = None
                ) -> tuple[tuple[dict[str, Any], list[str]] | None, HalfRead | None]:
     """`read_all_fast`, with a large events file's second half being read by a child
-    process meanwhile (`content.yamlhalf`; the builder takes its answer). A first half
-    the fast reader declines has the file read whole."""
-    half = HalfRead.start(files.get("events.yaml"), "events") if split else None
+    process meanwhile (`half`, else started here unless not `split`:
+    `content.yamlhalf`; the builder takes its answer). A first half the fast reader
+    declines has the file read whole."""
+    if not split:
+        if half is not None:
+            half.close()
+        half = None
+    elif half is None:
+        half = HalfRead.start(files.get("events.yaml"), "events")
     if ready is not None:
         ready()
     if half is None:

@@ -5,9 +5,10 @@ than one: at 100,000 events its parse and the events built from it are most of a
 first open. On a machine with two cores or more, a file of `SPLIT_BYTES` or more is
 cut where a record's line starts near its middle. This process reads the first part
 as ever while a child process reads the second: it screens and parses it with the
-fast reader and builds its plain events (`content.fastevents`), and hands back
-those events as plain tuples, the records it left for the general checks, and the
-ids they named.
+fast reader, builds its plain events (`content.fastevents`) and puts them in order,
+and hands them back as columns (`_answer`), with the records it left for the general
+checks and the ids they named. This process rebuilds them as events sharing its own
+dates and citations (`rebuilt`) and merges the two runs.
 
 Both parts must be read fast, and hold nothing but `key` and its records (another
 top-level key before the cut shows in the first part, after it in the second): a
@@ -19,33 +20,45 @@ whole, in this process, as if it had never been cut.
 The child is this module run by the same interpreter (`python -m content.yamlhalf`)
 or, in the app bundle, the app itself (`--read-half`). It reads the part from its
 standard input and writes one pickle to its standard output: it is our own process,
-given our own bytes, so its answer is trusted as our own memory would be.
+given our own bytes, so its answer is trusted as our own memory would be (though an
+answer that does not hold together has the file read whole). It starts as soon as
+the files are read, before the cache is asked: a pack the cache has stops it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import subprocess
 import sys
 import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
+
+from content.fastevents import QuickEvents
+from content.model import Event, make_event
 
 SPLIT_BYTES = 16 * 1024 * 1024  # ~22,000 events: below that a child costs what it saves
 CHILD_SHARE = 0.42  # the child also starts an interpreter and pickles its answer
 HALF_FLAG = "--read-half"  # how the app bundle is asked to be the child
 Built = tuple[Any, ...]  # an event as `QuickEvents.plain` gives it
+Answer = tuple[Any, ...]  # the child's answer, plain data (`_answer`)
+_NOTHING = "\0"  # joins texts: ids and the text kept by `QuickEvents` never hold it
 
 
 @dataclass
 class Tail:
-    """What the child read: events built, records left, and ids named (by kind)."""
+    """What the child read, rebuilt here: its plain events in order with their sort
+    keys (`builder.in_order`), the records it left, and the ids they named (by kind)."""
 
-    built: list[Built]
+    events: list[Event]
+    keys: list[tuple[int, str]]
     declined: list[dict]
     used: dict[str, list[str]]
 
@@ -112,8 +125,9 @@ class HalfRead:
         at = cut(data, key)
         return None if at is None else cls(data, at, key)
 
-    def result(self) -> Tail | None:
-        """The child's answer (waiting for it), or None when the file is to be read whole."""
+    def result(self, quick: QuickEvents) -> Tail | None:
+        """The child's answer (waiting for it), its events built sharing `quick`'s
+        dates and citations; None when the file is to be read whole."""
         child = self._child
         if child is None:
             return None
@@ -127,7 +141,7 @@ class HalfRead:
             return None
         finally:
             self.close()
-        return None if answer is None else Tail(*answer)
+        return None if answer is None else rebuilt(answer, quick)
 
     def close(self) -> None:
         """Stop the child if it still runs (the read was given up), and let go of its
@@ -162,16 +176,20 @@ def _command() -> list[str]:
     return [sys.executable, "-m", "content.yamlhalf"]
 
 
-def read_part(part: bytes, key: str) -> Tail | None:
-    """The child's work: the fast reading of `part` and its plain events built."""
+def read_part(part: bytes, key: str, keep: list[Any] | None = None) -> Answer | None:
+    """The child's work: the fast reading of `part`, its plain events built and put
+    in order, as plain data (`_answer`); None when it is to be read whole. What was
+    parsed is put in `keep`, if given: a child about to exit does not free it (0.2 s
+    at 40,000 records)."""
     from content.builder import in_order
     from content.cache import gc_paused
-    from content.fastevents import QuickEvents
     from content.fields import Shared
     from content.yamlfast import read_fast_bytes, walked
 
     with gc_paused():
         value = read_fast_bytes(part, key)
+        if keep is not None:
+            keep.append(value)
         if type(value) is not dict or list(value) != [key] or type(value[key]) is not list:
             return None
         quick = QuickEvents(Shared())
@@ -188,18 +206,90 @@ def read_part(part: bytes, key: str) -> Tail | None:
             else:
                 return None
         in_order(built, itemgetter(1), itemgetter(0))  # sorted here, merged there
-        return Tail(built, declined, {kind: list(ids) for kind, ids in quick.used.items()})
+        return _answer(built, declined, quick)
 
 
-def main() -> int:
-    """Read a part from standard input, answer on standard output."""
+def _answer(built: list[Built], declined: list[dict], quick: QuickEvents) -> Answer | None:
+    """The events as columns, cheap to pickle and to unpickle: texts joined into one
+    string each; dates and citations as the words that wrote them, each once, and
+    every event's as places among those; lists of ids as they are (pickle writes
+    each id once). 100,000 events' tuples as they were cost 0.2 s to pickle, most of
+    it for their dates and citations, which are objects."""
+    columns = list(zip(*built, strict=True)) if built else [()] * 9
+    ids, dates, titles, summaries, sections, citations, places, actors, ends = columns
+    written: dict[int, Any] = {id(date): key for key, date in quick.shared.dates.items()}
+    written[id(None)] = None
+    cited = [item for cites in citations for item in cites]
+    try:
+        date_words, date_codes = _coded(dates + ends, written)
+        cite_words, cite_codes = _coded(cited, {id(citation): text for text, citation
+                                                in quick.shared.cited.items()})
+    except KeyError:  # built from nothing the tables know (a bug): read whole
+        return None
+    return (len(built), _NOTHING.join(ids), _NOTHING.join(titles), _NOTHING.join(summaries),
+            date_words, date_codes, cite_words, cite_codes,
+            array("i", map(len, citations)).tobytes(), sections, places, actors, declined,
+            {kind: list(named) for kind, named in quick.used.items()})
+
+
+def _coded(column: Sequence[Any], words: dict[int, Any]) -> tuple[list[Any], bytes]:
+    """The distinct objects of `column` (by identity) as `words` wrote them, in the
+    order they first occur, and each item's place among them (int32s)."""
+    addresses = list(map(id, column))
+    place_of = dict(zip(dict.fromkeys(addresses), itertools.count()))
+    return (list(map(words.__getitem__, place_of)),
+            array("i", map(place_of.__getitem__, addresses)).tobytes())
+
+
+def rebuilt(answer: Answer, quick: QuickEvents) -> Tail | None:
+    """The child's answer as events, their dates and citations this process's own
+    (`quick`'s tables: equal ones are one object across both halves); None when it
+    does not hold together (the file is then read whole)."""
+    try:
+        (count, ids, titles, summaries, date_words, date_codes, cite_words, cite_codes,
+         cite_counts, sections, places, actors, declined, used) = answer
+        dates: list[Any] = [None if word is None else quick.shared.date(*word)
+                            for word in date_words]
+        firsts: list[Any] = [None if date is None else date.first_day().toordinal()
+                             for date in dates]
+        cites = [quick.citation(text) for text in cite_words]
+        at, per_event = _ints(date_codes), _ints(cite_counts)
+        stops = list(itertools.accumulate(per_event))
+        flat = list(map(cites.__getitem__, _ints(cite_codes)))
+        columns = [_split(ids, count), list(map(dates.__getitem__, at[:count])),
+                   _split(titles, count), _split(summaries, count), sections,
+                   list(map(tuple, map(flat.__getitem__, map(slice, [0, *stops], stops)))),
+                   places, actors, list(map(dates.__getitem__, at[count:]))]
+        if (any(len(column) != count for column in columns) or None in cites
+                or len(per_event) != count or (stops[-1] if stops else 0) != len(flat)):
+            return None
+        events = list(map(make_event, *columns))
+        return Tail(events, list(zip(map(firsts.__getitem__, at[:count]), columns[0],
+                                     strict=True)), declined, used)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _ints(data: bytes) -> array[int]:
+    out = array("i")
+    out.frombytes(data)
+    return out
+
+
+def _split(text: str, count: int) -> list[str]:
+    return text.split(_NOTHING) if count else []
+
+
+def main() -> NoReturn:
+    """Read a part from standard input, answer on standard output, and end at once:
+    what was built is not freed one object at a time."""
     data = sys.stdin.buffer.read()
     key, _, part = data.partition(b"\n")
-    tail = read_part(part, key.decode("ascii", "replace"))
-    answer = None if tail is None else (tail.built, tail.declined, tail.used)  # plain data
+    parsed: list[Any] = []
+    answer = read_part(part, key.decode("ascii", "replace"), parsed)
     sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
-    return 0
+    os._exit(0)
 
 
 if __name__ == "__main__":

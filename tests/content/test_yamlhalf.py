@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from array import array
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ import pytest
 import content.yamlfast as yamlfast
 import content.yamlhalf as yamlhalf
 from content.errors import ContentError
+from content.fastevents import QuickEvents
+from content.fields import Shared
 from content.loader import load_pack
 
 
@@ -174,10 +178,13 @@ def test_the_child_answers_on_its_standard_output(tmp_path: Path) -> None:
         b"sources: [src-1 B2]}\n" % n for n in range(3)) + b"  - {id: odd, colour: red}\n"
     done = subprocess.run(yamlhalf._command(), input=b"events\n" + part, capture_output=True,
                           cwd=Path(yamlhalf.__file__).resolve().parents[1], check=True)
-    built, declined, used = pickle.loads(done.stdout)
-    assert [fields[0] for fields in built] == ["e-0", "e-1", "e-2"]
-    assert declined == [{"id": "odd", "colour": "red"}]
-    assert used["section"] == ["s"] and used["source"] == ["src-1"]
+    tail = yamlhalf.rebuilt(pickle.loads(done.stdout), QuickEvents(Shared()))
+    assert tail is not None
+    assert [(e.id, e.date.iso(), e.title, e.sections, e.citations[0].grade) for e in tail.events] \
+        == [(f"e-{n}", "2004", "T", ("s",), "B2") for n in range(3)]
+    assert tail.keys == [(date(2004, 1, 1).toordinal(), f"e-{n}") for n in range(3)]
+    assert tail.declined == [{"id": "odd", "colour": "red"}]
+    assert tail.used["section"] == ["s"] and tail.used["source"] == ["src-1"]
 
 
 def test_the_app_bundle_is_its_own_child(tmp_path: Path) -> None:
@@ -190,6 +197,53 @@ def test_the_app_bundle_is_its_own_child(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(root / "scripts" / "bundle_entry.py"),
                            yamlhalf.HALF_FLAG], input=b"events\n" + part,
                           capture_output=True, cwd=root, check=True)
-    built, declined, used = pickle.loads(done.stdout)
-    assert [fields[0] for fields in built] == ["e-1"] and declined == []
-    assert used["source"] == ["src-1"]
+    tail = yamlhalf.rebuilt(pickle.loads(done.stdout), QuickEvents(Shared()))
+    assert tail is not None
+    assert [event.id for event in tail.events] == ["e-1"] and tail.declined == []
+    assert tail.used["source"] == ["src-1"]
+
+
+def test_equal_dates_and_citations_are_one_object_across_both_halves(
+        tmp_path: Path, cut_small: list[int]) -> None:
+    """The child's dates and citations come back as the words that wrote them, and
+    are this process's own objects: 100,000 events hold a few thousand of each."""
+    pack = outcome(synthetic(tmp_path))
+    assert cut_small and not isinstance(pack, list)
+    dates = [event.date for event in pack.events]  # type: ignore[attr-defined]
+    citations = [c for event in pack.events for c in event.citations]  # type: ignore[attr-defined]
+    assert len({id(date) for date in dates}) == len(set(dates))
+    assert len({id(citation) for citation in citations}) == len(set(citations))
+
+
+def test_an_answer_that_does_not_hold_together_is_refused() -> None:
+    part = b"events:\n" + b"".join(
+        b"  - {id: e-%d, date: 2004-0%d, title: T, summary: S, sections: [s], "
+        b"sources: [src-1 B2, src-2]}\n" % (n, n + 1) for n in range(3))
+    answer = yamlhalf.read_part(part, "events")
+    assert answer is not None
+    assert yamlhalf.rebuilt(answer, QuickEvents(Shared())) is not None
+    fewer = (2, *answer[1:])  # says two events, holds three
+    assert yamlhalf.rebuilt(fewer, QuickEvents(Shared())) is None
+    codes = array("i", [0, 1, 9, -1, -1, -1]).tobytes()  # a date that is not there
+    assert yamlhalf.rebuilt((*answer[:5], codes, *answer[6:]), QuickEvents(Shared())) is None
+    assert yamlhalf.rebuilt(answer[:-1], QuickEvents(Shared())) is None
+
+
+def test_a_pack_the_cache_has_stops_the_child_unused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
+    """The child starts before the cache key is worked out; a hit ends it at once."""
+    monkeypatch.setenv("BRIEFDESK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = synthetic(tmp_path / "pack")
+    reads: list[yamlhalf.HalfRead] = []
+    real = yamlhalf.HalfRead.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type, data: bytes | None, key: str) -> yamlhalf.HalfRead | None:
+        half = real(cls, data, key)
+        reads.append(half)
+        return half
+
+    monkeypatch.setattr(yamlhalf.HalfRead, "start", classmethod(start))
+    first = load_pack(folder)
+    again = load_pack(folder)
+    assert again == first and len(reads) == 2 and len(cut_small) == 2
+    assert all(half._child is None for half in reads)  # ended and let go of
