@@ -26,6 +26,10 @@ from content.errors import Problem
 from content.fields import ID_PATTERN, MAX_TEXT, Shared, date_text, parse_citation
 from content.model import Citation, Event, make_event
 
+# Longer text (padded with spaces, which the parse of a date or citation ignores) is
+# left to the general path, which first walks it for the careful reader's size limit.
+_LONGEST_DATE = len("2021-12-14")
+_LONGEST_CITATION = 64 + len(" B2")
 _PLAIN_KEYS = frozenset({"id", "date", "end", "approximate", "title", "summary",
                          "sections", "places", "actors", "sources"})
 
@@ -83,7 +87,7 @@ class QuickEvents:
 
     def _date(self, value: object, approximate: bool) -> PartialDate | None:
         text = date_text(value)
-        if type(text) is not str:
+        if type(text) is not str or len(text) > _LONGEST_DATE:  # padding is walked
             return None
         try:
             return self.shared.date(text, approximate)
@@ -111,6 +115,8 @@ class QuickEvents:
         kept among those used; None when the general path must judge it."""
         citation = self.shared.cited.get(text)
         if citation is None:
+            if len(text) > _LONGEST_CITATION:  # spaces between id and grade are walked
+                return None
             problems: list[Problem] = []
             citation = parse_citation(text, "", 0, 0, problems, self.shared)
             if citation is None or problems:

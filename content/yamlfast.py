@@ -105,7 +105,20 @@ def read_fast_bytes(data: bytes, records_unwalked: str | None = None) -> Any | N
     tenth of a first open's peak memory.
 
     The mappings in the list under top-level key `records_unwalked` (the records) are
-    not walked: the caller vouches for each it uses or has it `walked`."""
+    not walked: the caller vouches for each it uses or has it `walked`. An events file
+    laid out as the pack's writer lays it out is read without the parser
+    (`content.yamllayout`)."""
+    if records_unwalked == "events":
+        from content.yamllayout import read_laid_out
+
+        laid_out = read_laid_out(data, records_unwalked, read_parsed)
+        if laid_out is not None:
+            return laid_out
+    return read_parsed(data, records_unwalked)
+
+
+def read_parsed(data: bytes, records_unwalked: str | None = None) -> Any | None:
+    """`read_fast_bytes` by the parser, whatever the layout."""
     parser = _parser()
     if parser is None or len(data) > MAX_FILE_BYTES:
         return None
