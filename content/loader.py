@@ -45,14 +45,17 @@ def load_pack(folder: Path | str | None = None, use_cache: bool = True,
     folder = Path(folder) if folder is not None else default_pack_folder()
     files = read_pack_files(folder)
     protect((folder / name for name in files), folder)  # no export may write over it
-    # A large file's second process starts before the key is worked out (64 ms at
-    # 70 MB, on a core it leaves idle); a pack the cache has stops it unused.
-    half = HalfRead.start(files.get("events.yaml"), "events")
+    # A large file's second process starts up while the key is worked out (64 ms at
+    # 70 MB, on a core it leaves idle), and is given its part if the cache has not
+    # the pack; a pack the cache has stops it.
+    half = HalfRead.start(files.get("events.yaml"), "events", feed=False)
     try:
         key = cache.key_for(files, folder)
         cached = cache.get(key, ready) if use_cache else None
         if cached is not None:
             return cached
+        if half is not None:
+            half.feed()
         with cache.gc_paused(keep=True):
             pack = build_pack(folder, files, ready, half)
     finally:

@@ -21,8 +21,9 @@ The child is this module run by the same interpreter (`python -m content.yamlhal
 or, in the app bundle, the app itself (`--read-half`). It reads the part from its
 standard input and writes one pickle to its standard output: it is our own process,
 given our own bytes, so its answer is trusted as our own memory would be (though an
-answer that does not hold together has the file read whole). It starts as soon as
-the files are read, before the cache is asked: a pack the cache has stops it.
+answer that does not hold together has the file read whole). It is started as soon
+as the files are read, and given its part once the cache has not the pack: a pack
+the cache has stops a child that has only started up.
 """
 
 from __future__ import annotations
@@ -110,24 +111,36 @@ class HalfRead:
         except (OSError, ValueError):
             return
         # Written by a thread (a pipe's write lets go of the interpreter lock), so this
-        # process reads its own part while the child starts and takes its in.
+        # process reads its own part while the child takes its in; not before `feed`.
         # The child is told the key, then given `key:` and the records after the cut.
         pieces = (key.encode() + b"\n", data[:len(key) + 2], memoryview(data)[at:])
         self._writer = threading.Thread(target=_feed, args=(self._child.stdin, pieces),
                                         name="half-read-feed", daemon=True)
-        self._writer.start()
+
+    def feed(self) -> None:
+        """Give the child its part (once): until then it only starts up, so a load
+        the cache answers stops a child that has done nothing."""
+        if self._child is not None and self._writer.ident is None:
+            self._writer.start()
 
     @classmethod
-    def start(cls, data: bytes | None, key: str) -> HalfRead | None:
-        """A child reading the second part of `data`, or None when it is read whole."""
+    def start(cls, data: bytes | None, key: str, feed: bool = True) -> HalfRead | None:
+        """A child reading the second part of `data` (given it now, or at `feed()`),
+        or None when it is read whole."""
         if data is None or cores() < 2:
             return None
         at = cut(data, key)
-        return None if at is None else cls(data, at, key)
+        if at is None:
+            return None
+        half = cls(data, at, key)
+        if feed:
+            half.feed()
+        return half
 
     def result(self, quick: QuickEvents) -> Tail | None:
         """The child's answer (waiting for it), its events built sharing `quick`'s
         dates and citations; None when the file is to be read whole."""
+        self.feed()
         child = self._child
         if child is None:
             return None
@@ -152,7 +165,8 @@ class HalfRead:
         if child.poll() is None:
             child.kill()
             child.wait()
-        self._writer.join()
+        if self._writer.ident is not None:
+            self._writer.join()
         for pipe in (child.stdin, child.stdout):
             if pipe is not None:
                 pipe.close()

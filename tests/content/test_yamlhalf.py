@@ -231,14 +231,16 @@ def test_an_answer_that_does_not_hold_together_is_refused() -> None:
 
 def test_a_pack_the_cache_has_stops_the_child_unused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
-    """The child starts before the cache key is worked out; a hit ends it at once."""
+    """The child starts up while the cache key is worked out; a hit ends it at once,
+    before it was given anything to read."""
     monkeypatch.setenv("BRIEFDESK_CACHE_DIR", str(tmp_path / "cache"))
     folder = synthetic(tmp_path / "pack")
     reads: list[yamlhalf.HalfRead] = []
     real = yamlhalf.HalfRead.start.__func__  # type: ignore[attr-defined]
 
-    def start(cls: type, data: bytes | None, key: str) -> yamlhalf.HalfRead | None:
-        half = real(cls, data, key)
+    def start(cls: type, data: bytes | None, key: str, feed: bool = True
+              ) -> yamlhalf.HalfRead | None:
+        half = real(cls, data, key, feed)
         reads.append(half)
         return half
 
@@ -247,3 +249,4 @@ def test_a_pack_the_cache_has_stops_the_child_unused(
     again = load_pack(folder)
     assert again == first and len(reads) == 2 and len(cut_small) == 2
     assert all(half._child is None for half in reads)  # ended and let go of
+    assert reads[0]._writer.ident is not None and reads[1]._writer.ident is None  # not fed
