@@ -15,9 +15,10 @@ characters) unless it is a plain word that YAML reads back as the same text.
 
 from __future__ import annotations
 
+import functools
 import itertools
-import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 from content.errors import Problem, YamlError
@@ -39,12 +40,21 @@ def scalar(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     text = str(value)
-    if _PLAIN.fullmatch(text) and resolve_plain(text) == text:
+    if _plain_word(text):
         return text
-    if SURROGATE.search(text):
+    ascii = text.isascii()
+    if not ascii and SURROGATE.search(text):
         raise ValueError("text holds a lone surrogate (half of a character)")
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = encode_basestring(text)  # json.dumps(text, ensure_ascii=False), cheaper
+    if ascii and "\x7f" not in text:  # nothing unsafe (DEL is the one ASCII one)
+        return quoted
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+@functools.lru_cache(maxsize=4096)  # keys, ids and dates repeat in every item
+def _plain_word(text: str) -> bool:
+    """Whether `text` may be written plain: one word YAML reads back as that text."""
+    return bool(_PLAIN.fullmatch(text)) and resolve_plain(text) == text
 
 
 def flow(value: Any) -> str:

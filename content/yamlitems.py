@@ -24,6 +24,7 @@ those items' own lines).
 from __future__ import annotations
 
 import bisect
+import re
 
 from content.errors import ContentError
 from content.yamlhalf import first_item
@@ -107,6 +108,9 @@ def _spaces(data: bytes, at: int) -> int:
     return end - at
 
 
+_WORD = re.compile(rb" [A-Za-z0-9._-]+")  # a plain word after its key: the common value
+
+
 def _values(data: bytes, lines: list[int], starts: list[int], key: bytes
             ) -> list[str] | None:
     """Each item's value of `key` (`date:`) as the parser reads its text: the one such
@@ -115,23 +119,23 @@ def _values(data: bytes, lines: list[int], starts: list[int], key: bytes
     any other way."""
     found: list[str | None] = [None] * len(lines)
 
-    def take(item: int, begin: int) -> bool:
-        text = _scalar(data[begin:data.find(b"\n", begin)])
+    def take(item: int, rest: bytes) -> bool:
+        text = rest[1:].decode("ascii") if _WORD.fullmatch(rest) else _scalar(rest)
         if item < 0 or text is None or found[item] is not None:
             return False
         found[item] = text
         return True
 
     for item, start in enumerate(starts):  # `- date: …`
-        if data.startswith(key, start) and not take(item, start + len(key)):
+        if data.startswith(key, start):
+            begin = start + len(key)
+            if not take(item, data[begin:data.find(b"\n", begin)]):
+                return None
+    # every line with the key at the items' key column, found in one scan
+    needle = re.escape(b"\n" + b" " * (starts[0] - lines[0]) + key) + rb"([^\n]*)"
+    for match in re.finditer(needle, data):
+        if not take(bisect.bisect_right(lines, match.start(1)) - 1, match[1]):
             return None
-    needle = b"\n" + b" " * (starts[0] - lines[0]) + key
-    at = data.find(needle)
-    while at >= 0:
-        begin = at + len(needle)
-        if not take(bisect.bisect_right(lines, begin) - 1, begin):
-            return None
-        at = data.find(needle, begin)
     if any(text is None for text in found):
         return None
     return found  # type: ignore[return-value]
