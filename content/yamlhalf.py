@@ -40,10 +40,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from content.fastevents import QuickEvents
-from content.model import Event, make_event
+if TYPE_CHECKING:  # not imported with this module: a window's first frame asks SPLIT_BYTES
+    from content.fastevents import QuickEvents
+    from content.model import Event
 
 SPLIT_BYTES = 16 * 1024 * 1024  # ~22,000 events: below that a child costs what it saves
 CHILD_SHARE = 0.42  # the child also starts an interpreter and pickles its answer
@@ -197,6 +198,7 @@ def read_part(part: bytes, key: str, keep: list[Any] | None = None) -> Answer | 
     at 40,000 records)."""
     from content.builder import in_order
     from content.cache import gc_paused
+    from content.fastevents import QuickEvents
     from content.fields import Shared
     from content.yamlfast import read_fast_bytes, walked
 
@@ -259,6 +261,8 @@ def rebuilt(answer: Answer, quick: QuickEvents) -> Tail | None:
     """The child's answer as events, their dates and citations this process's own
     (`quick`'s tables: equal ones are one object across both halves); None when it
     does not hold together (the file is then read whole)."""
+    from content.model import make_event
+
     try:
         (count, ids, titles, summaries, date_words, date_codes, cite_words, cite_codes,
          cite_counts, sections, places, actors, declined, used) = answer
