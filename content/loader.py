@@ -131,11 +131,7 @@ def _read_fast(folder: Path, files: dict[str, bytes], split: bool,
     process meanwhile (`half`, else started here unless not `split`:
     `content.yamlhalf`; the builder takes its answer). A first half the fast reader
     declines has the file read whole."""
-    if not split:
-        if half is not None:
-            half.close()
-        half = None
-    elif half is None:
+    if half is None and split:
         half = HalfRead.start(files.get("events.yaml"), "events")
     if ready is not None:
         ready()

@@ -42,11 +42,11 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _plain_word(text):
         return text
-    ascii = text.isascii()
-    if not ascii and SURROGATE.search(text):
+    is_ascii = text.isascii()
+    if not is_ascii and SURROGATE.search(text):
         raise ValueError("text holds a lone surrogate (half of a character)")
     quoted = encode_basestring(text)  # json.dumps(text, ensure_ascii=False), cheaper
-    if ascii and "\x7f" not in text:  # nothing unsafe (DEL is the one ASCII one)
+    if is_ascii and "\x7f" not in text:  # nothing unsafe (DEL is the one ASCII one)
         return quoted
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 

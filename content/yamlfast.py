@@ -111,7 +111,7 @@ def read_fast_bytes(data: bytes, records_unwalked: str | None = None) -> Any | N
     if records_unwalked == "events":
         from content.yamllayout import read_laid_out
 
-        laid_out = read_laid_out(data, records_unwalked, read_parsed)
+        laid_out = read_laid_out(data, read_parsed)
         if laid_out is not None:
             return laid_out
     return read_parsed(data, records_unwalked)

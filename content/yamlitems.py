@@ -108,9 +108,6 @@ def _spaces(data: bytes, at: int) -> int:
     return end - at
 
 
-_WORD = re.compile(rb" [A-Za-z0-9._-]+")  # a plain word after its key: the common value
-
-
 def _values(data: bytes, lines: list[int], starts: list[int], key: bytes
             ) -> list[str] | None:
     """Each item's value of `key` (`date:`) as the parser reads its text: the one such
@@ -120,7 +117,7 @@ def _values(data: bytes, lines: list[int], starts: list[int], key: bytes
     found: list[str | None] = [None] * len(lines)
 
     def take(item: int, rest: bytes) -> bool:
-        text = rest[1:].decode("ascii") if _WORD.fullmatch(rest) else _scalar(rest)
+        text = _scalar(rest)
         if item < 0 or text is None or found[item] is not None:
             return False
         found[item] = text

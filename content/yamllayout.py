@@ -74,12 +74,12 @@ class _Gap(Exception):
     """A matched record whose values are not taken as they are: read as a gap."""
 
 
-def read_laid_out(data: bytes, key: str, read: Callable[[bytes, str], Any]
-                  ) -> dict[str, Any] | None:
-    """`{key: records}` of an events file, or None when it is to be read as before:
-    not `key:` and its list, not UTF-8, a CR or BOM in it, or a gap that `read` (the
-    fast reader's parse: `yamlfast.read_parsed`) refuses (see the module docstring)."""
-    if (key != "events" or not data.startswith(_HEAD.encode()) or b"\r" in data
+def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, Any] | None:
+    """`{"events": records}` of an events file, or None when it is to be read as
+    before: not `events:` and its list, not UTF-8, a CR or BOM in it, or a gap that
+    `read` (the fast reader's parse: `yamlfast.read_parsed`) refuses (see the module
+    docstring)."""
+    if (not data.startswith(_HEAD.encode()) or b"\r" in data
             or len(data) > MAX_FILE_BYTES):
         return None
     try:
@@ -102,7 +102,7 @@ def read_laid_out(data: bytes, key: str, read: Callable[[bytes, str], Any]
         gap_from = match.end() + 1
     if gap_from < len(text) and not _gap(text[gap_from:], records, read):
         return None
-    return {key: records}
+    return {"events": records}
 
 
 def _gap(text: str, records: list[dict[str, Any]], read: Callable[[bytes, str], Any]
@@ -132,18 +132,22 @@ def _record(groups: tuple[Any, ...]) -> dict[str, Any]:
         record["approximate"] = approximate == "true"
     record["title"] = _text(title, title_word)
     record["summary"] = _text(summary, summary_word)
-    record["sections"] = sections.split(", ") if sections else []
+    record["sections"] = _items(sections)
     if places is not None:
-        record["places"] = places.split(", ") if places else []
+        record["places"] = _items(places)
     if actors is not None:
-        record["actors"] = actors.split(", ") if actors else []
-    record["sources"] = sources.split(", ") if sources else []
-    if '"' in sections or '"' in sources or '"' in (places or "") or '"' in (actors or ""):
-        for name in ("sections", "places", "actors", "sources"):
-            if name in record:
-                record[name] = [item[1:-1] if item[:1] == '"' else item
-                                for item in record[name]]
+        record["actors"] = _items(actors)
+    record["sources"] = _items(sources)
     return record
+
+
+def _items(text: str) -> list[str]:
+    """A flow list's items, plain or quoted (neither holds a comma: `_QUOTED_ITEM`)."""
+    if not text:
+        return []
+    items = text.split(", ")
+    return [item[1:-1] if item[:1] == '"' else item for item in items] if '"' in text \
+        else items
 
 
 def _text(quoted: str | None, word: str | None) -> str:
@@ -153,14 +157,13 @@ def _text(quoted: str | None, word: str | None) -> str:
         if resolve_plain(word) != word:
             raise _Gap
         return word
-    if "\\" in quoted:
+    escaped = "\\" in quoted
+    if escaped:
         if _SURROGATE_ESCAPE.search(quoted):
             raise _Gap
         quoted = json.loads(f'"{quoted}"')
-    elif quoted.isascii():  # printable: the pattern holds no control character
-        if len(quoted) > MAX_SCALAR_CHARS:
-            raise _Gap
-        return quoted
-    if len(quoted) > MAX_SCALAR_CHARS or not quoted.isprintable():
+    # unescaped ASCII is printable: the pattern holds no control character
+    if len(quoted) > MAX_SCALAR_CHARS or (
+            (escaped or not quoted.isascii()) and not quoted.isprintable()):
         raise _Gap
     return quoted

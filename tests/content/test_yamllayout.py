@@ -14,13 +14,12 @@ from typing import Any
 
 import pytest
 
-import content.loader as loader
 import content.yamlfast as yamlfast
-from content.errors import ContentError, YamlError
-from content.loader import load_pack
+from content.errors import YamlError
 from content.yamledit import block_list
 from content.yamllayout import read_laid_out
 from content.yamlread import MAX_SCALAR_CHARS, read_yaml_text
+from tests.content.test_yamlhalf import careful, outcome  # the careful reading alone
 
 RECORD = ('  - id: e-{n}\n    date: 2004-05-0{n}\n    title: "Talks {n}"\n'
           '    summary: "Ministers met."\n    sections: [operations]\n    places: []\n'
@@ -28,7 +27,7 @@ RECORD = ('  - id: e-{n}\n    date: 2004-05-0{n}\n    title: "Talks {n}"\n'
 
 
 def laid_out(text: str) -> object:
-    return read_laid_out(text.encode("utf-8"), "events", yamlfast.read_parsed)
+    return read_laid_out(text.encode("utf-8"), yamlfast.read_parsed)
 
 
 def careful_values(text: str) -> object:
@@ -134,20 +133,6 @@ def test_an_edited_file_is_read_as_the_careful_reader_reads_it(
     assert got is None or got == values
 
 
-def careful(folder: Path, monkeypatch: pytest.MonkeyPatch) -> object:
-    with monkeypatch.context() as patch:
-        patch.setattr(yamlfast, "read_fast_bytes", lambda data, *_: None)
-        patch.setattr(loader, "read_fast_bytes", lambda data, *_: None)
-        return outcome(folder)
-
-
-def outcome(folder: Path) -> object:
-    try:
-        return load_pack(folder, use_cache=False)
-    except ContentError as exc:
-        return [str(problem) for problem in exc.problems]
-
-
 @pytest.mark.parametrize("old,new", [
     ('    title: "', '    title: "Tab\t'),
     ('    title: "', '    title: "\\u0085'),
@@ -177,4 +162,4 @@ def test_a_pack_read_by_its_layout_is_the_pack_read_carefully(
     b"events:\n" + RECORD.format(n=1).encode().replace(b"Talks", b"Talks \xff"),  # not UTF-8
 ])
 def test_what_is_read_as_before(data: bytes) -> None:
-    assert read_laid_out(data, "events", yamlfast.read_parsed) is None
+    assert read_laid_out(data, yamlfast.read_parsed) is None
