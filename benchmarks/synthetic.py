@@ -36,8 +36,10 @@ def _q(text: str) -> str:
 
 
 def write_pack(folder: Path, events: int, seed: int = 1, places: int = 150,
-               actors: int = 200, sources: int = 400) -> Path:
-    """Write a pack of `events` events into `folder` (created); returns the folder."""
+               actors: int = 200, sources: int = 400, in_date_order: bool = False) -> Path:
+    """Write a pack of `events` events into `folder` (created); returns the folder.
+    Its events are in random order, or `in_date_order` as the editor and the importer
+    keep a curated pack's (each placed before the first that starts later)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pack.yaml").write_text(
@@ -72,7 +74,7 @@ def write_pack(folder: Path, events: int, seed: int = 1, places: int = 150,
                      f"date: {year}-{month:02d}-{day:02d}, "
                      f"url: 'https://example.org/{n}'}}")
     (folder / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    lines = ["events:"]
+    records: list[tuple[str, list[str]]] = []
     for n in range(events):
         year = rng.randint(1990, 2025)
         precision = rng.random()
@@ -82,7 +84,7 @@ def write_pack(folder: Path, events: int, seed: int = 1, places: int = 150,
             date = f"{year}-{rng.randint(1, 12):02d}"
         else:
             date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        lines += [f"  - id: event-{n}", f"    date: {date}"]
+        lines = [f"  - id: event-{n}", f"    date: {date}"]
         if rng.random() < 0.1:
             lines.append(f"    end: {min(2026, year + rng.randint(1, 8))}")
         if rng.random() < 0.08:
@@ -96,6 +98,10 @@ def write_pack(folder: Path, events: int, seed: int = 1, places: int = 150,
             f"    actors: [{', '.join(f'actor-{rng.randrange(actors)}' for _ in range(rng.randint(0, 3)))}]",  # noqa: E501
             f"    sources: [src-{rng.randrange(sources)} {grade}, src-{rng.randrange(sources)}]",
         ]
+        records.append((date, lines))
+    if in_date_order:  # "1997" < "1997-03" < "1997-03-02": by first day, as placed
+        records.sort(key=lambda record: record[0])
+    lines = ["events:", *(line for _, record in records for line in record)]
     (folder / "events.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 

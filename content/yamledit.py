@@ -253,14 +253,16 @@ def insert_items(data: bytes, name: str, path: Path_,
     for index, fields in placed:
         spot = at_end if index is None or index >= at_end else index
         groups.setdefault(spot, []).append(fields)
-    out = bytearray(data)
-    for spot in sorted(groups, reverse=True):  # from the end: earlier offsets stay valid
+    pieces, done = [], 0
+    for spot in sorted(groups):  # spliced in one join: thousands of spots stay linear
         like = items[spot] if spot < at_end else (items[-1] if items else None)
         texts = [item_text(layout, seq, like, f).encode() for f in groups[spot]]
         at, text = (_flow_insertion if seq.flow else _block_insertion)(
             layout, items, spot, texts, seq)
-        out[at:at] = text
-    return bytes(out)
+        pieces += (data[done:at], text)
+        done = at
+    pieces.append(data[done:])
+    return b"".join(pieces)
 
 
 def _flow_insertion(layout: Layout, items: list[Node], spot: int, texts: list[bytes],

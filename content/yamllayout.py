@@ -54,7 +54,8 @@ _CHARS = r'[^"\\\x00-\x1f\x7f]*'
 _TEXT = (rf'(?:"({_CHARS}(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{{4}}){_CHARS})*)"'
          r"|([A-Za-z0-9][A-Za-z0-9._-]*))")
 # From the line break before a record to the one that ends it (not taken: the next
-# record starts there). Starting with a literal, it is found at memchr speed.
+# record starts there), or to the file's end: a file saved without a last line break
+# is read as fast. Starting with a literal, it is found at memchr speed.
 _RECORD = re.compile(
     rf"\n  - id: ({_ID})\n"
     rf"    date: {_DATE}\n"
@@ -65,7 +66,7 @@ _RECORD = re.compile(
     rf"    sections: \[((?:{_ITEM}(?:, {_ITEM})*)?)\]\n"
     rf"(?:    places: \[((?:{_ITEM}(?:, {_ITEM})*)?)\]\n)?"
     rf"(?:    actors: \[((?:{_ITEM}(?:, {_ITEM})*)?)\]\n)?"
-    rf"    sources: \[((?:{_CITATION}(?:, {_CITATION})*)?)\](?=\n)")
+    rf"    sources: \[((?:{_CITATION}(?:, {_CITATION})*)?)\](?=\n|\Z)")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _HEAD = "events:\n"
 

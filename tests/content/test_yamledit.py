@@ -43,6 +43,18 @@ def test_many_insertions_in_one_pass() -> None:
     assert out.count(b"\n") == out.count(b"\r\n")
 
 
+def test_an_item_before_every_item_lands_in_its_place() -> None:
+    """An import of a real export has a place of its own for almost every row."""
+    data = ("events:\n" + "".join(f"  - id: e{n}\n    date: {2000 + n}\n"
+                                  for n in range(300))).encode()
+    out = insert_items(data, "e", ("events",),
+                       [(n, {"id": f"new{n}"}) for n in range(300)] + [(None, {"id": "last"})])
+    ids = [item["id"] for item in read_yaml_text(out.decode(), "e")["events"]]
+    assert ids == [i for n in range(300) for i in (f"new{n}", f"e{n}")] + ["last"]
+    assert [line for line in out.split(b"\n") if b"new" not in line
+            and b"last" not in line] == data.split(b"\n")  # every old line kept
+
+
 def test_fields_are_set_added_and_removed_in_place() -> None:
     assert set_field(MIXED, "e", ("events", 0), "via", "v").startswith(
         b'events:\r\n  - {title: "x", id: a, sources: [x], via: v}')
