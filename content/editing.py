@@ -191,7 +191,7 @@ def events_layout(events_yaml: bytes, first_days: Mapping[str, str] | None = Non
     events and the new (`content.importing` does)."""
     if first_days:
         fast = ItemLayout.of(events_yaml, "events.yaml", "events")
-        if fast is not None and _agrees(fast, first_days):
+        if fast is not None and agrees(fast.ids, fast.dates, first_days):
             return fast
     return Layout(events_yaml, "events.yaml")
 
@@ -206,8 +206,17 @@ def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]],
     texts = (layout.dates if isinstance(layout, ItemLayout) else
              [layout.scalars.get((*EVENTS, n, "date"), "") for n in
               range(len(layout.items(EVENTS)))])
-    first_days = {text: _first_day(text) for text in set(texts)}  # dates repeat
-    days = [first_days[text] for text in texts]
+    return insert_items(events_yaml, "events.yaml", EVENTS, places_among(texts, blocks),
+                        layout)
+
+
+def places_among(dates: list[str], blocks: list[tuple[str, str, Fields]]
+                 ) -> list[tuple[int | None, Fields]]:
+    """Where each (first day, id, fields) goes among events dated `dates` (as written,
+    in file order): the index of the first that starts later, None after the last;
+    in order of first day and id."""
+    first_days = {text: _first_day(text) for text in set(dates)}  # dates repeat
+    days = [first_days[text] for text in dates]
     # prefix_latest[i]: the latest day among events 0..i. The first event that starts
     # after `day` is the first i where that exceeds `day`, sorted file or not: a
     # binary search, so an import placing 20,000 events stays linear.
@@ -219,15 +228,16 @@ def insert_events(events_yaml: bytes, blocks: list[tuple[str, str, Fields]],
     for day, _, fields in sorted(blocks, key=lambda b: (b[0], b[1])):
         at = bisect.bisect_right(prefix_latest, day)
         placed.append((at if at < len(days) else None, fields))
-    return insert_items(events_yaml, "events.yaml", EVENTS, placed, layout)
+    return placed
 
 
-def _agrees(layout: ItemLayout, first_days: Mapping[str, str]) -> bool:
-    """Whether the scan found every event of the pack once, each at its first day."""
-    if len(layout.ids) != len(first_days) or len(set(layout.ids)) != len(first_days):
+def agrees(ids: list[str], dates: list[str], first_days: Mapping[str, str]) -> bool:
+    """Whether a scan that found items `ids` dated `dates` (as written) found every
+    event of the pack once, each at its first day (`first_days`, by id)."""
+    if len(ids) != len(first_days) or len(set(ids)) != len(first_days):
         return False
     known: dict[str, str] = {}
-    for ident, text in zip(layout.ids, layout.dates, strict=True):
+    for ident, text in zip(ids, dates, strict=True):
         day = known.get(text)
         if day is None:
             day = known[text] = _first_day(text)

@@ -39,6 +39,7 @@ from content.fields import CONTROL, parse_citation
 from content.fileio.reading import FileRefused, read_regular
 from content.loader import build_pack, read_pack_files
 from content.model import Pack
+from content.recordsplice import spliced_events
 from content.workbook import MAX_ROWS, workbook_cells
 from content.yamledit import SURROGATE, Fields
 from content.yamlitems import ItemLayout
@@ -303,7 +304,12 @@ def plan_import(pack: Pack, folder: Path, source_file: Path, section: str | None
     files = read_pack_files(folder)
     result.base = files["events.yaml"]
     data = files["events.yaml"]
-    layout = events_layout(data, {e.id: e.start_day.isoformat() for e in pack.events})
+    first_days = {e.id: e.start_day.isoformat() for e in pack.events}
+    spliced = spliced_events(folder, files, first_days, result.blocks)
+    if spliced is not None:  # a file of the writer's records: proven without a read-back
+        result.events_yaml = spliced
+        return result
+    layout = events_layout(data, first_days)
     while True:
         result.events_yaml = insert_events(data, result.blocks, layout)
         scanned = isinstance(layout, ItemLayout)  # placed by the item scan: checked

@@ -253,7 +253,8 @@ def insert_items(data: bytes, name: str, path: Path_,
     for index, fields in placed:
         spot = at_end if index is None or index >= at_end else index
         groups.setdefault(spot, []).append(fields)
-    pieces, done = [], 0
+    pieces: list[bytes] = []
+    done = 0
     for spot in sorted(groups):  # spliced in one join: thousands of spots stay linear
         like = items[spot] if spot < at_end else (items[-1] if items else None)
         texts = [item_text(layout, seq, like, f).encode() for f in groups[spot]]

@@ -56,7 +56,7 @@ _TEXT = (rf'(?:"({_CHARS}(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{{4}}){_CHARS})*)"'
 # From the line break before a record to the one that ends it (not taken: the next
 # record starts there), or to the file's end: a file saved without a last line break
 # is read as fast. Starting with a literal, it is found at memchr speed.
-_RECORD = re.compile(
+RECORD = re.compile(
     rf"\n  - id: ({_ID})\n"
     rf"    date: {_DATE}\n"
     rf"(?:    end: {_DATE}\n)?"
@@ -68,7 +68,7 @@ _RECORD = re.compile(
     rf"(?:    actors: \[((?:{_ITEM}(?:, {_ITEM})*)?)\]\n)?"
     rf"    sources: \[((?:{_CITATION}(?:, {_CITATION})*)?)\](?=\n|\Z)")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_HEAD = "events:\n"
+HEAD = "events:\n"
 
 
 class _Gap(Exception):
@@ -80,7 +80,7 @@ def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, A
     before: not `events:` and its list, not UTF-8, a CR or BOM in it, or a gap that
     `read` (the fast reader's parse: `yamlfast.read_parsed`) refuses (see the module
     docstring)."""
-    if (not data.startswith(_HEAD.encode()) or b"\r" in data
+    if (not data.startswith(HEAD.encode()) or b"\r" in data
             or len(data) > MAX_FILE_BYTES):
         return None
     try:
@@ -90,8 +90,8 @@ def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, A
     if "\ufeff" in text:
         return None
     records: list[dict[str, Any]] = []
-    gap_from = len(_HEAD)  # where the text not yet read starts (a line's start)
-    for match in _RECORD.finditer(text, gap_from - 1):
+    gap_from = len(HEAD)  # where the text not yet read starts (a line's start)
+    for match in RECORD.finditer(text, gap_from - 1):
         try:
             record = _record(match.groups())
         except _Gap:  # left in the gap it starts or belongs to
@@ -106,6 +106,19 @@ def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, A
     return {"events": records}
 
 
+def taken(record: str) -> bool:
+    """Whether `record` (a record's lines from its dash to its last line break) is one
+    record in the layout that `read_laid_out` takes as it stands, not a gap."""
+    match = RECORD.fullmatch("\n" + record[:-1]) if record.endswith("\n") else None
+    if match is None:
+        return False
+    try:
+        _record(match.groups())
+    except _Gap:
+        return False
+    return True
+
+
 def _gap(text: str, records: list[dict[str, Any]], read: Callable[[bytes, str], Any]
          ) -> bool:
     """Read `text`, lines between matched records, as a file of its own onto
@@ -116,7 +129,7 @@ def _gap(text: str, records: list[dict[str, Any]], read: Callable[[bytes, str], 
         return True
     if not lines[0].startswith("  - ") or any(line[:2] != "  " for line in lines):
         return False
-    value = read((_HEAD + text).encode("utf-8"), "events")
+    value = read((HEAD + text).encode("utf-8"), "events")
     if type(value) is not dict or list(value) != ["events"] or type(value["events"]) is not list:
         return False
     records.extend(value["events"])

@@ -147,7 +147,7 @@ def test_an_import_beside_a_line_that_only_looks_like_an_item_is_placed_by_the_p
                                                source="src-0").blocks])
     assert imported() == careful
     assert b"Opens\n  - id: not-an-item\n    date: 2050\n    done.'" in careful
-    monkeypatch.setattr(editing, "_agrees", lambda layout, days: True)
+    monkeypatch.setattr(editing, "agrees", lambda ids, dates, days: True)
     assert imported() == careful  # the read-back catches it
     monkeypatch.setattr(importing, "_only_added", lambda before, after, added: True)
     assert imported() != careful  # what both checks stand between
