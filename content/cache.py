@@ -100,11 +100,10 @@ def key_for(files: dict[str, bytes], folder: Path | str | None = None) -> str:
 
 # -- encoding: a dataclass as the list of its fields, tuples as lists -------------
 # Both directions follow the model's type hints, so decoding builds exactly the
-# model's types and nothing else. A coder per field is worked out once per class.
-# Small immutable values that repeat across a pack (`SHARED`: dates, citations) are
-# written once each, in a table, and referred to by their place in it: 100,000
-# events hold a few thousand distinct ones. Encoding and decoding a 100,000-event
-# pack then costs a small multiple of `json.dumps`/`json.loads` of the same data.
+# model's types and nothing else (a coder per field, once per class). Small values
+# that repeat (`SHARED`: dates, citations) are written once each, in a table, and
+# referred to by their place in it: 100,000 events hold a few thousand distinct ones,
+# and their encoding costs a small multiple of `json.dumps`/`json.loads` of the data.
 SHARED = (model.Citation, PartialDate)
 Tables = dict[str, Any]  # class name -> {value: place} (encoding) or [values] (decoding)
 Coder = Callable[[Any, Any], Any]  # (value, tables) -> value
@@ -353,8 +352,8 @@ def _ours_alone(info: os.stat_result) -> bool:
     return not info.st_mode & 0o077 and info.st_uid == os.getuid()
 
 
-def _mac(secret: bytes, key: str, body: bytes) -> str:
-    return hmac.new(secret, FORMAT + key.encode() + b"\n" + body, hashlib.sha256).hexdigest()
+def _mac(secret: bytes, key: str) -> hmac.HMAC:  # the body is added as written or read
+    return hmac.new(secret, FORMAT + key.encode() + b"\n", hashlib.sha256)
 
 
 def get(key: str, ready: Callable[[], object] | None = None) -> Pack | None:
@@ -371,7 +370,9 @@ def get(key: str, ready: Callable[[], object] | None = None) -> Pack | None:
         return None
     header, _, body = raw.partition(b"\n")
     del raw  # the entry is held once, not twice, while it is read
-    if not hmac.compare_digest(header, _mac(secret, key, body).encode()):
+    mac = _mac(secret, key)
+    mac.update(body)  # not concatenated to the key: a 65 MB body is not copied
+    if not hmac.compare_digest(header, mac.hexdigest().encode()):
         with contextlib.suppress(OSError):
             path.unlink()
         return None
@@ -401,7 +402,7 @@ def put_steps(key: str, pack: Pack) -> Iterator[None]:
         secret = _secret(folder, create=True)
         if secret is None:
             return
-        mac = hmac.new(secret, FORMAT + key.encode() + b"\n", hashlib.sha256)
+        mac = _mac(secret, key)
 
         def write(fh: BinaryIO) -> Iterator[None]:
             fh.write(b"0" * mac.digest_size * 2 + b"\n")  # the HMAC, once it is known
