@@ -31,8 +31,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import pickle
-import subprocess
 import sys
 import threading
 from array import array
@@ -101,6 +99,8 @@ class HalfRead:
     """The second part of one file, being read by a child process."""
 
     def __init__(self, data: bytes, at: int, key: str) -> None:
+        import subprocess  # here, not at import: a window's first frame has no use for it
+
         self.head = data[:at]
         self.key = key
         self._child: subprocess.Popen[bytes] | None = None
@@ -141,6 +141,8 @@ class HalfRead:
     def result(self, quick: QuickEvents) -> Tail | None:
         """The child's answer (waiting for it), its events built sharing `quick`'s
         dates and citations; None when the file is to be read whole."""
+        import pickle
+
         self.feed()
         child = self._child
         if child is None:
@@ -301,6 +303,8 @@ def _split(text: str, count: int) -> list[str]:
 def main() -> NoReturn:
     """Read a part from standard input, answer on standard output, and end at once:
     what was built is not freed one object at a time."""
+    import pickle
+
     data = sys.stdin.buffer.read()
     key, _, part = data.partition(b"\n")
     parsed: list[Any] = []

@@ -16,13 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+# `html.escape`'s table, without importing `html` (1.4 ms of the first frame)
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                          "'": "&#x27;", "\n": "<br>"})
+
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` literally (escaped inside `<qt>`, which Qt takes as
-    rich text, so nothing in `text` can be)."""
-    import html  # not needed for the first frame
-
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+    rich text, so nothing in `text` can be), its line breaks kept."""
+    return "<qt>" + text.translate(_ESCAPES) + "</qt>"
 
 
 def action_text(text: str) -> str:

@@ -8,16 +8,19 @@ File menu and the Problems dock do with it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QListWidget, QMainWindow, QMenu, QMessageBox
 
-from content.errors import Problem
 from desktop.keys import MakeAction
 from desktop.plaintext import action_text, message_box, plain_tooltip
 from desktop.shell.pack_session import PackSession
 from desktop.shell.problems import EditorTemplateError, NothingOpens, open_problem
+
+if TYPE_CHECKING:
+    from content.errors import Problem
 
 
 class ProblemList(QListWidget):

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from content.errors import ContentError, Problem
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the content modules are imported by the load, off the first frame
+    from content.errors import Problem
     from content.model import Pack
 
 GO_ANYWAY_S = 2.0  # a prefetch parses after this even if never started
@@ -101,6 +100,8 @@ class PackLoad(QObject):
         self._worked.wait()
         self._report()
         if self._result is None:
+            from content.errors import ContentError
+
             raise ContentError(self._problems)
         return self._result
 
@@ -136,6 +137,7 @@ class PackLoad(QObject):
         timer.start()
 
     def _work(self) -> None:
+        from content.errors import ContentError, Problem
         from content.loader import load_pack  # imported here too: ~15 ms off the GUI
 
         def ready() -> None:  # never forever: a window closed early lets go of it
@@ -177,10 +179,12 @@ def prefetched(folder: Path | None, parent: QObject) -> PackLoad | None:
     (`PackLoad.prefetch`), or None: a pack small enough to be read in one process
     starts as ever, after that frame (its start-up is not slowed by a second
     thread's imports)."""
+    if folder is None:  # the embedded pack is small: nothing to split, nothing imported
+        return None
     from content.yamlhalf import SPLIT_BYTES
 
     try:
-        large = folder is not None and (folder / "events.yaml").stat().st_size >= SPLIT_BYTES
+        large = (folder / "events.yaml").stat().st_size >= SPLIT_BYTES
     except OSError:  # the load says what is wrong
         large = False
     if not large:

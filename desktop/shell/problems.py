@@ -16,8 +16,11 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 _EDITORS: list[subprocess.Popen] = []  # launched editors, kept until they exit
 PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): ")
@@ -74,6 +77,8 @@ def open_problem(text: str) -> list[str] | None:
     template = os.environ.get("BRIEFDESK_EDITOR", "").strip()
     if template:
         command = editor_command(template, path, line)  # EditorTemplateError: said
+        import subprocess  # here: the window's first frame does without it
+
         _EDITORS[:] = [p for p in _EDITORS if p.poll() is None]
         try:
             _EDITORS.append(subprocess.Popen(command, stdin=subprocess.DEVNULL,

@@ -179,6 +179,14 @@ def test_the_check_sees_rendered_markup(qtbot) -> None:
     assert all(text == PAYLOAD for _, text in everything_shown([plain]))
 
 
+@pytest.mark.parametrize("text", [PAYLOAD, "a & b < c > d \"e\" 'f'", "two\nlines",
+                                  "&lt;already escaped&gt;", "", "\u2028 é ☃ &#x27;"])
+def test_a_tooltip_is_escaped_as_html_escape_does(text: str) -> None:
+    import html
+
+    assert plain_tooltip(text) == "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def test_message_boxes_are_plain(qtbot) -> None:
     box = message_box(None, QMessageBox.Icon.Warning, "t", PAYLOAD)
     qtbot.addWidget(box)
