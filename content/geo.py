@@ -126,28 +126,24 @@ def clip_ring(ring: Sequence[float], box: tuple[float, float, float, float]
         return []
     if x0 <= low_x and high_x <= x1 and y0 <= low_y and high_y <= y1:
         return list(ring)
-    points = [(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
-    edges = ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False))
-    for axis, limit, keep_above in edges:
+    points = list(zip(xs, ys, strict=True))
+    for axis, limit, keep_above in ((0, x0, True), (0, x1, False), (1, y0, True),
+                                    (1, y1, False)):
         if not points:
             break
-
-        def inside(p: tuple[float, float], a: int = axis, lim: float = limit,
-                   above: bool = keep_above) -> bool:
-            return p[a] >= lim if above else p[a] <= lim
-
+        # the edge's test and crossing written out, not called: the hot loop of a map
         out: list[tuple[float, float]] = []
-        previous = points[-1]
-        for current in points:
-            if inside(current) != inside(previous):
-                t = (limit - previous[axis]) / (current[axis] - previous[axis])
-                other = 1 - axis
-                cross = [0.0, 0.0]
-                cross[axis] = limit
-                cross[other] = previous[other] + t * (current[other] - previous[other])
-                out.append((cross[0], cross[1]))
-            if inside(current):
-                out.append(current)
-            previous = current
+        px, py = points[-1]
+        pv = py if axis else px
+        p_in = pv >= limit if keep_above else pv <= limit
+        for cx, cy in points:
+            cv = cy if axis else cx
+            c_in = cv >= limit if keep_above else cv <= limit
+            if c_in != p_in:
+                t = (limit - pv) / (cv - pv)
+                out.append((px + t * (cx - px), limit) if axis else (limit, py + t * (cy - py)))
+            if c_in:
+                out.append((cx, cy))
+            px, py, pv, p_in = cx, cy, cv, c_in
         points = out
     return [v for p in points for v in p]

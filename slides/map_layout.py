@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from array import array
 
@@ -145,25 +146,11 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
     focus = pack.info.focus_countries[:1]
     shapes: list[Shape] = [Rect(x, y, w, h, SEA, name="Sea")]
     names: list[TextBox] = []
-    for country in load_basemap().countries:
-        b = country.bounds
-        if b[2] < box[0] or b[0] > box[2] or b[3] < box[1] or b[1] > box[3]:
-            continue
-        rings = []
-        for ring in country.rings:
-            clipped = clip_ring(ring, box)
-            if len(clipped) < 6:
-                continue
-            moved = [x + (clipped[i] - box[0]) * scale if i % 2 == 0
-                     else y + (clipped[i] - box[1]) * scale for i in range(len(clipped))]
-            flat = _decimate(moved, 0.6)
-            if len(flat) >= 6:
-                rings.append(flat)
-        if rings:
-            fill = FOCUS if country.id in focus else MEMBER if country.id in members else LAND
-            shapes.append(Freeform(tuple(rings), fill, BORDER, 0.6, name=country.name))
-            if country.id in pack.info.focus_countries:
-                names += _country_name(country, rings)
+    for country, rings in _land(box, x, y, scale):
+        fill = FOCUS if country.id in focus else MEMBER if country.id in members else LAND
+        shapes.append(Freeform(rings, fill, BORDER, 0.6, name=country.name))
+        if country.id in pack.info.focus_countries:
+            names += _country_name(country, list(rings))
     names_at = len(shapes)
     numbered: list[tuple[int, Place, int]] = []
     spots = []
@@ -214,6 +201,32 @@ def map_shapes(pack: Pack, counts: list[tuple[Place, int]], x: float, y: float, 
         numbered.append((n, place, count))
     shapes.append(Rect(x, y, w, h, None, MUTED, 1.0, name="Map frame"))
     return shapes, numbered
+
+
+@functools.lru_cache(maxsize=16)  # a deck lays its maps out twice (`build_deck`'s budget)
+def _land(box: tuple[float, float, float, float], x: float, y: float, scale: float
+          ) -> tuple[tuple[Country, tuple[array, ...]], ...]:
+    """Each country seen in `box` (projected) with its rings clipped to it, on the
+    slide at (x, y) at `scale` points per unit and thinned to what a slide shows.
+    Shared by every deck that shows this view: nothing changes a shape's rings."""
+    out = []
+    for country in load_basemap().countries:
+        b = country.bounds
+        if b[2] < box[0] or b[0] > box[2] or b[3] < box[1] or b[1] > box[3]:
+            continue
+        rings = []
+        for ring in country.rings:
+            clipped = clip_ring(ring, box)
+            if len(clipped) < 6:
+                continue
+            moved = [x + (clipped[i] - box[0]) * scale if i % 2 == 0
+                     else y + (clipped[i] - box[1]) * scale for i in range(len(clipped))]
+            flat = _decimate(moved, 0.6)
+            if len(flat) >= 6:
+                rings.append(flat)
+        if rings:
+            out.append((country, tuple(rings)))
+    return tuple(out)
 
 
 def _country_name(country: Country, rings: list) -> list[TextBox]:

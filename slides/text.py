@@ -63,8 +63,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
         for word in BREAKS.split(paragraph):  # not at a no-break space ("3,600 km")
             if not word:
                 continue
-            advances = [table.get(ord(c), fallback) for c in word]
-            word_units = sum(advances)
+            word_units = _word_units(word, bold)
             if current and fits(current_units + space + word_units):
                 current.append(word)
                 current_units += space + word_units
@@ -73,6 +72,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 lines.append(" ".join(current))
             if not fits(word_units):  # break a word too long for a line
                 start, run = 0, 0
+                advances = [table.get(ord(c), fallback) for c in word]
                 for i, advance in enumerate(advances):
                     if i > start and not fits(run + advance):
                         lines.append(word[start:i])
@@ -82,6 +82,15 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
             current, current_units = [word], word_units
         lines.append(" ".join(current))
     return lines
+
+
+@functools.lru_cache(maxsize=16384)  # a deck fits the same words at several sizes
+def _word_units(word: str, bold: bool) -> int:
+    """The sum of `word`'s advance widths, in font units."""
+    _, regular, heavy = _metrics()
+    table = heavy if bold else regular
+    fallback = table[ord("M")]
+    return sum(table.get(ord(c), fallback) for c in word)
 
 
 def word_size(text: str, width: float, size: float, bold: bool = False,

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
+from lxml import etree
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import nsmap, qn
 from pptx.util import Emu
 
 from slides.layout import marking_colour, text_box
@@ -262,15 +263,19 @@ def _add_slide(prs, spec: Slide, layout, font: str, placeholder_font: str) -> No
         slide.notes_slide.notes_text_frame.text = spec.notes
 
 
+# compiled once: a map's hundreds of shapes are each asked all three
+_NAMES, _OFFSET, _PLACEHOLDER = (etree.XPath(path, namespaces=nsmap("p", "a")) for path in (
+    "./*/p:cNvPr/@name", "./p:spPr/a:xfrm/a:off", "./*/p:nvPr/p:ph"))
+
+
 def _group_view(slide, spec: Slide, live: LiveView) -> None:
     """A map's or timeline's shapes as one named group with alt text, so it moves as
     one and a screen reader announces it once."""
     tree = slide.shapes._spTree
     inside = []
     for element in list(tree):
-        names = element.xpath("./*/p:cNvPr/@name")
-        box = element.xpath("./p:spPr/a:xfrm/a:off")
-        if not names or not box or element.xpath("./*/p:nvPr/p:ph"):
+        names, box = _NAMES(element), _OFFSET(element)
+        if not names or not box or _PLACEHOLDER(element):
             continue
         x, y = int(box[0].get("x")) / EMU_PER_PT, int(box[0].get("y")) / EMU_PER_PT
         if live.x - 1 <= x <= live.x + live.w + 1 and live.y - 1 <= y <= live.y + live.h + 1:

@@ -6,6 +6,8 @@ import math
 import struct
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from content import geo
 from content.geo import clip_ring, load_basemap, project, unproject
@@ -73,3 +75,44 @@ def test_clip_ring_keeps_inside_drops_outside_and_cuts_across() -> None:
     cut = clip_ring(square, (5, -1, 20, 20))
     xs = cut[0::2]
     assert min(xs) == 5 and max(xs) == 10
+
+
+def _textbook_clip(ring: list[float], box: tuple[float, float, float, float]) -> list[float]:
+    """Sutherland–Hodgman as written in the books: each edge in turn, point by point."""
+    x0, y0, x1, y1 = box
+    points = [(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
+    for axis, limit, above in ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False)):
+        def inside(p: tuple[float, float], a: int = axis, lim: float = limit,
+                   up: bool = above) -> bool:
+            return p[a] >= lim if up else p[a] <= lim
+        out: list[tuple[float, float]] = []
+        for n, current in enumerate(points):
+            previous = points[n - 1]
+            if inside(current) != inside(previous):
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                cross = [0.0, 0.0]
+                cross[axis] = limit
+                cross[1 - axis] = previous[1 - axis] + t * (current[1 - axis] - previous[1 - axis])
+                out.append((cross[0], cross[1]))
+            if inside(current):
+                out.append(current)
+        points = out
+    return [v for p in points for v in p]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(-50, 50)), min_size=3, max_size=12),
+       st.tuples(st.integers(-40, 40), st.integers(-40, 40), st.integers(1, 60),
+                 st.integers(1, 60)))
+def test_clip_ring_cuts_as_the_textbook_does(points: list[tuple[int, int]],
+                                             box: tuple[int, int, int, int]) -> None:
+    """Every point and crossing the same, to the bit: the map slides' countries are
+    drawn from it, and the unrolled loop must not move a border."""
+    ring = [float(v) for p in points for v in p]
+    x, y, w, h = box
+    clipped = (x, y, x + w, y + h)
+    xs, ys = ring[0::2], ring[1::2]
+    wholly_in = x <= min(xs) and max(xs) <= x + w and y <= min(ys) and max(ys) <= y + h
+    wholly_out = max(xs) < x or min(xs) > x + w or max(ys) < y or min(ys) > y + h
+    expected = ring if wholly_in else [] if wholly_out else _textbook_clip(ring, clipped)
+    assert clip_ring(ring, clipped) == expected
