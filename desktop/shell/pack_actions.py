@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QListWidget, QMainWindow
 from desktop.keys import MakeAction
 from desktop.plaintext import action_text, message_box, plain_tooltip
 from desktop.shell.pack_session import PackSession
-from desktop.shell.problems import EditorTemplateError, NothingOpens, open_problem
 
 if TYPE_CHECKING:
     from content.errors import Problem
@@ -36,6 +35,8 @@ class ProblemList(QListWidget):
 
     def open(self, text: str) -> None:
         """Open the problem's file at its line in the analyst's editor."""
+        from desktop.shell.problems import EditorTemplateError, NothingOpens, open_problem
+
         try:
             open_problem(text)
         except (EditorTemplateError, NothingOpens) as exc:

@@ -200,5 +200,5 @@ def test_the_first_frame_imports_no_content_map_or_timeline(tmp_path: Path) -> N
             "desktop.panes.details", "desktop.panes.event_list", "slides.spec",
             # what a window's first frame once paid for and never used (3 to 17 ms each)
             "importlib.metadata", "importlib.resources", "subprocess", "html",
-            "content.errors", "content.yamlhalf"}
+            "content.errors", "content.yamlhalf", "desktop.shell.problems", "shlex"}
     assert late.isdisjoint(first["modules"]), late & set(first["modules"])
