@@ -33,6 +33,7 @@ from content.model import (
     Quote,
     Section,
     Source,
+    make_event,
 )
 from content.yamlfast import walked
 from content.yamlhalf import HalfRead
@@ -47,11 +48,14 @@ class PackBuilder:
     """Turns parsed files into model objects, collecting every problem."""
 
     def __init__(self, folder: Path, parsed: dict[str, Any], problems: list[Problem],
-                 unchecked: set[str], half: HalfRead | None = None) -> None:
+                 unchecked: set[str], half: HalfRead | None = None,
+                 plain: QuickEvents | None = None) -> None:
+        """`plain` built the events file's laid-out records as they were read (its
+        `laid`: they stand in `parsed` as the tuples it made), if it was given one."""
         self.unchecked = unchecked
         self.half = half  # events.yaml's second half, being read by a child process
         self.cut_failed = False  # the child could not read it: the pack is read whole
-        self.shared = Shared()
+        self.shared = plain.shared if plain is not None else Shared()
         self.folder = folder
         self.parsed = parsed
         self.problems = problems
@@ -59,7 +63,8 @@ class PackBuilder:
         self.refs: list[tuple[str, tuple[str, ...], str, dict | None, str]] = []
         self._files: dict[str, str] = {}
         self.as_of: PartialDate | None = None  # where ongoing spans are drawn to
-        self.plain = QuickEvents(self.shared)  # events.yaml's plain records, read fast
+        # events.yaml's plain records, read fast
+        self.plain = plain if plain is not None else QuickEvents(self.shared)
         self.sorted_keys: list[tuple[int, str]] = []  # of the first events, if known
 
     def fields(self, record: dict, file: str, allowed: set[str], what: str) -> Fields:
@@ -89,7 +94,7 @@ class PackBuilder:
             return []
         out = []
         for item, mark in zip(doc, item_marks(doc), strict=True):
-            if isinstance(item, dict):
+            if isinstance(item, dict) or type(item) is tuple:  # (an event built as read)
                 out.append(item)
             else:
                 self.problems.append(Problem(self.file(name), *mark,
@@ -285,6 +290,10 @@ class PackBuilder:
         if self.half is not None:  # this half's records first, while the child reads
             records.append(None)
         for rec in _released(records):
+            if type(rec) is tuple:  # laid out, built as it was read (`QuickEvents.laid`)
+                ids.append((rec[0], None))
+                out.append(make_event(*rec))
+                continue
             if rec is None:  # this half is done: the child's next
                 if not self._child_half(records, out, ids):
                     self.cut_failed = True

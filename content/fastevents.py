@@ -13,6 +13,11 @@ again carefully and reported from there, so its refusals need no message of thei
 own. The records it takes are not walked by the fast reader (their fields are
 checked here); those it leaves are (`content.yamlfast.walked`).
 
+A record the fast reader took by its layout (`content.yamllayout`) is built from
+the groups its pattern matched (`laid`), with no dict between: the pattern has
+already made sure of its keys, the shape of its id and flag, and that its text is
+printable (what `plain` would check again).
+
 The references it meets are kept as one table of ids per kind (`used`), checked
 against the pack once all is read (`unknown`).
 """
@@ -25,11 +30,13 @@ from content.dates import PartialDate
 from content.errors import Problem
 from content.fields import ID_PATTERN, MAX_TEXT, Shared, date_text, parse_citation
 from content.model import Citation, Event, make_event
+from content.yamllayout import Groups, flow_items
 
 # Longer text (padded with spaces, which the parse of a date or citation ignores) is
 # left to the general path, which first walks it for the careful reader's size limit.
 _LONGEST_DATE = len("2021-12-14")
 _LONGEST_CITATION = 64 + len(" B2")
+_LONGEST_ID = 64  # `ID_PATTERN`'s; the layout's ids are otherwise of its shape
 _PLAIN_KEYS = frozenset({"id", "date", "end", "approximate", "title", "summary",
                          "sections", "places", "actors", "sources"})
 
@@ -85,6 +92,38 @@ class QuickEvents:
             return None
         return ident, date, title, summary, sections, citations, places, actors, end
 
+    def laid(self, groups: Groups) -> tuple[Any, ...] | None:
+        """`plain` of the record a layout match's `groups` stand for, made from them
+        directly; None where `plain` of that record might answer otherwise, or not be
+        asked (text with an escape or written as a plain word, an id too long): the
+        record is then made and judged as ever. (A year is its text as `date_text`
+        has it, 0000 aside, which neither reads as a year.)"""
+        (ident, date_word, end_word, approximate, title, _title_word, summary,
+         _summary_word, section_list, place_list, actor_list, source_list) = groups
+        if title is None or summary is None or len(ident) > _LONGEST_ID:
+            return None
+        flag = approximate == "true"
+        try:
+            date = self.shared.date(date_word, flag)
+            end = None if end_word is None else self.shared.date(end_word, flag)
+        except ValueError:
+            return None
+        if end is not None and end.last_day() < date.first_day():
+            return None
+        if "\\" in title or _laid_text(title) is None or "\\" in summary \
+                or _laid_text(summary) is None:
+            return None
+        used = self.used
+        sections = _ids(flow_items(section_list), used["section"])
+        places = _ids(flow_items(place_list), used["place"]) if place_list else ()
+        actors = _ids(flow_items(actor_list), used["actor"]) if actor_list else ()
+        if not sections or places is None or actors is None:
+            return None
+        citations = self._citations(flow_items(source_list))
+        if not citations:
+            return None
+        return ident, date, title, summary, sections, citations, places, actors, end
+
     def _date(self, value: object, approximate: bool) -> PartialDate | None:
         text = date_text(value)
         if type(text) is not str or len(text) > _LONGEST_DATE:  # padding is walked
@@ -130,6 +169,14 @@ def _text(value: object) -> str | None:
     """Text the general path would keep as it is: non-empty, unpadded, printable."""
     if (type(value) is not str or not value or not value.isprintable()
             or len(value) > MAX_TEXT or value[0] == " " or value[-1] == " "):
+        return None
+    return value
+
+
+def _laid_text(value: str) -> str | None:
+    """`_text` of text the layout matched unescaped: ASCII there is printable."""
+    if (not value or len(value) > MAX_TEXT or value[0] == " " or value[-1] == " "
+            or not (value.isascii() or value.isprintable())):
         return None
     return value
 

@@ -15,6 +15,8 @@ from typing import Any
 from content import cache
 from content.builder import PackBuilder
 from content.errors import ContentError, ContentErrors, Problem
+from content.fastevents import QuickEvents
+from content.fields import Shared
 from content.fileio.atomic import protect
 from content.model import Pack
 from content.packfiles import (  # re-exported: most readers of a pack import these here
@@ -23,6 +25,7 @@ from content.packfiles import (  # re-exported: most readers of a pack import th
 )
 from content.yamlfast import read_all_fast, read_fast_bytes
 from content.yamlhalf import HalfRead
+from content.yamllayout import Groups
 from content.yamlread import decode, read_yaml_text
 
 # Files whose fast-read records the builder vouches for or walks (`yamlfast.walked`)
@@ -88,10 +91,11 @@ def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True,
                 ready: Callable[[], object] | None = None,
                 half: HalfRead | None = None) -> Pack:
     problems: list[Problem] = []
-    first, half = _read_fast(folder, files, split, ready, half)
+    plain = QuickEvents(Shared())  # builds the laid-out events as they are read
+    first, half = _read_fast(folder, files, split, ready, half, plain.laid)
     if first is not None:
         parsed, quick = first
-        builder = PackBuilder(folder, parsed, problems, set(), half)
+        builder = PackBuilder(folder, parsed, problems, set(), half, plain)
         try:
             pack = builder.build()
         finally:
@@ -125,26 +129,28 @@ def _build_pack(folder: Path, files: dict[str, bytes], split: bool = True,
 
 
 def _read_fast(folder: Path, files: dict[str, bytes], split: bool,
-               ready: Callable[[], object] | None = None, half: HalfRead | None = None
+               ready: Callable[[], object] | None = None, half: HalfRead | None = None,
+               build: Callable[[Groups], Any] | None = None
                ) -> tuple[tuple[dict[str, Any], list[str]] | None, HalfRead | None]:
     """`read_all_fast`, with a large events file's second half being read by a child
     process meanwhile (`half`, else started here unless not `split`:
-    `content.yamlhalf`; the builder takes its answer). A first half the fast reader
-    declines has the file read whole."""
+    `content.yamlhalf`; the builder takes its answer), the events file's laid-out
+    records made by `build`. A first half the fast reader declines has the file read
+    whole."""
     if half is None and split:
         half = HalfRead.start(files.get("events.yaml"), "events")
     if ready is not None:
         ready()
     if half is None:
-        return read_all_fast(folder, files, _VOUCHED), None
-    head = read_fast_bytes(half.head, "events")
+        return read_all_fast(folder, files, _VOUCHED, build), None
+    head = read_fast_bytes(half.head, "events", build)
     if type(head) is not dict or list(head) != ["events"]:  # another key before the cut
         head = None
     rest = read_all_fast(folder, {n: d for n, d in files.items() if n != "events.yaml"},
                          _VOUCHED) if head is not None else None
     if rest is None:
         half.close()
-        return read_all_fast(folder, files, _VOUCHED), None
+        return read_all_fast(folder, files, _VOUCHED, build), None
     parsed, quick = rest
     parsed["events.yaml"] = head
     quick.append("events.yaml")

@@ -23,10 +23,14 @@ from __future__ import annotations
 import re
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from content.errors import YamlError
+
+if TYPE_CHECKING:
+    from content.yamllayout import Groups
 from content.yamlread import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -98,7 +102,8 @@ def read_fast(text: str) -> Any | None:
     return read_fast_bytes(text.encode("utf-8", "surrogatepass"))
 
 
-def read_fast_bytes(data: bytes, records_unwalked: str | None = None) -> Any | None:
+def read_fast_bytes(data: bytes, records_unwalked: str | None = None,
+                    build: Callable[[Groups], Any] | None = None) -> Any | None:
     """The values of a YAML file's bytes (plain dicts, lists and scalars), or None when
     the careful reader must read it (see the module docstring). The bytes are screened
     and parsed as they are, never decoded to a second copy: at 70 MB that copy was a
@@ -107,11 +112,11 @@ def read_fast_bytes(data: bytes, records_unwalked: str | None = None) -> Any | N
     The mappings in the list under top-level key `records_unwalked` (the records) are
     not walked: the caller vouches for each it uses or has it `walked`. An events file
     laid out as the pack's writer lays it out is read without the parser
-    (`content.yamllayout`)."""
+    (`content.yamllayout`), each record it matches given to `build` if given."""
     if records_unwalked == "events":
         from content.yamllayout import read_laid_out
 
-        laid_out = read_laid_out(data, read_parsed)
+        laid_out = read_laid_out(data, read_parsed, build)
         if laid_out is not None:
             return laid_out
     return read_parsed(data, records_unwalked)
@@ -148,18 +153,20 @@ def walked(record: dict) -> bool:
 
 
 def read_all_fast(folder: Path, files: dict[str, bytes],
-                  records_unwalked: dict[str, str] | None = None
+                  records_unwalked: dict[str, str] | None = None,
+                  build: Callable[[Groups], Any] | None = None
                   ) -> tuple[dict[str, Any], list[str]] | None:
     """Every pack file's values (by name) and which of them were read fast, the rest
     carefully; None when the careful reader refuses a file (the caller then reads
     them all carefully, to report every problem with its place). The records under
-    the key `records_unwalked` gives a file's name are the caller's to vouch for or walk."""
+    the key `records_unwalked` gives a file's name are the caller's to vouch for or walk
+    (and an events file's, `build`'s to make: `read_fast_bytes`)."""
     parsed: dict[str, Any] = {}
     quick = []
     for name, data in files.items():
         shown = str(folder / name)
         try:
-            value = read_fast_bytes(data, (records_unwalked or {}).get(name))
+            value = read_fast_bytes(data, (records_unwalked or {}).get(name), build)
             if value is None:
                 value = read_yaml_text(decode(data, shown), shown)
             else:

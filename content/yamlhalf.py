@@ -205,15 +205,18 @@ def read_part(part: bytes, key: str, keep: list[Any] | None = None) -> Answer | 
     from content.yamlfast import read_fast_bytes, walked
 
     with gc_paused():
-        value = read_fast_bytes(part, key)
+        quick = QuickEvents(Shared())
+        value = read_fast_bytes(part, key, quick.laid)
         if keep is not None:
             keep.append(value)
         if type(value) is not dict or list(value) != [key] or type(value[key]) is not list:
             return None
-        quick = QuickEvents(Shared())
         built: list[Built] = []
         declined: list[dict] = []
         for record in value[key]:
+            if type(record) is tuple:  # laid out, built as it was read
+                built.append(record)
+                continue
             if type(record) is not dict:
                 return None  # the general checks word it, from the whole file
             event = quick.plain(record)

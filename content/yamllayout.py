@@ -30,7 +30,10 @@ record written any other way) is a gap, read by the fast reader as a file of its
 own (`events:` and the gap), so a gap must hold whole records: one that ends inside
 an open quote or flow list is refused there, and the file is then read as before.
 The records come back in file order, as plain dicts, exactly as the fast reader
-would give them (`read_laid_out`).
+would give them (`read_laid_out`), or, given a `build`, as what it makes of a
+matched record's groups (`RECORD`'s, in order): the loader builds the plain event's
+fields straight from them (`content.fastevents.QuickEvents.laid`), never making the
+dict a record would be only to check it again.
 """
 
 from __future__ import annotations
@@ -69,17 +72,22 @@ RECORD = re.compile(
     rf"    sources: \[((?:{_CITATION}(?:, {_CITATION})*)?)\](?=\n|\Z)")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 HEAD = "events:\n"
+# A match's groups: id, date, end, approximate, title (quoted, or a plain word),
+# summary (the same), and the flow lists' insides: sections, places, actors, sources.
+Groups = tuple[Any, ...]
 
 
 class _Gap(Exception):
     """A matched record whose values are not taken as they are: read as a gap."""
 
 
-def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, Any] | None:
+def read_laid_out(data: bytes, read: Callable[[bytes, str], Any],
+                  build: Callable[[Groups], Any] | None = None) -> dict[str, Any] | None:
     """`{"events": records}` of an events file, or None when it is to be read as
     before: not `events:` and its list, not UTF-8, a CR or BOM in it, or a gap that
     `read` (the fast reader's parse: `yamlfast.read_parsed`) refuses (see the module
-    docstring)."""
+    docstring). A matched record is `build(groups)` where that is not None (a tuple:
+    no parser makes one), else its dict."""
     if (not data.startswith(HEAD.encode()) or b"\r" in data
             or len(data) > MAX_FILE_BYTES):
         return None
@@ -92,10 +100,13 @@ def read_laid_out(data: bytes, read: Callable[[bytes, str], Any]) -> dict[str, A
     records: list[dict[str, Any]] = []
     gap_from = len(HEAD)  # where the text not yet read starts (a line's start)
     for match in RECORD.finditer(text, gap_from - 1):
-        try:
-            record = _record(match.groups())
-        except _Gap:  # left in the gap it starts or belongs to
-            continue
+        groups = match.groups()
+        record = None if build is None else build(groups)
+        if record is None:
+            try:
+                record = _record(groups)
+            except _Gap:  # left in the gap it starts or belongs to
+                continue
         start = match.start() + 1
         if start != gap_from and not _gap(text[gap_from:start], records, read):
             return None
@@ -146,16 +157,16 @@ def _record(groups: tuple[Any, ...]) -> dict[str, Any]:
         record["approximate"] = approximate == "true"
     record["title"] = _text(title, title_word)
     record["summary"] = _text(summary, summary_word)
-    record["sections"] = _items(sections)
+    record["sections"] = flow_items(sections)
     if places is not None:
-        record["places"] = _items(places)
+        record["places"] = flow_items(places)
     if actors is not None:
-        record["actors"] = _items(actors)
-    record["sources"] = _items(sources)
+        record["actors"] = flow_items(actors)
+    record["sources"] = flow_items(sources)
     return record
 
 
-def _items(text: str) -> list[str]:
+def flow_items(text: str) -> list[str]:
     """A flow list's items, plain or quoted (neither holds a comma: `_QUOTED_ITEM`)."""
     if not text:
         return []

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import content.loader as loader
 import content.yamlfast as yamlfast
@@ -163,3 +165,82 @@ def test_ids_named_but_not_in_the_pack_are_found() -> None:
     assert quick.unknown(known | {"place": {"q"}})
     # a kind left out (its file would not parse) is not checked
     assert not quick.unknown({"section": {"s"}, "source": {"src-0"}})
+
+
+# A laid-out record's parts, as people and tools write them: each is taken by the
+# layout's pattern, and some are not plain (`QuickEvents.laid` must agree).
+LAID_PARTS = {
+    "id": ["e-1", "event.x_y-z", "a" * 64, "a" * 65],
+    "date": ["2004", "0000", "0001", "2004-05", "2004-02-30", "2004-13", "9999-12-31"],
+    "end": [None, "2005", "2003", "0000", "2004-05-01", "2004-05"],
+    "approximate": [None, "true", "false"],
+    "title": ['"T"', '""', '" T"', '"T "', '"A\\nB"', '"caf\u00e9"', '"\u200b"', "word",
+              "true", "123", '"' + "x" * 20_001 + '"', '"\\u00e9"', '"\\ud800"'],
+    "summary": ['"S."', '""', '"two\\tparts"', "Plain", '"\u0627\u0644\u0633\u0644\u0627\u0645"'],
+    "sections": ["history", "", "history, turkey", '"history"', '"History"', '"bad id"'],
+    "places": [None, "", "place-0", '"place-0", place-1'],
+    "actors": [None, "", "actor-0", "actor-0, actor-0"],
+    "sources": ["src-0", "src-0 B2", '"src-0 B2"', "", '"src-0  B2"', "src-0, src-0",
+                '"src-0 Z9"'],
+}
+
+
+def laid_record(parts: dict[str, str | None]) -> str:
+    """The record `parts` make, written in the layout (`content.yamllayout`)."""
+    lines = [f"  - id: {parts['id']}", f"    date: {parts['date']}"]
+    lines += [f"    {key}: {parts[key]}" for key in ("end", "approximate")
+              if parts[key] is not None]
+    lines += [f"    title: {parts['title']}", f"    summary: {parts['summary']}",
+              f"    sections: [{parts['sections']}]"]
+    lines += [f"    {key}: [{parts[key]}]" for key in ("places", "actors")
+              if parts[key] is not None]
+    return "\n".join([*lines, f"    sources: [{parts['sources']}]"]) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries({key: st.sampled_from(values)
+                              for key, values in LAID_PARTS.items()}))
+def test_a_laid_out_record_is_built_as_its_record_would_be(parts: dict) -> None:
+    """Built from the pattern's groups, or left to be made a record: never otherwise
+    than `plain` of that record."""
+    from content.yamllayout import RECORD, _Gap, _record
+
+    match = RECORD.fullmatch("\n" + laid_record(parts)[:-1])
+    assert match is not None, parts
+    laid = QuickEvents(Shared()).laid(match.groups())
+    try:
+        record = _record(match.groups())
+    except _Gap:  # read as a gap: by the parser, as ever
+        assert laid is None
+        return
+    assert laid is None or laid == QuickEvents(Shared()).plain(record)
+
+
+def test_the_writers_records_are_built_from_their_layout(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The common record is never made a dict only to be checked again; the pack is
+    the careful reader's all the same, unusual records among them."""
+    plain = {"id": "e-1", "date": "2004-05-01", "end": None, "approximate": None,
+             "title": '"A plain event"', "summary": '"Its summary."',
+             "sections": "history", "places": "place-0, place-1", "actors": None,
+             "sources": "src-0 B2, src-1"}
+    unusual = [{"title": '"caf\\u00e9"'}, {"summary": "Plain"}, {"date": "0001"},
+               {"approximate": "true", "end": "2005"}, {"places": '"place-1"'}]
+    records = [laid_record(plain | {"id": f"e-{n}"} | change)
+               for n, change in enumerate([{}, *unusual, {}])]
+    made: list[str] = []
+    real = QuickEvents.laid
+
+    def spy(self: QuickEvents, groups: tuple) -> tuple | None:
+        built = real(self, groups)
+        if built is not None:
+            made.append(built[0])
+        return built
+
+    monkeypatch.setattr(QuickEvents, "laid", spy)
+    fast, careful = both_ways(pack_with(tmp_path, "".join(records)), monkeypatch)
+    assert not isinstance(fast, list), fast
+    assert fast == careful
+    assert sorted(made) == ["e-0", "e-3", "e-4", "e-5", "e-6"]  # escapes, words: records
+    assert {e.id: e.title for e in fast.events}["e-1"] == "caf\u00e9"  # type: ignore[attr-defined]
