@@ -147,6 +147,19 @@ def _day_number(year: np.ndarray, month: np.ndarray, day: np.ndarray | int) -> n
     return era * 146097 + of_cycle - 305  # 1 March of year 0 is day -305
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` of a 1-D array of numbers, sorted, without importing
+    numpy's masked arrays (`np.unique` asks `np.ma` on its first call: 26 ms of a
+    large pack's first window)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def span_column(events: Sequence[Event]) -> Mask:
     """Which events are spans (`Event.is_span`: an end, or ongoing), as a mask."""
     ends = np.fromiter(map(operator.is_not, map(_END, events), itertools.repeat(None)),

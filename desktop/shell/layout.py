@@ -39,6 +39,17 @@ class Placeholder(QWidget):
         self.painted.emit()
 
 
+def import_panes() -> None:
+    """Import the modules the window's panes are built from (the map, timeline and
+    side panes, and the state they share), which its first frame leaves out."""
+    import desktop.map.view
+    import desktop.panes.details
+    import desktop.panes.event_list
+    import desktop.panes.filters
+    import desktop.state
+    import desktop.timeline.panel  # noqa: F401
+
+
 def details_follow_selection(state: BriefingState, details: QDockWidget) -> None:
     """Bring the Details dock to the front of its tab area (shared with Deck)
     whenever an event, a place or a key point is selected: what was clicked is seen."""

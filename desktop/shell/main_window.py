@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         load.failed.connect(self._start_pack_refused)
         self.loaded.connect(load.write_cache)  # the cache entry once the window is up
         load.start()
-        self._start.wait_for(load)
+        self._start.wait_for(load, frame.import_panes)
 
     def _start_pack_loaded(self, pack: Pack) -> None:
         if self._start.stopped:  # closed meanwhile

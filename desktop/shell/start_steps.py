@@ -52,9 +52,17 @@ class StartSteps(QObject):
         """Start shortly even if nothing calls `queue()` (a window shown minimised)."""
         QTimer.singleShot(FALLBACK_MS, self.queue)
 
-    def wait_for(self, work: Waitable) -> None:
-        """Called by a step: pause the run until `resume()` (or `stop()`)."""
+    def wait_for(self, work: Waitable, meanwhile: Callable[[], object] | None = None
+                 ) -> None:
+        """Called by a step: pause the run until `resume()` (or `stop()`). `meanwhile`
+        is what the next steps would do first anyway and needs nothing the work
+        makes (importing their modules): it runs on the next turn, while the work goes
+        on elsewhere, in time a worker waiting on its files or a child process
+        leaves free."""
         self._waiting = work
+        if meanwhile is not None:
+            QTimer.singleShot(0, lambda: None if self.stopped or self._waiting is not work
+                              else meanwhile())
 
     def resume(self) -> None:
         """The work waited for has reported: go on with the next step."""

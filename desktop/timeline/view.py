@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
 
+from content.columns import distinct
 from content.dates import clamp_ordinal
 from content.model import Event
 from desktop.keys import ZOOM_KEYS
@@ -108,8 +109,8 @@ class TimelineView(QWidget):
         if self._lanes_of is not pack:  # a new pack: its gaps, and no lane kept
             self._lanes_of = pack
             self._kept_lanes = {}
-            warp = Warp.of(np.unique(np.concatenate([index.first_days,
-                                                     index.last_days + 1])).tolist())
+            warp = Warp.of(distinct(np.concatenate([index.first_days,
+                                                    index.last_days + 1])).tolist())
             if warp != self.warp:  # the same real days stay in view
                 self.warp = warp
                 self._set_axis_view(warp.v(real[0]), warp.v(real[1]))

@@ -59,3 +59,27 @@ def test_the_window_opens_inside_a_laptop_screen_even_after_a_large_one(
                                 capture_output=True, text=True, timeout=180)
         assert result.stdout.startswith("inside"), (screen, result.stdout,
                                                     result.stderr[-1500:])
+
+
+def test_the_panes_modules_are_imported_before_the_panes_are_built(tmp_path: Path) -> None:
+    """What `import_panes` imports while a pack loads is all the panes' steps need of
+    the map, timeline, side panes and state: none of them is left for after the load."""
+    code = """
+import sys
+from desktop.shell.app import make_app
+from desktop.shell.layout import import_panes
+from desktop.shell.main_window import MainWindow
+app = make_app()
+import_panes()
+before = set(sys.modules)
+window = MainWindow(None, remember_layout=False, watch=False)
+window.show()
+assert window.finish_loading()
+rooms = ("desktop.map", "desktop.timeline", "desktop.panes", "desktop.state")
+print(sorted(m for m in set(sys.modules) - before if m.startswith(rooms)))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFDESK_CACHE_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -4,6 +4,7 @@ elsewhere, finished at once on demand, stopped for good."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.shell.start_steps import StartSteps
 
@@ -40,6 +41,37 @@ def test_a_waiting_step_pauses_the_run_until_resumed(qtbot) -> None:
     assert done == ["load"] and steps.pending
     steps.resume()
     qtbot.waitUntil(lambda: done == ["load", "map"])
+
+
+def test_what_the_next_steps_need_first_is_done_while_the_work_is_out(qtbot) -> None:
+    """The panes' modules are imported while the pack loads, not after it."""
+    done: list[str] = []
+    steps = StartSteps([lambda: (done.append("load"),
+                                 steps.wait_for(Work(steps), lambda: done.append("import"))),
+                        lambda: done.append("map")])
+    steps.queue()
+    qtbot.waitUntil(lambda: done == ["load", "import"])
+    assert steps.pending  # still waiting for the work
+    steps.resume()
+    qtbot.waitUntil(lambda: done == ["load", "import", "map"])
+
+
+def test_nothing_is_done_meanwhile_for_work_already_in(qtbot) -> None:
+    done: list[str] = []
+    steps = StartSteps([lambda: (steps.wait_for(Work(steps), lambda: done.append("import")),
+                                 steps.resume()), lambda: done.append("map")])
+    steps.queue()
+    qtbot.waitUntil(lambda: done == ["map"])
+    qtbot.wait_until(lambda: not steps.pending)
+    # a stopped run does nothing meanwhile either
+    stopped = StartSteps([lambda: (stopped.wait_for(Work(stopped),
+                                                    lambda: done.append("late")),
+                                   stopped.stop())])
+    stopped.queue()
+    qtbot.waitUntil(lambda: stopped.stopped)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert done == ["map"]
 
 
 def test_finish_runs_everything_now_and_waits_for_work() -> None:
