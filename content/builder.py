@@ -78,8 +78,9 @@ class PackBuilder:
             shown = self._files[name] = str(self.folder / name)
         return shown
 
-    def records(self, name: str, key: str) -> list[dict]:
-        """The list of mappings under top-level `key` (or the top-level list itself)."""
+    def records(self, name: str, key: str) -> list[Any]:
+        """The list of mappings under top-level `key` (or the top-level list itself);
+        events read by their layout stand there as the tuples `QuickEvents.laid` made."""
         doc = self.parsed.get(name)
         if doc is None:
             return []
