@@ -12,9 +12,13 @@ carries markup.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # made when a box is first shown: the first frame has none (1 ms)
+    from PySide6.QtWidgets import QMessageBox
 
 # `html.escape`'s table, without importing `html` (1.4 ms of the first frame)
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
@@ -42,16 +46,25 @@ class PlainLabel(QLabel):
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
-                ) -> QMessageBox:
-    """A message box showing `text` literally (not yet shown: call exec() or open())."""
+                buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
+    """A message box showing `text` literally (not yet shown: call exec() or open()),
+    with `buttons` (OK when None)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
-    box.setStandardButtons(buttons)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok if buttons is None else buttons)
     return box
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Show a warning saying `text` literally, and wait for it to be closed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def offer_open(parent: QWidget | None, title: str, path: Path, open_label: str,
@@ -60,6 +73,7 @@ def offer_open(parent: QWidget | None, title: str, path: Path, open_label: str,
     (in the system's default application; Qt picks it on each platform)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
 
     size = f" ({what})" if what else ""
     box = message_box(parent, QMessageBox.Icon.Information, title,

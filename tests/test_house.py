@@ -52,6 +52,8 @@ TESTED_ELSEWHERE = {
                                        "the editor in tests/desktop/curate/test_editor.py",
     "desktop/shell/help.py": "the shortcuts dialog, guide and About in "
                              "tests/desktop/shell/test_keyboard.py",
+    "desktop/shell/help_dialogs.py": "the shortcuts dialog and guide opened in "
+                                     "tests/desktop/shell/test_keyboard.py",
     "desktop/panes/search_results.py": "grouped results driven through the Filters pane "
                                        "in tests/desktop/panes/test_search.py",
     "slides/section_slides.py": "timeline, map and event slides of the deck builder: "

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.keys import MakeAction
 
@@ -84,6 +84,8 @@ class CurationActions:
     def import_events(self) -> None:
         """File → Import Events…: a CSV, spreadsheet or TimelineJS file, mapped and
         checked in the import dialog."""
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.editor.editable():
             return
         name, _ = QFileDialog.getOpenFileName(

@@ -4,7 +4,8 @@ The shortcuts dialog is read from the menus themselves (what a menu says is what
 key does), followed by the keys the map, timeline, lists and the show answer
 directly. The user guide is an HTML page in `resources/guide/`, shown in a browser
 that loads nothing (offline by construction). About gives the version, the
-licences and where the data come from.
+licences and where the data come from. The dialogs are `desktop.shell.help_dialogs`,
+imported when one is opened: the window's first frame has only the menu.
 """
 
 from __future__ import annotations
@@ -12,26 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QMainWindow,
-    QMenu,
-    QMenuBar,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from desktop.keys import MakeAction
-from resources import resource_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs' classes are made when one is first opened, not at start
+    from PySide6.QtWidgets import QDialog
+
     from content.model import Pack
 
 # Keys that belong to a view rather than to a menu: (where, keys, what they do).
@@ -77,66 +66,6 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
     return rows
 
 
-class ShortcutsDialog(QDialog):
-    """Help → Keyboard Shortcuts: every action and its keys, in one table."""
-
-    def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
-        rows = [*menu_shortcuts(bar), *VIEW_KEYS]
-        self.table = QTableWidget(len(rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
-        self.table.setAccessibleName("Keyboard shortcuts")
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(r, c, item)
-        self.table.verticalHeader().hide()
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setTabKeyNavigation(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(760, 560)
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        """The table's rows, as shown."""
-        def text(r: int, c: int) -> str:
-            item = self.table.item(r, c)
-            return item.text() if item is not None else ""
-
-        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]
-
-
-class OfflineBrowser(QTextBrowser):
-    """A text browser that never loads anything: no images, no links followed."""
-
-    def loadResource(self, kind: int, name) -> object:
-        return None
-
-
-def guide_dialog(parent: QWidget | None = None) -> QDialog:
-    """Help → User Guide: the guide shipped in `resources/guide/guide.html`."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Briefing Desk User Guide")
-    browser = OfflineBrowser(dialog)
-    browser.setOpenLinks(False)
-    browser.setAccessibleName("User guide")
-    browser.setHtml(resource_path("guide", "guide.html").read_text(encoding="utf-8"))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(browser)
-    layout.addWidget(buttons)
-    dialog.resize(820, 680)
-    dialog.browser = browser  # type: ignore[attr-defined]
-    return dialog
-
-
 def version() -> str:
     """The installed version of Briefing Desk."""
     from importlib import metadata  # 17 ms of imports: asked for only by Help → About
@@ -171,6 +100,8 @@ class HelpActions:
 
     def about(self) -> None:
         """Help → About: version, licences, where the data come from."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.plaintext import message_box
 
         pack = self.pack()
@@ -179,11 +110,15 @@ class HelpActions:
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard Shortcuts."""
+        from desktop.shell.help_dialogs import ShortcutsDialog
+
         self.dialog = ShortcutsDialog(self.window.menuBar(), self.window)
         self.dialog.open()
 
     def show_guide(self) -> None:
         """Help → User Guide (shipped with the app, read offline)."""
+        from desktop.shell.help_dialogs import guide_dialog
+
         self.dialog = guide_dialog(self.window)
         self.dialog.open()
 

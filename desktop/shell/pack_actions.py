@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QListWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QListWidget, QMainWindow, QMenu
 
 from desktop.keys import MakeAction
-from desktop.plaintext import action_text, message_box, plain_tooltip
+from desktop.plaintext import action_text, plain_tooltip, warn
 from desktop.shell.pack_session import PackSession
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ class PackActions:
 
     def open_pack_dialog(self) -> None:
         """Ask for a pack folder and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self.window, "Open Content Pack",
                                                   str(self.session.folder or ""))
         if folder:
@@ -61,6 +63,8 @@ class PackActions:
 
     def new_pack_dialog(self) -> None:
         """File → New Pack…: a skeleton pack in a new folder, opened at once."""
+        from PySide6.QtWidgets import QFileDialog
+
         from content.newpack import new_pack
 
         name, _ = QFileDialog.getSaveFileName(self.window, "New Content Pack (a new folder)",
@@ -71,7 +75,7 @@ class PackActions:
         try:
             new_pack(folder, folder.name.replace("-", " ").replace("_", " ").capitalize())
         except OSError as exc:
-            message_box(self.window, QMessageBox.Icon.Warning, "New Pack", str(exc)).exec()
+            warn(self.window, "New Pack", str(exc))
             return
         self.session.open(folder)
 
@@ -90,8 +94,7 @@ class PackActions:
         try:
             folder = copy_pack(Path(source), Path(name))
         except OSError as exc:
-            message_box(self.window, QMessageBox.Icon.Warning, "Save a Copy of This Pack",
-                        str(exc)).exec()
+            warn(self.window, "Save a Copy of This Pack", str(exc))
             return
         self.session.open(folder)
         self.window.statusBar().showMessage(f"Copied the pack to {folder}: edits go there",

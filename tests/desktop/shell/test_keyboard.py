@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.shell.help import ShortcutsDialog, guide_dialog, menu_shortcuts, version
+from desktop.shell.help import menu_shortcuts, version
+from desktop.shell.help_dialogs import ShortcutsDialog, guide_dialog
 from desktop.shell.main_window import MainWindow
 
 

@@ -182,7 +182,9 @@ from desktop.shell.app import make_app, open_window
 app = make_app()
 window = open_window(None)
 app.processEvents()
-print(json.dumps({"loading": window.loading, "modules": sorted(sys.modules)}))
+from PySide6 import QtWidgets
+print(json.dumps({"loading": window.loading, "modules": sorted(sys.modules),
+                  "qt_classes": sorted(QtWidgets.__dict__)}))
 """
 
 
@@ -202,3 +204,8 @@ def test_the_first_frame_imports_no_content_map_or_timeline(tmp_path: Path) -> N
             "importlib.metadata", "importlib.resources", "subprocess", "html",
             "content.errors", "content.yamlhalf", "desktop.shell.problems", "shlex"}
     assert late.isdisjoint(first["modules"]), late & set(first["modules"])
+    # nor are these Qt classes made (PySide6 makes a class and its enums when first
+    # named: 6 ms for these dialogs' together, and the first frame shows none)
+    dialogs = {"QFileDialog", "QMessageBox", "QDialogButtonBox", "QTextBrowser",
+               "QTableWidget", "QDialog"}
+    assert dialogs.isdisjoint(first["qt_classes"]), dialogs & set(first["qt_classes"])
