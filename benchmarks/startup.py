@@ -1,9 +1,13 @@
 """Start-up: process start to an interactive main window, against a bare Qt window.
 
-Each variant runs as a fresh process; a figure is the best of several runs of the
-time from launching the process to a monotonic timestamp the child prints, both
-read from the system-wide clock. The process's exit is not part of its start. The
-app and the bare window take turns, so machine load falls on both alike.
+Each variant runs as a fresh process, timed from launching it to a monotonic
+timestamp the child prints, both read from the system-wide clock; the process's
+exit is not part of its start. The app and the bare window take turns, and each app
+run is compared with the bare window run just after it: the ratio is the median of
+those pairs' ratios (a busy moment falls on both of a pair), and the app's figure
+the bare window's median times that ratio. (The best of nine runs of each let one
+lucky bare window move the ratio: two runs in a row on a busy machine said 1.62
+and 1.36.)
 
 The app starts the way `briefdesk` does (`desktop.shell.app.open_window`): its first
 frame is the window with working menus, painted before the pack is loaded; the
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -24,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 60
-RUNS = 9
+RUNS = 15
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -69,16 +74,17 @@ def run_child(code: str) -> list[float]:
     return [float(stamp) - started for stamp in done.stdout.split()]
 
 
-def best_times(codes: list[str], runs: int = RUNS) -> list[list[float]]:
-    """For each child in `codes`, the best of `runs` runs of each stamp it prints.
+def paired_times(codes: list[str], runs: int = RUNS) -> list[list[float]]:
+    """Each stamp of each child in `codes`, as the last child's median times the median
+    of the stamp's ratio to that child's stamp in the same turn (for the last child,
+    its own median).
 
     The children take turns, run after run, so a busy moment on the machine falls
     on the app and the bare window alike rather than on one block of runs."""
-    results: list[list[list[float]]] = [[] for _ in codes]
-    for _ in range(runs):
-        for code, got in zip(codes, results, strict=True):
-            got.append(run_child(code))
-    return [[min(column) for column in zip(*got, strict=True)] for got in results]
+    turns = [[run_child(code) for code in codes] for _ in range(runs)]
+    floor = statistics.median(turn[-1][0] for turn in turns)
+    return [[floor * statistics.median(turn[n][k] / turn[-1][0] for turn in turns)
+             for k in range(len(turns[0][n]))] for n in range(len(codes))]
 
 
 def compile_project() -> None:
@@ -93,7 +99,7 @@ def measure_all() -> tuple[float, float, float]:
     """(first frame of the app, every pane of the app built, bare window) in seconds."""
     compile_project()
     run_child(APP)  # warms the pack cache and the OS file cache
-    (first_frame, built), (bare,) = best_times([APP, BARE])
+    (first_frame, built), (bare,) = paired_times([APP, BARE])
     return first_frame, built, bare
 
 
