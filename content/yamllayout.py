@@ -26,7 +26,8 @@ reads differently (anything not printable, a surrogate written as an escape) and
 text over the size limit are not taken.
 
 Whatever is not matched (a record with another field, a comment, a blank line, a
-record written any other way) is a gap, read by the fast reader as a file of its
+record written any other way) is a gap; lines of spaces and comments of printable
+text are skipped, anything else read by the fast reader as a file of its
 own (`events:` and the gap), so a gap must hold whole records: one that ends inside
 an open quote or flow list is refused there, and the file is then read as before.
 The records come back in file order, as plain dicts, exactly as the fast reader
@@ -114,7 +115,8 @@ def read_laid_out(data: bytes, read: Callable[[bytes, str], Any],
         gap_from = match.end() + 1
     if gap_from < len(text) and not _gap(text[gap_from:], records, read):
         return None
-    return {"events": records}
+    # `events:` with no record under it is null, which the careful reader refuses
+    return {"events": records} if records else None
 
 
 def taken(record: str) -> bool:
@@ -135,7 +137,7 @@ def _gap(text: str, records: list[dict[str, Any]], read: Callable[[bytes, str], 
     """Read `text`, lines between matched records, as a file of its own onto
     `records`; False when it is not whole records of the list the matched ones are
     items of: their dashes two spaces in, nothing less indented but comments."""
-    lines = [line for line in text.split("\n") if line.strip() and line.lstrip()[0] != "#"]
+    lines = [line for line in text.split("\n") if not _blank_or_comment(line)]
     if not lines:
         return True
     if not lines[0].startswith("  - ") or any(line[:2] != "  " for line in lines):
@@ -145,6 +147,15 @@ def _gap(text: str, records: list[dict[str, Any]], read: Callable[[bytes, str], 
         return False
     records.extend(value["events"])
     return True
+
+
+def _blank_or_comment(line: str) -> bool:
+    """Whether `line` is one the careful reader skips, and reads nothing else in:
+    spaces only, or spaces and a comment of printable text. (Python's `strip()` takes
+    more for blank than YAML does, and a comment may hold what the careful reader
+    refuses, or a line break it reads as one: U+2028, NEL. Those lines are parsed.)"""
+    rest = line.lstrip(" ")
+    return not rest or (rest[0] == "#" and rest.isprintable())
 
 
 def _record(groups: tuple[Any, ...]) -> dict[str, Any]:

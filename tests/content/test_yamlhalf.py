@@ -158,6 +158,18 @@ def test_a_surrogate_escape_in_the_second_half_is_refused_as_carefully(
     assert any("escape" in problem for problem in got)
 
 
+@pytest.mark.parametrize("comment", ["# a NUL: \x00\n", "# hides\u2028  - id: x\n"])
+def test_a_comment_in_the_second_half_is_read_as_carefully(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int],
+        comment: str) -> None:
+    """Between the child's records, a comment that holds what the careful reader
+    refuses, or a line break it reads as one, is parsed, not skipped."""
+    folder = synthetic(tmp_path, 40)
+    rewrite_last(folder, "  - id: ", comment + "  - id: ")
+    got = outcome(folder)
+    assert cut_small and got == careful(folder, monkeypatch)
+
+
 def test_a_child_that_fails_has_the_file_read_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_small: list[int]) -> None:
     folder = synthetic(tmp_path)

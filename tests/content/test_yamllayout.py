@@ -131,6 +131,16 @@ def test_a_file_without_a_last_line_break_is_read_without_the_parser(
     RECORD.replace('"Ministers met."', "[opens,\n" + RECORD.replace("{n}", "7") + "  ]"),
     RECORD.replace("  - id", "    - id"),
     RECORD.replace("  - id", "-   id"),
+    # lines between records that Python's strip() calls blank, or a comment that
+    # holds what the careful reader refuses, or a line break it reads as one
+    RECORD + "# \x00\n",
+    RECORD + "# \x01 DEL\x7f \u009b \ufffe\n",
+    RECORD + "\x0b\n", RECORD + "\x0c\n", RECORD + "\x1f\n",
+    RECORD + "\xa0\n", RECORD + "\u3000\n", RECORD + "\xa0# c\n",
+    RECORD + "  \t# c\n", RECORD + "  \t\n",
+    RECORD + "# note\u2028" + RECORD.replace("{n}", "6").replace("\n", "\u2028") + "\n",
+    RECORD + "# note\u0085" + RECORD.replace("{n}", "6").replace("\n", "\u0085") + "\n",
+    RECORD + "# a note, \u00e9 and a\ttab\n",
 ])
 def test_an_edited_file_is_read_as_the_careful_reader_reads_it(
         body: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,3 +192,17 @@ def test_a_pack_read_by_its_layout_is_the_pack_read_carefully(
 ])
 def test_what_is_read_as_before(data: bytes) -> None:
     assert read_laid_out(data, yamlfast.read_parsed) is None
+
+
+@pytest.mark.parametrize("text", ["events:\n", "events:\n# none yet\n\n"])
+def test_no_records_are_the_careful_readers_to_judge(text: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`events:` with nothing under it is null, not an empty list: refused, as the
+    careful reader refuses it."""
+    from benchmarks.synthetic import write_pack
+
+    assert read_laid_out(text.encode(), yamlfast.read_parsed) is None
+    folder = write_pack(tmp_path, 3)
+    (folder / "events.yaml").write_text(text, encoding="utf-8")
+    assert outcome(folder) == careful(folder, monkeypatch)
+    assert isinstance(outcome(folder), list)
