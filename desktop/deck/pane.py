@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QScrollArea,
@@ -37,7 +36,7 @@ from desktop.deck.thumbnails import ThumbnailModel
 from desktop.deck.working import load_working, save_working
 from desktop.errors import error_message
 from desktop.housekeeping import ask_save_name, remember_write_folder
-from desktop.plaintext import PlainLabel, message_box, offer_open, plain_tooltip
+from desktop.plaintext import PlainLabel, offer_open, plain_tooltip, warn
 from desktop.roles import SECTION_ROLE
 from desktop.state import BriefingState
 from slides.build import build_deck
@@ -405,4 +404,4 @@ class DeckBuilder(QWidget):
 
     def _show_error(self, exc: BaseException) -> None:
         title, text = error_message(exc)
-        message_box(self, QMessageBox.Icon.Warning, title, text).exec()
+        warn(self, title, text)

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
 from desktop.errors import error_message
 from desktop.housekeeping import ask_save_name, last_folder, remember_folder, remember_write_folder
-from desktop.plaintext import PlainLabel, message_box, offer_open
+from desktop.plaintext import PlainLabel, offer_open, warn
 
 if TYPE_CHECKING:  # the first frame imports no slides module
     from desktop.shell.figure import Figure
@@ -40,7 +39,7 @@ def _save(parent: QWidget, write: Callable[[Path], None], name: str,
         remember_write_folder(Path(name))
     except OSError as exc:
         title, text = error_message(exc)
-        message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+        warn(parent, title, text)
         return False
     say(f"Saved {name}")
     return True
@@ -126,7 +125,7 @@ def export_figure(parent: QWidget, view: QWidget, kind: str, figure_for: Callabl
     except (OSError, ValueError) as exc:
         title, text = error_message(exc) if isinstance(exc, OSError) else (
             "Export Figure", str(exc))
-        message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+        warn(parent, title, text)
         return
     say(f"Saved {path}")
 
