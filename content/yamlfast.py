@@ -28,9 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from content.errors import YamlError
-
-if TYPE_CHECKING:
-    from content.yamllayout import Groups
 from content.yamlread import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -39,6 +36,9 @@ from content.yamlread import (
     decode,
     read_yaml_text,
 )
+
+if TYPE_CHECKING:
+    from content.yamllayout import Groups
 
 # Bytes the careful reader refuses (C0 controls but LF, CR and tab; DEL), all mapped to
 # NUL, and digits mapped to "0", so one translation finds both those and long numbers.
